@@ -1,0 +1,112 @@
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError } from '../config/load.js';
+import { annualCommand } from './annual.js';
+import { UserError } from './errors.js';
+import { processIo, type Io } from './io.js';
+import { monthlyCommand } from './monthly.js';
+import { messagesOf } from './run.js';
+import { validateCommand } from './validate.js';
+
+function withCommonOptions(command: Command): Command {
+  return command
+    .option('--config <file>', 'config file (default: ./tsup-report.config.json, else the built-in default)')
+    .addOption(new Option('--lang <lang>', 'language of messages (default: from the system locale)').choices(['ja', 'en']))
+    .option('--encoding <name>', 'force the CSV encoding: utf8, utf16le, cp932 (default: detected)')
+    .option('--quiet', 'print nothing but the report or the problems');
+}
+
+function withReportOptions(command: Command): Command {
+  return withCommonOptions(command)
+    .option('--out <file>', 'write to this file (format from its extension: .md .xlsx .json .txt)')
+    .option('--format <format>', 'table | md | xlsx | json (default: from --out, else table on a terminal, md when piped)')
+    .option('--skip-invalid', 'leave rows with errors out instead of refusing, and say how many');
+}
+
+/**
+ * Wires the commands and turns their outcome into an exit code: 0 success, 1 problems in the
+ * data, 2 usage or unreadable input. Known user errors print a message; anything else is a bug
+ * and says so.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name('tsup-report')
+    .description('女性のためのつながり相談の記録（Excel/CSV）から月次累計・実績報告を作り、提出前に記録を検査します。')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError();
+
+  withCommonOptions(
+    program
+      .command('validate')
+      .description('check logs and list every problem with its file, sheet, row and cell')
+      .argument('<inputs...>', 'CSV/XLSX files or folders; - reads CSV from standard input')
+      .addOption(new Option('--format <format>', 'text or json').default(undefined))
+      .option('--strict', 'fail on warnings too')
+      .option('--max-errors <n>', 'list at most this many problems in text output', undefined),
+  )
+    .addHelpText('after', '\nExamples:\n  tsup-report validate fixtures/takasaki-r3\n  tsup-report validate 2022-02.csv --format json')
+    .action(async (inputs: string[], options) => {
+      exitCode = await validateCommand(inputs, options, io);
+    });
+
+  withReportOptions(
+    program
+      .command('monthly')
+      .description('the cumulative consultation table of the fiscal year so far')
+      .argument('<inputs...>', 'CSV/XLSX files or folders; - reads CSV from standard input')
+      .option('--month <YYYY-MM>', 'last month of the table (default: the latest month with records)'),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  tsup-report monthly fixtures/takasaki-r3\n  tsup-report monthly logs/ --month 2022-02 --out 累計表.xlsx',
+    )
+    .action(async (inputs: string[], options) => {
+      exitCode = await monthlyCommand(inputs, options, io);
+    });
+
+  withReportOptions(
+    program
+      .command('annual')
+      .description('the achievement summary: targets, projected year end (見込), evaluation, all tables, summary sentences')
+      .argument('<inputs...>', 'CSV/XLSX files or folders; - reads CSV from standard input')
+      .option('--fiscal-year <year>', '2021, R3 or 令和3 (default: the year of the latest record)')
+      .option('--as-of <YYYY-MM>', 'count up to this month and project the rest of the year'),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  tsup-report annual fixtures/takasaki-r3 --out 実績報告.xlsx\n  tsup-report annual logs/ --fiscal-year R3 --as-of 2022-02 --format md',
+    )
+    .action(async (inputs: string[], options) => {
+      exitCode = await annualCommand(inputs, options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
+        ? 0
+        : 2;
+    }
+    if (error instanceof UserError) {
+      io.stderr.write(`${error.lines.join('\n')}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.lines.join('\n')}\n`);
+      return 2;
+    }
+    const m = messagesOf({ lang: argv.find((_, i) => argv[i - 1] === '--lang') }, io);
+    io.stderr.write(`${m.internalError(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+    return 70;
+  }
+}
+
+/** The installed command: run, let standard output drain, and exit with the command's code. */
+export function runAsProcess(): void {
+  void main(process.argv.slice(2), processIo()).then((code) => {
+    process.stdout.write('', () => process.exit(code));
+  });
+}

@@ -1,0 +1,72 @@
+import type { Messages, Lang } from '../messages/index.js';
+import { ENCODINGS, type EncodingName } from '../read/types.js';
+import { parseEncodingName } from '../read/encoding.js';
+import { UserError } from './errors.js';
+import type { Io } from './io.js';
+
+/** `--lang`, else the system locale (LC_ALL, LC_MESSAGES, LANG), else the runtime's locale. */
+export function pickLang(option: string | undefined, io: Io): Lang {
+  if (option === 'ja' || option === 'en') return option;
+  const fromEnv = io.env.LC_ALL || io.env.LC_MESSAGES || io.env.LANG;
+  const locale = fromEnv && fromEnv !== 'C' && fromEnv !== 'POSIX' ? fromEnv : Intl.DateTimeFormat().resolvedOptions().locale;
+  return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+/** `2022-02`, `2022/2` or `2022年2月` → `2022-02`. */
+export function parseMonthOption(option: string, value: string, m: Messages): string {
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})月?$/u.exec(value.normalize('NFKC').trim());
+  const month = match ? Number(match[2]) : 0;
+  if (!match || month < 1 || month > 12) throw new UserError(2, [m.usage.badMonth(option, value)]);
+  return `${match[1]}-${String(month).padStart(2, '0')}`;
+}
+
+const ERA_BASE: Record<string, number> = { 令和: 2018, r: 2018, 平成: 1988, h: 1988 };
+
+/** `2021`, `R3`, `令和3`, `令和3年度`, `令和元年度` → 2021. */
+export function parseFiscalYearOption(value: string, m: Messages): number {
+  const text = value.normalize('NFKC').trim().replace(/年度?$/u, '');
+  if (/^\d{4}$/u.test(text)) return Number(text);
+  const era = /^(令和|平成|[rh])\s*(元|\d{1,2})$/iu.exec(text);
+  if (era) return ERA_BASE[era[1]!.toLowerCase()]! + (era[2] === '元' ? 1 : Number(era[2]));
+  throw new UserError(2, [m.usage.badFiscalYear(value)]);
+}
+
+export function parseEncodingOption(value: string | undefined, m: Messages): EncodingName | undefined {
+  if (value === undefined) return undefined;
+  const encoding = parseEncodingName(value);
+  if (!encoding) throw new UserError(2, [m.usage.badEncoding(value, [...ENCODINGS])]);
+  return encoding;
+}
+
+export function parsePositiveInt(option: string, value: string, m: Messages): number {
+  if (!/^\d+$/u.test(value.trim()) || Number(value) < 1) throw new UserError(2, [m.usage.badNumber(option, value)]);
+  return Number(value);
+}
+
+export const REPORT_FORMATS = ['table', 'md', 'xlsx', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+const BY_EXTENSION: Record<string, ReportFormat> = {
+  '.md': 'md',
+  '.markdown': 'md',
+  '.xlsx': 'xlsx',
+  '.json': 'json',
+  '.txt': 'table',
+};
+
+/** `--format`, else from `--out`'s extension, else a table on a terminal and Markdown when piped. */
+export function pickReportFormat(format: string | undefined, out: string | undefined, io: Io, m: Messages): ReportFormat {
+  if (format !== undefined) {
+    const chosen = format === 'markdown' ? 'md' : format;
+    if (!(REPORT_FORMATS as readonly string[]).includes(chosen)) throw new UserError(2, [m.usage.badFormat(format, [...REPORT_FORMATS])]);
+    if (chosen === 'xlsx' && out === undefined) throw new UserError(2, [m.report.xlsxNeedsOut]);
+    return chosen as ReportFormat;
+  }
+  if (out !== undefined) {
+    const extension = /\.[^./\\]+$/u.exec(out)?.[0]?.toLowerCase() ?? '';
+    const byExtension = BY_EXTENSION[extension];
+    if (!byExtension) throw new UserError(2, [m.usage.badFormat(extension || out, [...REPORT_FORMATS])]);
+    return byExtension;
+  }
+  return io.stdout.isTTY ? 'table' : 'md';
+}

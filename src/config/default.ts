@@ -1,0 +1,56 @@
+import type { Config } from './schema.js';
+
+/**
+ * The seed program: 高崎市社会福祉協議会「女性のためのつながり相談」, 令和3年度.
+ * Aliases are the spellings staff commonly type in their logs.
+ */
+export const DEFAULT_CONFIG: Config = {
+  program: '女性のためのつながり相談',
+  organization: '高崎市社会福祉協議会',
+  fiscalYearStartMonth: 4,
+  channels: [
+    { label: '電話', aliases: ['TEL', '電話相談', '架電'], serviceDaysOnly: true },
+    { label: '来所', aliases: ['来所相談', '面談', '来談', '面接'], serviceDaysOnly: true },
+    { label: 'メール', aliases: ['mail', 'email', 'e-mail', 'Eメール', 'メール相談'] },
+    { label: 'litoko', aliases: ['リトコ'] },
+    { label: '思いをつなぐ会', aliases: ['おもいをつなぐ会', '思いをつなぐ'] },
+  ],
+  categories: [
+    { label: '精神保健', aliases: ['精神', 'メンタル', 'こころ'] },
+    { label: '就労関係', aliases: ['就労', '仕事', '労働'] },
+    { label: '対人関係', aliases: ['対人', '人間関係'] },
+    { label: '家庭問題', aliases: ['家庭', '家族'] },
+    { label: '犯罪被害', aliases: ['犯罪', '被害'] },
+    { label: '健康問題', aliases: ['健康'] },
+    { label: '生活問題', aliases: ['生活', '経済', '生活困窮'] },
+    { label: 'その他', aliases: ['他', 'そのほか'] },
+  ],
+  outcomes: [
+    { label: '助言', aliases: ['傾聴・助言', '助言・傾聴'] },
+    { label: '情報', aliases: ['情報提供'] },
+    { label: '他機関連携', aliases: ['連携', '他機関紹介', '関係機関連携'] },
+    { label: '継続', aliases: ['継続相談', '継続支援'] },
+    { label: 'その他', aliases: ['他', 'そのほか'] },
+  ],
+  ibashoVenues: [
+    { label: 'litoko', aliases: ['リトコ', '特定非営利活動法人litoko', 'NPO法人litoko'] },
+    { label: '思いをつなぐ会', aliases: ['おもいをつなぐ会', '特定非営利活動法人思いをつなぐ会', 'NPO法人思いをつなぐ会'] },
+  ],
+  distributionLocations: [
+    { label: '本所', aliases: ['社協本所', '本会'] },
+    { label: '倉渕支所', aliases: ['倉渕'] },
+    { label: '箕郷支所', aliases: ['箕郷'] },
+    { label: '群馬支所', aliases: ['群馬'] },
+    { label: '新町支所', aliases: ['新町'] },
+    { label: '榛名支所', aliases: ['榛名'] },
+    { label: '吉井支所', aliases: ['吉井'] },
+  ],
+  targets: [
+    { id: 'ibasho-sessions', label: '「居場所」集会の開催', metric: 'ibasho.sessions', target: 20, unit: '回' },
+  ],
+  evaluation: [
+    { min: 1.0, label: '達成' },
+    { min: 0.6, label: '概ね達成' },
+    { min: 0, label: '未達成' },
+  ],
+};

@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import { normalizeKey, quoteValue } from '../records/text.js';
+import type { Messages } from '../messages/index.js';
+import { DEFAULT_CONFIG } from './default.js';
+import { knownMetricPatterns, labelsOf, parseMetric } from './metrics.js';
+import { CODED_LISTS, configSchema, type Config } from './schema.js';
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/**
+ * Checks a config file's parsed JSON and lays it over the default: top-level keys the file gives
+ * replace the default's, keys it leaves out keep the default. Pure: the caller reads the file.
+ */
+export function parseConfig(fileContent: unknown, m: Messages): ConfigResult {
+  if (typeof fileContent !== 'object' || fileContent === null || Array.isArray(fileContent)) {
+    return { ok: false, problems: [`config: ${m.config.expected(m.config.typeName.object!)}`] };
+  }
+  const merged = { ...DEFAULT_CONFIG, ...(fileContent as Record<string, unknown>) };
+  const parsed = configSchema.safeParse(merged, { reportInput: true });
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => describeZodIssue(issue, m)) };
+  }
+  const problems = checkMeaning(parsed.data, m);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, config: parsed.data };
+}
+
+function pathText(path: readonly PropertyKey[]): string {
+  let text = 'config';
+  for (const key of path) text += typeof key === 'number' ? `[${key}]` : `.${String(key)}`;
+  return text;
+}
+
+function describeZodIssue(issue: z.core.$ZodIssue, m: Messages): string {
+  const where = pathText(issue.path);
+  const input = (issue as { input?: unknown }).input;
+  const got = input === undefined ? '' : m.config.got(quoteValue(JSON.stringify(input) ?? String(input), 60));
+  switch (issue.code) {
+    case 'invalid_type':
+      if (input === undefined) return `${where}: ${m.config.required}`;
+      return `${where}: ${m.config.expected(m.config.typeName[issue.expected] ?? issue.expected)}${got}`;
+    case 'too_small':
+      if (issue.origin === 'array') return `${where}: ${m.config.atLeastItems(issue.minimum)}`;
+      if (issue.origin === 'string') return `${where}: ${m.config.notEmpty}`;
+      return `${where}: ${m.config.atLeast(issue.minimum)}${got}`;
+    case 'too_big':
+      return `${where}: ${m.config.atMost(issue.maximum)}${got}`;
+    case 'invalid_format':
+      return `${where}: ${m.config.monthFormat}${got}`;
+    case 'unrecognized_keys':
+      return `${where}: ${m.config.unknownKeys(issue.keys)}`;
+    default:
+      if (issue.code === 'invalid_value' || issue.message.includes('int')) return `${where}: ${m.config.wholeNumber}${got}`;
+      return `${where}: ${issue.message}${got}`;
+  }
+}
+
+/** What the schema cannot say: labels that read alike, metrics that name nothing, evaluation order. */
+function checkMeaning(config: Config, m: Messages): string[] {
+  const problems: string[] = [];
+  for (const list of CODED_LISTS) {
+    const seen = new Map<string, { text: string; item: number }>();
+    config[list].forEach((item, index) => {
+      [item.label, ...(item.aliases ?? [])].forEach((text, spellingIndex) => {
+        const key = normalizeKey(text);
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, { text, item: index });
+        } else if (first.item !== index) {
+          const where = spellingIndex === 0 ? `config.${list}[${index}].label` : `config.${list}[${index}].aliases[${spellingIndex - 1}]`;
+          problems.push(`${where}: ${m.config.duplicateLabel(text, first.text)}`);
+        }
+      });
+    });
+  }
+
+  const ids = new Set<string>();
+  config.targets.forEach((target, index) => {
+    if (ids.has(target.id)) problems.push(`config.targets[${index}].id: ${m.config.duplicateTargetId(target.id)}`);
+    ids.add(target.id);
+    const ref = parseMetric(target.metric);
+    if (!ref) {
+      problems.push(`config.targets[${index}].metric: ${m.config.unknownMetric(target.metric, knownMetricPatterns())}`);
+    } else if (ref.kind === 'labelled' && !labelsOf(config, ref.list).includes(ref.label)) {
+      problems.push(`config.targets[${index}].metric: ${m.config.unknownMetricLabel(target.metric, ref.label, `config.${ref.list}`)}`);
+    }
+  });
+
+  config.evaluation.forEach((level, index) => {
+    const previous = config.evaluation[index - 1];
+    if (previous && level.min >= previous.min) problems.push(`config.evaluation[${index}].min: ${m.config.evaluationOrder}`);
+  });
+  const last = config.evaluation[config.evaluation.length - 1];
+  if (last && last.min !== 0) problems.push(`config.evaluation[${config.evaluation.length - 1}].min: ${m.config.evaluationFloor}`);
+  return problems;
+}

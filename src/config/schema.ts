@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** One entry of a coded list (channel, category, …): the label printed in reports and the spellings accepted in logs. */
+const labelItem = z
+  .object({
+    label: z.string().trim().min(1),
+    aliases: z.array(z.string().trim().min(1)).optional(),
+  })
+  .strict();
+
+const channelItem = labelItem.extend({ serviceDaysOnly: z.boolean().optional() }).strict();
+
+const target = z
+  .object({
+    id: z.string().trim().min(1),
+    label: z.string().trim().min(1),
+    metric: z.string().trim().min(1),
+    target: z.number().nonnegative(),
+    unit: z.string(),
+  })
+  .strict();
+
+const evaluationLevel = z
+  .object({
+    min: z.number().nonnegative(),
+    label: z.string().trim().min(1),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    program: z.string().trim().min(1),
+    organization: z.string(),
+    fiscalYearStartMonth: z.number().int().min(1).max(12),
+    programStart: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'YYYY-MM' })
+      .optional(),
+    channels: z.array(channelItem).min(1).max(1000),
+    categories: z.array(labelItem).min(1).max(1000),
+    outcomes: z.array(labelItem).min(1).max(1000),
+    ibashoVenues: z.array(labelItem).min(1),
+    distributionLocations: z.array(labelItem).min(1),
+    targets: z.array(target),
+    evaluation: z.array(evaluationLevel).min(1),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type LabelItem = z.infer<typeof labelItem>;
+export type ChannelItem = z.infer<typeof channelItem>;
+export type Target = z.infer<typeof target>;
+export type EvaluationLevel = z.infer<typeof evaluationLevel>;
+
+/** The coded lists of a config, by the key they have in the config file. */
+export const CODED_LISTS = ['channels', 'categories', 'outcomes', 'ibashoVenues', 'distributionLocations'] as const;
+export type CodedList = (typeof CODED_LISTS)[number];

@@ -1,0 +1,11 @@
+import { en } from './en.js';
+import { ja } from './ja.js';
+import type { Lang, Messages } from './types.js';
+
+export type { Lang, Messages } from './types.js';
+
+const TABLES: Record<Lang, Messages> = { ja, en };
+
+export function messagesFor(lang: Lang): Messages {
+  return TABLES[lang];
+}

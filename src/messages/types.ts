@@ -1,0 +1,73 @@
+import type { Kind } from '../records/kinds.js';
+import type { DateProblem, IssueCode, IssueDetail, NumberProblem } from '../records/issues.js';
+
+export type Lang = 'ja' | 'en';
+export const LANGS: readonly Lang[] = ['ja', 'en'];
+
+/** Everything the tool says to a person, in one language. Both tables have this shape, so neither can miss a code. */
+export interface Messages {
+  kindName: Record<Kind, string>;
+  issue: Record<IssueCode, (d: IssueDetail) => string>;
+  dateProblem: Record<DateProblem, string>;
+  numberProblem: Record<NumberProblem, string>;
+  severity: { error: string; warning: string; info: string };
+  place: {
+    stdin: string;
+    row: (row: number) => string;
+    sheet: (sheet: string) => string;
+    /** Row, Excel cell address and column of a problem, whichever are known. */
+    at: (row: number | null, cell: string | null, column: string | null) => string;
+  };
+  validate: {
+    tableLine: (kind: string, headerRow: number, rows: number) => string;
+    noData: string;
+    ok: string;
+    summary: (errors: number, warnings: number, infos: number) => string;
+    more: (count: number) => string;
+    rejectedRows: (count: number) => string;
+  };
+  report: {
+    refused: (errors: number) => string;
+    refusedHint: string;
+    excluded: (rows: number, tables: number) => string;
+    noRecords: string;
+    asOfBeforeStart: (asOf: string, start: string) => string;
+    asOfOutsideYear: (asOf: string, fiscalYear: string) => string;
+    xlsxNeedsOut: string;
+    outIsInput: (path: string) => string;
+    written: (path: string) => string;
+    cannotWrite: (path: string, reason: string) => string;
+  };
+  usage: {
+    badMonth: (option: string, value: string) => string;
+    badFiscalYear: (value: string) => string;
+    badFormat: (value: string, allowed: string[]) => string;
+    badEncoding: (value: string, allowed: string[]) => string;
+    badNumber: (option: string, value: string) => string;
+    noInputs: string;
+    stdinTwice: string;
+  };
+  config: {
+    invalid: (file: string) => string;
+    unreadable: (file: string, reason: string) => string;
+    notJson: (file: string, reason: string) => string;
+    required: string;
+    expected: (what: string) => string;
+    got: (value: string) => string;
+    typeName: Record<string, string>;
+    atLeast: (min: number | bigint) => string;
+    atMost: (max: number | bigint) => string;
+    atLeastItems: (min: number | bigint) => string;
+    notEmpty: string;
+    wholeNumber: string;
+    monthFormat: string;
+    unknownKeys: (keys: string[]) => string;
+    duplicateLabel: (text: string, first: string) => string;
+    unknownMetric: (metric: string, known: string[]) => string;
+    unknownMetricLabel: (metric: string, label: string, list: string) => string;
+    duplicateTargetId: (id: string) => string;
+    evaluationOrder: string;
+    evaluationFloor: string;
+  };
+  internalError: (detail: string) => string;
+}

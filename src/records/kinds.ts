@@ -1,0 +1,76 @@
+import type { CodedList } from '../config/schema.js';
+
+export const KINDS = ['intake', 'ibasho', 'distribution'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/**
+ * How a column's cells are read:
+ * - `id`: kept as text, used to find the same record exported twice;
+ * - `date`: a calendar date;
+ * - `coded`: must match a label (or alias) of the config list named by `list`;
+ * - `count`: a whole number;
+ * - `private`: free text or personal data — read past, never copied anywhere.
+ */
+export type FieldRole = 'id' | 'date' | 'coded' | 'count' | 'private';
+
+export interface FieldSpec {
+  field: string;
+  header: string;
+  aliases: readonly string[];
+  required: boolean;
+  role: FieldRole;
+  list?: CodedList;
+  /** Smallest accepted value of a count. */
+  min?: number;
+}
+
+export const KIND_FIELDS: Record<Kind, readonly FieldSpec[]> = {
+  intake: [
+    { field: 'id', header: '受付番号', aliases: ['番号', '相談番号', 'No', 'No.', 'ID'], required: false, role: 'id' },
+    { field: 'date', header: '受付日', aliases: ['相談日', '日付', '年月日', 'date'], required: true, role: 'date' },
+    {
+      field: 'channel',
+      header: '受付方法',
+      aliases: ['相談受付方法', '相談方法', '受付', 'channel'],
+      required: true,
+      role: 'coded',
+      list: 'channels',
+    },
+    {
+      field: 'category',
+      header: '主訴',
+      aliases: ['相談内容', '主な相談内容', '相談種別', 'category'],
+      required: true,
+      role: 'coded',
+      list: 'categories',
+    },
+    { field: 'outcome', header: '対応結果', aliases: ['対応', '結果', 'outcome'], required: true, role: 'coded', list: 'outcomes' },
+    { field: 'ageGroup', header: '年代', aliases: ['年齢層'], required: false, role: 'private' },
+    { field: 'notes', header: '備考', aliases: ['メモ', '相談内容メモ', '記録'], required: false, role: 'private' },
+    { field: 'counselor', header: '相談員', aliases: ['担当', '担当者'], required: false, role: 'private' },
+  ],
+  ibasho: [
+    { field: 'date', header: '開催日', aliases: ['日付', '実施日'], required: true, role: 'date' },
+    { field: 'venue', header: '実施団体', aliases: ['会場', '団体', '場所'], required: true, role: 'coded', list: 'ibashoVenues' },
+    { field: 'participants', header: '参加者数', aliases: ['参加人数', '利用者数', '人数'], required: true, role: 'count', min: 0 },
+  ],
+  distribution: [
+    { field: 'date', header: '配布日', aliases: ['日付'], required: true, role: 'date' },
+    {
+      field: 'location',
+      header: '配布場所',
+      aliases: ['場所', '窓口'],
+      required: true,
+      role: 'coded',
+      list: 'distributionLocations',
+    },
+    { field: 'count', header: '配布数', aliases: ['件数', '配布件数', '数量'], required: false, role: 'count', min: 1 },
+  ],
+};
+
+/** The field of a kind, by name; throws only on a programming error. */
+export function fieldSpec(kind: Kind, field: string): FieldSpec {
+  const spec = KIND_FIELDS[kind].find((f) => f.field === field);
+  if (!spec) throw new Error(`no field ${field} in ${kind}`);
+  return spec;
+}

@@ -1,0 +1,194 @@
+import type { CodedList, Config } from '../config/schema.js';
+import type { CellValue, RawRow } from '../read/types.js';
+import { cellText, isEmptyCell, isErrorCell } from './cells.js';
+import { CodedMatcher } from './coded.js';
+import { parseDate, type DateResult, type IsoDate } from './dates.js';
+import type { IssueCode, IssueDetail } from './issues.js';
+import type { MappedColumn, TableLayout } from './header.js';
+import { parseCount } from './numbers.js';
+import { closedDay } from './service-days.js';
+import { CODED_LISTS } from '../config/schema.js';
+import { quoteValue } from './text.js';
+
+export interface IntakeRecord {
+  kind: 'intake';
+  id: string | null;
+  date: IsoDate;
+  /** Indexes into the config's lists. */
+  channel: number;
+  category: number;
+  outcome: number;
+}
+
+export interface IbashoRecord {
+  kind: 'ibasho';
+  date: IsoDate;
+  venue: number;
+  participants: number;
+}
+
+export interface DistributionRecord {
+  kind: 'distribution';
+  date: IsoDate;
+  location: number;
+  count: number;
+}
+
+export type LogRecord = IntakeRecord | IbashoRecord | DistributionRecord;
+
+/** A problem with one cell (or the row) before it is placed in a file: the caller adds file, sheet and row. */
+export interface CellProblem {
+  code: IssueCode;
+  /** 0-based column, or null for the row as a whole. */
+  index: number | null;
+  header: string | null;
+  detail: IssueDetail;
+  /** The value to echo in JSON: only coded values and dates, never free text. */
+  value?: string;
+}
+
+export interface RowResult {
+  record?: LogRecord;
+  problems: CellProblem[];
+}
+
+/**
+ * Checks one data row against its table's layout and the config, and builds the record when the
+ * row is sound. Pure: the date of "today" comes in, nothing goes out but the result.
+ */
+export class RowValidator {
+  private readonly matchers: Record<CodedList, CodedMatcher>;
+  private readonly dateCache = new Map<string, DateResult>();
+
+  constructor(
+    private readonly config: Config,
+    private readonly today: IsoDate,
+  ) {
+    this.matchers = Object.fromEntries(CODED_LISTS.map((list) => [list, new CodedMatcher(config[list])])) as Record<
+      CodedList,
+      CodedMatcher
+    >;
+  }
+
+  labels(list: CodedList): string[] {
+    return this.matchers[list].labels;
+  }
+
+  validate(layout: TableLayout, row: RawRow): RowResult {
+    const problems: CellProblem[] = [];
+    const values: Record<string, string | number | null> = {};
+
+    for (const column of layout.columns) {
+      const cell = row.cells[column.index];
+      if (typeof cell === 'string' && cell.includes('\uFFFD')) {
+        problems.push({ code: 'encoding-error', index: column.index, header: column.header, detail: { column: column.header } });
+        continue;
+      }
+      values[column.spec.field] = this.readCell(column, cell, problems);
+    }
+    for (const extra of layout.extras) {
+      const cell = row.cells[extra.index];
+      if (typeof cell === 'string' && cell.includes('\uFFFD')) {
+        problems.push({ code: 'encoding-error', index: extra.index, header: extra.header, detail: { column: extra.header } });
+      }
+    }
+    if (problems.length > 0) return { problems };
+
+    const record = this.buildRecord(layout, values);
+    if (record.kind === 'intake') this.checkServiceDay(layout, record, problems);
+    return { record, problems };
+  }
+
+  private readCell(column: MappedColumn, cell: CellValue | undefined, problems: CellProblem[]): string | number | null {
+    const { spec, index, header } = column;
+    if (spec.role === 'private') return null;
+    if (spec.role === 'id') return isEmptyCell(cell) ? null : cellText(cell).normalize('NFKC').trim();
+    if (isEmptyCell(cell)) {
+      // A count column that is there must be filled: an empty cell is more likely forgotten than "1".
+      if (spec.required || spec.role === 'count') problems.push({ code: 'missing-value', index, header, detail: { column: header } });
+      return null;
+    }
+    const shown = isErrorCell(cell) ? cellText(cell) : quoteValue(cellText(cell).trim());
+    switch (spec.role) {
+      case 'date': {
+        const parsed = this.parseDateCached(cell!);
+        if (!parsed.ok) {
+          problems.push({ code: 'invalid-date', index, header, detail: { column: header, value: shown, dateProblem: parsed.problem }, value: shown });
+          return null;
+        }
+        if (parsed.date > this.today) {
+          problems.push({ code: 'future-date', index, header, detail: { column: header, value: shown, today: this.today }, value: shown });
+          return null;
+        }
+        return parsed.date;
+      }
+      case 'coded': {
+        const list = spec.list!;
+        const match = isErrorCell(cell) ? { ok: false as const } : this.matchers[list].match(cellText(cell));
+        if (!match.ok) {
+          problems.push({
+            code: 'unknown-value',
+            index,
+            header,
+            detail: { column: header, value: shown, suggestion: match.suggestion, allowed: this.matchers[list].labels },
+            value: shown,
+          });
+          return null;
+        }
+        return match.index;
+      }
+      case 'count': {
+        const parsed = isErrorCell(cell) ? { ok: false as const, problem: 'not-a-number' as const } : parseCount(cell!, spec.min ?? 0);
+        if (!parsed.ok) {
+          problems.push({ code: 'invalid-number', index, header, detail: { column: header, value: shown, numberProblem: parsed.problem }, value: shown });
+          return null;
+        }
+        return parsed.count;
+      }
+    }
+  }
+
+  private parseDateCached(cell: CellValue): DateResult {
+    if (typeof cell !== 'string') return parseDate(cell);
+    let result = this.dateCache.get(cell);
+    if (result === undefined) {
+      result = parseDate(cell);
+      if (this.dateCache.size > 10_000) this.dateCache.clear();
+      this.dateCache.set(cell, result);
+    }
+    return result;
+  }
+
+  private buildRecord(layout: TableLayout, v: Record<string, string | number | null>): LogRecord {
+    switch (layout.kind) {
+      case 'intake':
+        return {
+          kind: 'intake',
+          id: (v.id as string | null | undefined) ?? null,
+          date: v.date as string,
+          channel: v.channel as number,
+          category: v.category as number,
+          outcome: v.outcome as number,
+        };
+      case 'ibasho':
+        return { kind: 'ibasho', date: v.date as string, venue: v.venue as number, participants: v.participants as number };
+      case 'distribution':
+        return { kind: 'distribution', date: v.date as string, location: v.location as number, count: (v.count as number | null | undefined) ?? 1 };
+    }
+  }
+
+  private checkServiceDay(layout: TableLayout, record: IntakeRecord, problems: CellProblem[]): void {
+    const channel = this.config.channels[record.channel]!;
+    if (!channel.serviceDaysOnly) return;
+    const closed = closedDay(record.date);
+    if (!closed) return;
+    const dateColumn = layout.columns.find((c) => c.spec.field === 'date')!;
+    problems.push({
+      code: 'outside-service-days',
+      index: dateColumn.index,
+      header: dateColumn.header,
+      detail: { column: dateColumn.header, value: record.date, channel: channel.label, ...closed },
+      value: record.date,
+    });
+  }
+}

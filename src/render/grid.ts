@@ -1,0 +1,140 @@
+import type { LabelCounts, Report } from '../report/types.js';
+
+/** A count as printed: hidden counts (null) show as x. */
+export type GridCell = string | number | null;
+
+export interface GridGroup {
+  title: string;
+  span: number;
+}
+
+/** A table laid out once for every format: optional group headers over the column headers, then rows. */
+export interface Grid {
+  title: string;
+  groups: GridGroup[] | null;
+  headers: string[];
+  rows: { cells: GridCell[]; total: boolean }[];
+  note: string | null;
+}
+
+const values = (counts: LabelCounts): GridCell[] => Object.values(counts);
+
+/** The seed's cumulative table: 月 × 相談受付方法 (+合計) × 主訴 × 対応結果, then a 合計 row. */
+export function intakeGrid(report: Report): Grid {
+  const { months, total } = report.intake;
+  const first = months[0] ?? total;
+  const channelLabels = Object.keys(first.channel);
+  const categoryLabels = Object.keys(first.category);
+  const outcomeLabels = Object.keys(first.outcome);
+  const row = (label: string, r: typeof total): GridCell[] => [
+    label,
+    ...values(r.channel),
+    r.total,
+    ...values(r.category),
+    ...values(r.outcome),
+  ];
+  return {
+    title: `${report.program}（累計）`,
+    groups: [
+      { title: '', span: 1 },
+      { title: '相談受付方法', span: channelLabels.length + 1 },
+      { title: '主訴', span: categoryLabels.length },
+      { title: '対応結果', span: outcomeLabels.length },
+    ],
+    headers: ['月', ...channelLabels, '合計', ...categoryLabels, ...outcomeLabels],
+    rows: [...months.map((m) => ({ cells: row(m.label, m), total: false })), { cells: row('合計', total), total: true }],
+    note: report.periodNote,
+  };
+}
+
+/** 居場所: sessions and participants by venue and month. */
+export function ibashoGrid(report: Report): Grid {
+  const venues = report.ibasho.venues.map((v) => v.venue);
+  return {
+    title: '居場所の開設',
+    groups: [
+      { title: '', span: 1 },
+      { title: '開催回数', span: venues.length + 1 },
+      { title: '参加者数', span: venues.length + 1 },
+    ],
+    headers: ['月', ...venues, '合計', ...venues, '合計'],
+    rows: [
+      ...report.ibasho.months.map((m) => ({
+        cells: [m.label, ...values(m.sessions), sumOf(m.sessions), ...values(m.participants), sumOf(m.participants)],
+        total: false,
+      })),
+      {
+        cells: [
+          '合計',
+          ...report.ibasho.venues.map((v) => v.sessions),
+          report.ibasho.sessions,
+          ...report.ibasho.venues.map((v) => v.participants),
+          report.ibasho.participants,
+        ],
+        total: true,
+      },
+    ],
+    note: report.periodNote,
+  };
+}
+
+/** 生理用品配布: handouts by location and month. */
+export function distributionGrid(report: Report): Grid {
+  const locations = report.distribution.locations.map((l) => l.location);
+  return {
+    title: '生理用品の配布',
+    groups: null,
+    headers: ['月', ...locations, '合計'],
+    rows: [
+      ...report.distribution.months.map((m) => ({ cells: [m.label, ...values(m.count), sumOf(m.count)], total: false })),
+      {
+        cells: ['合計', ...report.distribution.locations.map((l) => l.count), report.distribution.count],
+        total: true,
+      },
+    ],
+    note: report.periodNote,
+  };
+}
+
+/** 目標と実績: target, result (見込 when projected), achievement and evaluation. */
+export function targetGrid(report: Report): Grid {
+  return {
+    title: '目的・目標',
+    groups: null,
+    headers: ['項目', '目標', '実績', '結果', '達成度', '評価'],
+    rows: report.targets.map((t) => ({
+      cells: [
+        t.label,
+        `${t.target}${t.unit}`,
+        `${t.actual}${t.unit}`,
+        formatResult(t.result, t.unit, t.projected),
+        formatPercent(t.achievement),
+        t.evaluation ?? '—',
+      ],
+      total: false,
+    })),
+    note: report.periodNote,
+  };
+}
+
+export function formatResult(result: number, unit: string, projected: boolean): string {
+  return `${result}${unit}${projected ? '（見込）' : ''}`;
+}
+
+export function formatPercent(achievement: number | null): string {
+  return achievement === null ? '—' : `${Math.round(achievement * 100)}%`;
+}
+
+function sumOf(counts: LabelCounts): number | null {
+  let total = 0;
+  for (const n of Object.values(counts)) {
+    if (n === null) return null;
+    total += n;
+  }
+  return total;
+}
+
+/** A cell as text: hidden counts are x. */
+export function cellString(cell: GridCell): string {
+  return cell === null ? 'x' : String(cell);
+}

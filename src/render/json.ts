@@ -1,0 +1,25 @@
+import type { Report } from '../report/types.js';
+
+/** The stable JSON of SPEC §10: its keys first, in the spec's order, then this tool's additions. */
+export function renderJson(report: Report): string {
+  const { kind, fiscalYear, fiscalYearLabel, startMonth, asOf, intake, ibasho, distribution, targets, summary, ledger } =
+    report;
+  const ordered = {
+    kind,
+    fiscalYear,
+    fiscalYearLabel,
+    startMonth,
+    asOf,
+    intake,
+    ibasho,
+    distribution,
+    targets,
+    summary,
+    ledger,
+    program: report.program,
+    organization: report.organization,
+    periodNote: report.periodNote,
+    ...(report.excluded ? { excluded: report.excluded } : {}),
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}

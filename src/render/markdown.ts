@@ -1,0 +1,53 @@
+import type { Report } from '../report/types.js';
+import { cellString, distributionGrid, formatPercent, formatResult, ibashoGrid, intakeGrid, targetGrid, type Grid } from './grid.js';
+import { excludedNote, reportTitle } from './text.js';
+
+/** Escapes what Markdown would read as syntax, and keeps every cell on one line. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\r?\n|\r/gu, ' ').replace(/([\\`*_{}[\]<>|#!~])/gu, '\\$1');
+}
+
+function gridMarkdown(grid: Grid): string {
+  const lines: string[] = [];
+  if (grid.groups) {
+    const described = grid.groups.filter((g) => g.title !== '');
+    let column = 0;
+    const parts = grid.groups.map((g) => {
+      const from = grid.headers[column]!;
+      const to = grid.headers[column + g.span - 1]!;
+      column += g.span;
+      return g.title === '' ? null : `${g.title}: ${from}〜${to}`;
+    });
+    if (described.length > 0) lines.push(`列の区分 — ${parts.filter((p) => p !== null).map((p) => escapeMarkdown(p!)).join(' ／ ')}`, '');
+  }
+  lines.push(`| ${grid.headers.map(escapeMarkdown).join(' | ')} |`);
+  lines.push(`|${grid.headers.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
+  for (const row of grid.rows) {
+    const cells = row.cells.map((c) => escapeMarkdown(cellString(c)));
+    lines.push(`| ${row.total ? cells.map((c) => `**${c}**`).join(' | ') : cells.join(' | ')} |`);
+  }
+  if (grid.note) lines.push('', escapeMarkdown(grid.note));
+  return lines.join('\n');
+}
+
+/** GitHub-flavoured Markdown in the order of the seed report. */
+export function renderMarkdown(report: Report): string {
+  const sections: string[] = [`# ${escapeMarkdown(reportTitle(report))}`];
+  const excluded = excludedNote(report);
+  if (excluded) sections.push(`> ${escapeMarkdown(excluded)}`);
+
+  if (report.kind === 'annual' && report.targets.length > 0) {
+    const lines = report.targets.map(
+      (t) =>
+        `- ${escapeMarkdown(t.label)}：目標${t.target}${escapeMarkdown(t.unit)}、結果：${escapeMarkdown(formatResult(t.result, t.unit, t.projected))}、達成度：${formatPercent(t.achievement)}、評価：${escapeMarkdown(t.evaluation ?? '—')}`,
+    );
+    sections.push(`## 目的・目標\n\n${lines.join('\n')}\n\n${gridMarkdown(targetGrid(report))}`);
+  }
+  sections.push(`## ${escapeMarkdown(intakeGrid(report).title)}\n\n${gridMarkdown(intakeGrid(report))}`);
+  if (report.kind === 'annual') {
+    sections.push(`## まとめ\n\n${report.summary.map(escapeMarkdown).join('\n\n')}`);
+  }
+  sections.push(`## ${ibashoGrid(report).title}\n\n${gridMarkdown(ibashoGrid(report))}`);
+  sections.push(`## ${distributionGrid(report).title}\n\n${gridMarkdown(distributionGrid(report))}`);
+  return `${sections.join('\n\n')}\n`;
+}

@@ -1,0 +1,26 @@
+import type { Report } from '../report/types.js';
+import { cellString, distributionGrid, ibashoGrid, intakeGrid, targetGrid, type Grid } from './grid.js';
+import { excludedNote, reportTitle } from './text.js';
+
+type CliTableConstructor = typeof import('cli-table3');
+
+function gridTable(Table: CliTableConstructor, grid: Grid): string {
+  const table = new Table({ style: { head: [], border: [] }, colAligns: grid.headers.map((_, i) => (i === 0 ? 'left' : 'right')) });
+  if (grid.groups) table.push(grid.groups.map((g) => ({ content: g.title, colSpan: g.span, hAlign: 'center' as const })));
+  table.push(grid.headers);
+  for (const row of grid.rows) table.push(row.cells.map(cellString));
+  return [grid.title, table.toString(), grid.note ?? ''].filter((s) => s !== '').join('\n');
+}
+
+/** Tables for the terminal, drawn by cli-table3 (which measures full-width characters correctly). */
+export async function renderTable(report: Report): Promise<string> {
+  const { default: Table } = await import('cli-table3');
+  const parts = [reportTitle(report)];
+  const excluded = excludedNote(report);
+  if (excluded) parts.push(excluded);
+  if (report.kind === 'annual' && report.targets.length > 0) parts.push(gridTable(Table, targetGrid(report)));
+  parts.push(gridTable(Table, intakeGrid(report)));
+  if (report.kind === 'annual') parts.push(report.summary.join('\n'));
+  parts.push(gridTable(Table, ibashoGrid(report)), gridTable(Table, distributionGrid(report)));
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,109 @@
+import type { Config, LabelItem } from '../config/schema.js';
+import type { Collected } from '../records/collect.js';
+import { KINDS } from '../records/kinds.js';
+import type { Period } from './period.js';
+import { summarySentences } from './summary.js';
+import type { Tally } from './tally.js';
+import { metricValue, targetResult } from './targets.js';
+import { buildLedger } from './ledger.js';
+import type { IntakeMonthRow, IntakeTotalRow, LabelCounts, Report } from './types.js';
+import { fiscalYearLabel, monthLabel, periodNote } from './wareki.js';
+
+export interface BuildOptions {
+  kind: 'monthly' | 'annual';
+  /** Set when --skip-invalid let a report through despite rejected rows or tables. */
+  skipInvalid: boolean;
+}
+
+/** Turns the tallied records and the chosen period into the one Report every renderer prints. Pure. */
+export function buildReport(tally: Tally, collected: Collected, config: Config, period: Period, options: BuildOptions): Report {
+  const inPeriod = new Set(period.months);
+  const byLabel = (items: readonly LabelItem[], counts: readonly number[] | undefined): LabelCounts =>
+    Object.fromEntries(items.map((item, i) => [item.label, counts?.[i] ?? 0]));
+
+  const intakeMonths: IntakeMonthRow[] = period.months.map((month) => {
+    const c = tally.intake.get(month);
+    return {
+      month,
+      label: monthLabel(month),
+      total: c?.total ?? 0,
+      channel: byLabel(config.channels, c?.channel),
+      category: byLabel(config.categories, c?.category),
+      outcome: byLabel(config.outcomes, c?.outcome),
+    };
+  });
+  const intakeTotal: IntakeTotalRow = {
+    total: sum(intakeMonths.map((r) => r.total ?? 0)),
+    channel: sumColumns(config.channels, intakeMonths.map((r) => r.channel)),
+    category: sumColumns(config.categories, intakeMonths.map((r) => r.category)),
+    outcome: sumColumns(config.outcomes, intakeMonths.map((r) => r.outcome)),
+  };
+
+  const ibashoMonths = period.months.map((month) => {
+    const c = tally.ibasho.get(month);
+    return {
+      month,
+      label: monthLabel(month),
+      sessions: byLabel(config.ibashoVenues, c?.sessions),
+      participants: byLabel(config.ibashoVenues, c?.participants),
+    };
+  });
+  const venueSessions = sumColumns(config.ibashoVenues, ibashoMonths.map((r) => r.sessions));
+  const venueParticipants = sumColumns(config.ibashoVenues, ibashoMonths.map((r) => r.participants));
+  const venues = config.ibashoVenues.map(({ label }) => ({
+    venue: label,
+    sessions: venueSessions[label] ?? 0,
+    participants: venueParticipants[label] ?? 0,
+  }));
+
+  const distributionMonths = period.months.map((month) => ({
+    month,
+    label: monthLabel(month),
+    count: byLabel(config.distributionLocations, tally.distribution.get(month)?.count),
+  }));
+  const locationCounts = sumColumns(config.distributionLocations, distributionMonths.map((r) => r.count));
+  const locations = config.distributionLocations.map(({ label }) => ({ location: label, count: locationCounts[label] ?? 0 }));
+
+  const ledger = buildLedger(collected, tally, inPeriod);
+
+  const figures = {
+    periodNote: periodNote(period.asOf),
+    intake: { months: intakeMonths, total: intakeTotal },
+    ibasho: {
+      sessions: sum(venues.map((v) => v.sessions)),
+      participants: sum(venues.map((v) => v.participants)),
+      venues,
+      months: ibashoMonths,
+    },
+    distribution: { count: sum(locations.map((l) => l.count)), locations, months: distributionMonths },
+  };
+
+  const report: Report = {
+    kind: options.kind,
+    program: config.program,
+    organization: config.organization,
+    fiscalYear: period.fiscalYear,
+    fiscalYearLabel: fiscalYearLabel(period.fiscalYear, config.fiscalYearStartMonth),
+    startMonth: period.startMonth,
+    asOf: period.asOf,
+    ...figures,
+    targets: config.targets.map((target) =>
+      targetResult(target, metricValue(target.metric, figures), period.months.length, period.monthsRemaining, config),
+    ),
+    summary: summarySentences({ ...figures, program: config.program }),
+    ledger,
+  };
+  const rejectedRows = sum(KINDS.map((k) => collected.rows[k].rejected));
+  if (options.skipInvalid && (rejectedRows > 0 || collected.failedTables > 0)) {
+    report.excluded = { rows: rejectedRows, tables: collected.failedTables };
+  }
+  return report;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function sumColumns(items: readonly LabelItem[], rows: readonly LabelCounts[]): Record<string, number> {
+  return Object.fromEntries(items.map(({ label }) => [label, sum(rows.map((row) => row[label] ?? 0))]));
+}

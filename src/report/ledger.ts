@@ -1,0 +1,27 @@
+import type { Collected } from '../records/collect.js';
+import { KINDS, type Kind } from '../records/kinds.js';
+import type { Tally } from './tally.js';
+import type { Ledger } from './types.js';
+
+/**
+ * Where every row went, per kind: read = blank + duplicate + rejected + outOfPeriod + counted.
+ * `months` is the report period; rows accepted in other months are out of period.
+ */
+export function buildLedger(collected: Collected, tally: Tally, months: ReadonlySet<string>): Record<Kind, Ledger> {
+  return Object.fromEntries(
+    KINDS.map((kind) => {
+      const rows = collected.rows[kind];
+      let counted = 0;
+      for (const [month, n] of tally.rows[kind]) if (months.has(month)) counted += n;
+      const ledger: Ledger = {
+        read: rows.read,
+        blank: rows.blank,
+        duplicate: rows.duplicate,
+        rejected: rows.rejected,
+        outOfPeriod: rows.accepted - counted,
+        counted,
+      };
+      return [kind, ledger];
+    }),
+  ) as Record<Kind, Ledger>;
+}

@@ -1,0 +1,69 @@
+import type { Config, EvaluationLevel, Target } from '../config/schema.js';
+import { parseMetric } from '../config/metrics.js';
+import type { Report, TargetResult } from './types.js';
+
+/**
+ * The year-end figure at the run rate (SPEC §7): actual + actual × R / E, rounded half up,
+ * computed in integers so that a .5 is never lost to floating point.
+ * E = months from start to as-of inclusive, R = months after as-of to the year's end.
+ */
+export function projectYearEnd(actual: number, elapsedMonths: number, remainingMonths: number): number {
+  if (remainingMonths === 0 || elapsedMonths === 0) return actual;
+  if (Number.isInteger(actual)) {
+    const numerator = 2 * actual * (elapsedMonths + remainingMonths) + elapsedMonths;
+    return Math.floor(numerator / (2 * elapsedMonths));
+  }
+  return Math.floor(actual + (actual * remainingMonths) / elapsedMonths + 0.5);
+}
+
+/** The first level whose min the achievement reaches; levels run from the highest min down. */
+export function evaluate(achievement: number | null, levels: readonly EvaluationLevel[]): string | null {
+  if (achievement === null) return null;
+  // Compare in whole hundredths of a percent, so 0.6 of a target is 60% and not 59.999…%.
+  const reached = Math.round(achievement * 10000);
+  return levels.find((level) => reached >= Math.round(level.min * 10000))?.label ?? null;
+}
+
+/** The value of a metric over the report's months, read from the totals the report already holds. */
+export function metricValue(metric: string, report: Pick<Report, 'intake' | 'ibasho' | 'distribution'>): number {
+  const ref = parseMetric(metric);
+  if (!ref) throw new Error(`unknown metric ${metric} passed config validation`);
+  if (ref.kind === 'plain') {
+    switch (ref.metric) {
+      case 'intake.total':
+        return report.intake.total.total ?? 0;
+      case 'ibasho.sessions':
+        return report.ibasho.sessions;
+      case 'ibasho.participants':
+        return report.ibasho.participants;
+      case 'distribution.count':
+        return report.distribution.count;
+    }
+  }
+  const group = ref.prefix === 'intake.channel' ? 'channel' : ref.prefix === 'intake.category' ? 'category' : 'outcome';
+  return report.intake.total[group][ref.label] ?? 0;
+}
+
+export function targetResult(
+  target: Target,
+  actual: number,
+  elapsedMonths: number,
+  remainingMonths: number,
+  config: Config,
+): TargetResult {
+  const projected = remainingMonths > 0;
+  const result = projected ? projectYearEnd(actual, elapsedMonths, remainingMonths) : actual;
+  const achievement = target.target > 0 ? result / target.target : null;
+  return {
+    id: target.id,
+    label: target.label,
+    metric: target.metric,
+    unit: target.unit,
+    target: target.target,
+    actual,
+    result,
+    projected,
+    achievement,
+    evaluation: evaluate(achievement, config.evaluation),
+  };
+}

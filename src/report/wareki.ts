@@ -1,0 +1,35 @@
+/**
+ * Japanese-calendar labels through Intl's `ja-JP-u-ca-japanese` calendar, so new eras come with
+ * the runtime's ICU data rather than a hand-kept table.
+ */
+function parts(month: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormatPart[] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const format = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: 'UTC', ...options });
+  return format.formatToParts(new Date(Date.UTC(y, m - 1, 1)));
+}
+
+function part(list: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
+  return list.find((p) => p.type === type)?.value ?? '';
+}
+
+/** 令和3年度 for the fiscal year starting in 2021-04. The era is the one of the year's first month. */
+export function fiscalYearLabel(fiscalYear: number, startMonth: number): string {
+  const p = parts(`${fiscalYear}-${String(startMonth).padStart(2, '0')}`, { era: 'long', year: 'numeric' });
+  return `${part(p, 'era')}${part(p, 'year')}年度`;
+}
+
+/** R4年2月 for 2022-02, as the seed writes it under its tables. */
+export function shortEraMonth(month: string): string {
+  const p = parts(month, { era: 'narrow', year: 'numeric', month: 'numeric' });
+  return `${part(p, 'era')}${part(p, 'year')}年${part(p, 'month')}月`;
+}
+
+/** （R4年2月までの累計） */
+export function periodNote(asOf: string): string {
+  return `（${shortEraMonth(asOf)}までの累計）`;
+}
+
+/** 8月 for 2021-08. */
+export function monthLabel(month: string): string {
+  return `${Number(month.slice(5, 7))}月`;
+}
