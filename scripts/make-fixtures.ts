@@ -316,14 +316,14 @@ async function invalid(): Promise<void> {
   await csv('header-only.csv', [header]);
   await csv('title-rows-only.csv', ['令和3年度 相談記録', '高崎市社会福祉協議会', '']);
   await writeFile(path.join(dir, 'empty.csv'), '');
-  // CP932 with one byte sequence that is neither valid UTF-8 nor valid CP932 (0x85 0x20) in row 3.
+  // CP932 with a byte pair that is neither valid UTF-8 nor valid CP932 (0x85 0x20) in 主訴 of row 3.
   await writeFile(
     path.join(dir, 'undecodable-bytes.csv'),
     Buffer.concat([
       iconv.encode(`${header}\r\n${ok(1)}\r\n`, 'cp932'),
-      iconv.encode('R3-9002,2021/9/1,電話,家庭問題,助言,', 'cp932'),
+      iconv.encode('R3-9002,2021/9/1,電話,家庭', 'cp932'),
       Buffer.from([0x85, 0x20]),
-      Buffer.from('\r\n'),
+      iconv.encode(',助言,架空メモ\r\n', 'cp932'),
     ]),
   );
 

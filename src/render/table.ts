@@ -5,7 +5,9 @@ import { excludedNote, reportTitle } from './text.js';
 type CliTableConstructor = typeof import('cli-table3');
 
 function gridTable(Table: CliTableConstructor, grid: Grid): string {
-  const table = new Table({ style: { head: [], border: [] }, colAligns: grid.headers.map((_, i) => (i === 0 ? 'left' : 'right')) });
+  const table = new Table({
+    style: { head: [], border: [] },
+    colAligns: grid.headers.map((_, i) => (i === 0 ? 'left' : 'right')) });
   if (grid.groups) table.push(grid.groups.map((g) => ({ content: g.title, colSpan: g.span, hAlign: 'center' as const })));
   table.push(grid.headers);
   for (const row of grid.rows) table.push(row.cells.map(cellString));

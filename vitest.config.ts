@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    // Tests run in UTC, like CI; the date code must not depend on the machine's zone.
+    env: { TZ: 'UTC' },
+  },
+});
