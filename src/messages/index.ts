@@ -3,6 +3,7 @@ import { ja } from './ja.js';
 import type { Lang, Messages } from './types.js';
 
 export type { Lang, Messages } from './types.js';
+export { LANGS } from './types.js';
 
 const TABLES: Record<Lang, Messages> = { ja, en };
 
