@@ -4,6 +4,8 @@
  *
  * fixtures/takasaki-r3/  the seed program's 令和3年度 logs, 2021-08 … 2022-02, in the mix of forms
  *                        real exports take; their totals are the seed report's table exactly.
+ * fixtures/full-year/    another program with its own config: a complete fiscal year (令和5年度)
+ *                        and two months of the next one.
  * fixtures/invalid/      broken exports, one problem class each.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -12,6 +14,7 @@ import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { closedDay } from '../src/records/service-days.js';
+import { FULL_YEAR_CONFIG, fullYearRecords, NEXT_YEAR_MONTHS } from './fixture-data/full-year.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', 'fixtures');
 
@@ -337,6 +340,44 @@ async function invalid(): Promise<void> {
   await writeFile(path.join(dir, 'encrypted.xlsx'), CFB.write(encrypted, { type: 'buffer' }) as Buffer);
 }
 
+async function fullYear(): Promise<void> {
+  const dir = path.join(ROOT, 'full-year');
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'tsup-report.config.json'), `${JSON.stringify(FULL_YEAR_CONFIG, null, 2)}\n`);
+  const { consultations, gatherings, handouts } = fullYearRecords();
+  const nextYear = (date: string): boolean => NEXT_YEAR_MONTHS.some((m) => date.startsWith(m));
+
+  // The year's logs kept in one workbook, a sheet per kind, as many small offices do.
+  const workbook = newWorkbook();
+  const intake = workbook.addWorksheet('相談記録');
+  intake.addRow(['受付番号', '受付日', '受付方法', '主訴', '対応結果', '備考']);
+  for (const c of consultations.filter((c) => !nextYear(c.date))) {
+    intake.addRow([c.id, utcDate(c.date), c.channel, c.category, c.outcome, '架空のメモ']).getCell(2).numFmt = 'yyyy/m/d';
+  }
+  const ibasho = workbook.addWorksheet('居場所');
+  ibasho.addRow(['開催日', '会場', '参加人数']);
+  for (const g of gatherings.filter((g) => !nextYear(g.date))) {
+    ibasho.addRow([eraDate(g.date), g.venue, g.participants]);
+  }
+  const handoutSheet = workbook.addWorksheet('配布');
+  handoutSheet.addRow(['配布日', '窓口', '件数']);
+  for (const h of handouts.filter((h) => !nextYear(h.date))) {
+    handoutSheet.addRow([utcDate(h.date), h.location, h.count]).getCell(1).numFmt = 'yyyy/m/d';
+  }
+  await workbook.xlsx.writeFile(path.join(dir, '令和5年度_記録.xlsx'));
+
+  // The next year has begun: its first exports sit in the same folder.
+  const next = (name: string, rows: string[]): Promise<void> => writeCsv(path.join(dir, `令和6年度_${name}.csv`), rows, 'utf8bom');
+  await next('相談記録', [
+    csvLine(['受付番号', '受付日', '受付方法', '主訴', '対応結果']),
+    ...consultations.filter((c) => nextYear(c.date)).map((c) => csvLine([c.id, slashDate(c.date), c.channel, c.category, c.outcome])),
+  ]);
+  await next('居場所', [csvLine(['開催日', '会場', '参加人数']), ...gatherings.filter((g) => nextYear(g.date)).map((g) => csvLine([slashDate(g.date), g.venue, g.participants]))]);
+  await next('配布', [csvLine(['配布日', '窓口', '件数']), ...handouts.filter((h) => nextYear(h.date)).map((h) => csvLine([slashDate(h.date), h.location, h.count]))]);
+}
+
 await takasakiR3();
+await fullYear();
 await invalid();
 console.log(`fixtures written under ${ROOT}`);

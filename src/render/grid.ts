@@ -1,7 +1,7 @@
 import type { LabelCounts, Report } from '../report/types.js';
 
-/** A count as printed: hidden counts (null) show as x. */
-export type GridCell = string | number | null;
+/** A cell as printed: text, a count (null is a hidden count, shown as x), or a fraction shown as a percent. */
+export type GridCell = string | number | null | { percent: number };
 
 export interface GridGroup {
   title: string;
@@ -96,20 +96,22 @@ export function distributionGrid(report: Report): Grid {
   };
 }
 
-/** 目標と実績: target, result (見込 when projected), achievement and evaluation. */
+/** 目標と実績: target, actual, result with 見込 when projected, achievement and evaluation. Numbers stay numbers. */
 export function targetGrid(report: Report): Grid {
   return {
     title: '目的・目標',
     groups: null,
-    headers: ['項目', '目標', '実績', '結果', '達成度', '評価'],
+    headers: ['項目', '目標', '実績', '結果', '見込', '達成度', '評価', '単位'],
     rows: report.targets.map((t) => ({
       cells: [
         t.label,
-        `${t.target}${t.unit}`,
-        `${t.actual}${t.unit}`,
-        formatResult(t.result, t.unit, t.projected),
-        formatPercent(t.achievement),
+        t.target,
+        t.actual,
+        t.result,
+        t.projected ? '見込' : '',
+        t.achievement === null ? '—' : { percent: t.achievement },
         t.evaluation ?? '—',
+        t.unit,
       ],
       total: false,
     })),
@@ -134,7 +136,17 @@ function sumOf(counts: LabelCounts): number | null {
   return total;
 }
 
-/** A cell as text: hidden counts are x. */
+/** A cell as text: hidden counts are x, fractions whole percents. */
 export function cellString(cell: GridCell): string {
-  return cell === null ? 'x' : String(cell);
+  if (cell === null) return 'x';
+  if (typeof cell === 'object') return formatPercent(cell.percent);
+  return String(cell);
+}
+
+/** A column is right-aligned when it holds only counts and percents. */
+export function isNumericColumn(grid: Grid, column: number): boolean {
+  return grid.rows.every((row) => {
+    const cell = row.cells[column];
+    return cell === null || typeof cell === 'number' || typeof cell === 'object';
+  });
 }

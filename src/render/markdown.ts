@@ -1,6 +1,6 @@
 import type { Report } from '../report/types.js';
-import { cellString, distributionGrid, formatPercent, formatResult, ibashoGrid, intakeGrid, targetGrid, type Grid } from './grid.js';
-import { excludedNote, reportTitle } from './text.js';
+import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
+import { excludedNote, reportTitle, targetSentence } from './text.js';
 
 /** Escapes what Markdown would read as syntax, and keeps every cell on one line. */
 export function escapeMarkdown(text: string): string {
@@ -21,7 +21,7 @@ function gridMarkdown(grid: Grid): string {
     if (described.length > 0) lines.push(`列の区分 — ${parts.filter((p) => p !== null).map((p) => escapeMarkdown(p!)).join(' ／ ')}`, '');
   }
   lines.push(`| ${grid.headers.map(escapeMarkdown).join(' | ')} |`);
-  lines.push(`|${grid.headers.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
+  lines.push(`|${grid.headers.map((_, i) => (isNumericColumn(grid, i) ? ' ---: ' : ' --- ')).join('|')}|`);
   for (const row of grid.rows) {
     const cells = row.cells.map((c) => escapeMarkdown(cellString(c)));
     lines.push(`| ${row.total ? cells.map((c) => `**${c}**`).join(' | ') : cells.join(' | ')} |`);
@@ -37,10 +37,7 @@ export function renderMarkdown(report: Report): string {
   if (excluded) sections.push(`> ${escapeMarkdown(excluded)}`);
 
   if (report.kind === 'annual' && report.targets.length > 0) {
-    const lines = report.targets.map(
-      (t) =>
-        `- ${escapeMarkdown(t.label)}：目標${t.target}${escapeMarkdown(t.unit)}、結果：${escapeMarkdown(formatResult(t.result, t.unit, t.projected))}、達成度：${formatPercent(t.achievement)}、評価：${escapeMarkdown(t.evaluation ?? '—')}`,
-    );
+    const lines = report.targets.map((t) => `- ${escapeMarkdown(targetSentence(t))}`);
     sections.push(`## 目的・目標\n\n${lines.join('\n')}\n\n${gridMarkdown(targetGrid(report))}`);
   }
   sections.push(`## ${escapeMarkdown(intakeGrid(report).title)}\n\n${gridMarkdown(intakeGrid(report))}`);

@@ -1,13 +1,13 @@
 import type { Report } from '../report/types.js';
-import { cellString, distributionGrid, ibashoGrid, intakeGrid, targetGrid, type Grid } from './grid.js';
-import { excludedNote, reportTitle } from './text.js';
+import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
+import { excludedNote, reportTitle, targetSentence } from './text.js';
 
 type CliTableConstructor = typeof import('cli-table3');
 
 function gridTable(Table: CliTableConstructor, grid: Grid): string {
   const table = new Table({
     style: { head: [], border: [] },
-    colAligns: grid.headers.map((_, i) => (i === 0 ? 'left' : 'right')) });
+    colAligns: grid.headers.map((_, i) => (isNumericColumn(grid, i) ? 'right' : 'left')) });
   if (grid.groups) table.push(grid.groups.map((g) => ({ content: g.title, colSpan: g.span, hAlign: 'center' as const })));
   table.push(grid.headers);
   for (const row of grid.rows) table.push(row.cells.map(cellString));
@@ -20,7 +20,9 @@ export async function renderTable(report: Report): Promise<string> {
   const parts = [reportTitle(report)];
   const excluded = excludedNote(report);
   if (excluded) parts.push(excluded);
-  if (report.kind === 'annual' && report.targets.length > 0) parts.push(gridTable(Table, targetGrid(report)));
+  if (report.kind === 'annual' && report.targets.length > 0) {
+    parts.push(report.targets.map(targetSentence).join('\n'), gridTable(Table, targetGrid(report)));
+  }
   parts.push(gridTable(Table, intakeGrid(report)));
   if (report.kind === 'annual') parts.push(report.summary.join('\n'));
   parts.push(gridTable(Table, ibashoGrid(report)), gridTable(Table, distributionGrid(report)));

@@ -1,5 +1,5 @@
 import type { Report } from '../report/types.js';
-import { distributionGrid, ibashoGrid, intakeGrid, targetGrid, type Grid } from './grid.js';
+import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
 import { excludedNote, reportTitle } from './text.js';
 
 type ExcelJSModule = typeof import('exceljs');
@@ -27,7 +27,6 @@ function writeGrid(sheet: Worksheet, grid: Grid, subtitle: string, extraLines: s
   sheet.getCell(1, 1).value = grid.title;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   sheet.getCell(2, 1).value = subtitle;
-  sheet.getCell(2, 1).font = { bold: true };
 
   let row = 3;
   if (grid.groups) {
@@ -55,15 +54,21 @@ function writeGrid(sheet: Worksheet, grid: Grid, subtitle: string, extraLines: s
     cell.fill = HEADER_FILL;
   });
   const headerRow = row;
+  const numeric = grid.headers.map((_, i) => isNumericColumn(grid, i));
   row++;
   for (const gridRow of grid.rows) {
     gridRow.cells.forEach((value, i) => {
       const cell = sheet.getCell(row, i + 1);
       // Strings are stored as text cells, never as formulas, whatever a config label begins with.
-      cell.value = value === null ? 'x' : value;
+      if (value !== null && typeof value === 'object') {
+        cell.value = value.percent;
+        cell.numFmt = '0%';
+      } else {
+        cell.value = value === null ? 'x' : value;
+        if (typeof value === 'number') cell.numFmt = '#,##0';
+      }
       cell.border = BORDER;
-      cell.alignment = { horizontal: i === 0 ? 'left' : 'right' };
-      if (typeof value === 'number') cell.numFmt = '#,##0';
+      cell.alignment = { horizontal: numeric[i] ? 'right' : 'left' };
       if (gridRow.total) {
         cell.font = { bold: true };
         cell.fill = TOTAL_FILL;
@@ -79,7 +84,7 @@ function writeGrid(sheet: Worksheet, grid: Grid, subtitle: string, extraLines: s
 
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: headerRow }];
   for (let c = 1; c <= columns; c++) {
-    const widest = Math.max(...[grid.headers[c - 1]!, ...grid.rows.map((r) => String(r.cells[c - 1] ?? ''))].map(textWidth));
+    const widest = Math.max(...[grid.headers[c - 1]!, ...grid.rows.map((r) => cellString(r.cells[c - 1] ?? ''))].map(textWidth));
     sheet.getColumn(c).width = Math.max(c === 1 ? 8 : 6, Math.min(40, widest + 2));
   }
   sheet.pageSetup = {
@@ -106,7 +111,7 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
 
   if (report.kind === 'annual') {
     const targets = workbook.addWorksheet('目標と実績');
-    writeGrid(targets, targetGrid(report), `${reportTitle(report)}`, [...notes, '', ...report.summary]);
+    writeGrid(targets, targetGrid(report), reportTitle(report), [...notes, '', ...report.summary]);
   }
   writeGrid(workbook.addWorksheet('累計表'), intakeGrid(report), subtitle, notes);
   writeGrid(workbook.addWorksheet('居場所'), ibashoGrid(report), subtitle);
