@@ -5,6 +5,7 @@ import { collectRecords, type Collected } from './records/collect.js';
 import type { IsoDate } from './records/dates.js';
 import { buildReport, type BuildOptions } from './report/build.js';
 import { resolvePeriod, type PeriodRequest, type PeriodResult } from './report/period.js';
+import { suppressReport } from './report/suppress.js';
 import { Tally } from './report/tally.js';
 import type { Report } from './report/types.js';
 
@@ -29,9 +30,15 @@ export async function analyse(
 
 export type ReportResult = { ok: true; report: Report } | Exclude<PeriodResult, { ok: true }>;
 
-/** Chooses the period and builds the report from an analysis. */
-export function reportFrom(analysis: Analysis, config: Config, request: PeriodRequest, options: BuildOptions): ReportResult {
+/** Chooses the period and builds the report from an analysis; with `suppressBelow`, hides small counts. */
+export function reportFrom(
+  analysis: Analysis,
+  config: Config,
+  request: PeriodRequest,
+  options: BuildOptions & { suppressBelow?: number },
+): ReportResult {
   const period = resolvePeriod(request, analysis.tally.months(), config);
   if (!period.ok) return period;
-  return { ok: true, report: buildReport(analysis.tally, analysis.collected, config, period.period, options) };
+  const report = buildReport(analysis.tally, analysis.collected, config, period.period, options);
+  return { ok: true, report: options.suppressBelow === undefined ? report : suppressReport(report, options.suppressBelow, config) };
 }

@@ -19,7 +19,8 @@ function withReportOptions(command: Command): Command {
   return withCommonOptions(command)
     .option('--out <file>', 'write to this file (format from its extension: .md .xlsx .json .txt)')
     .option('--format <format>', 'table | md | xlsx | json (default: from --out, else table on a terminal, md when piped)')
-    .option('--skip-invalid', 'leave rows with errors out instead of refusing, and say how many');
+    .option('--skip-invalid', 'leave rows with errors out instead of refusing, and say how many')
+    .option('--suppress-below <n>', 'hide counts from 1 to n-1 as x, and the cells that would reveal them');
 }
 
 /**

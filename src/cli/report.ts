@@ -7,7 +7,7 @@ import type { Report } from '../report/types.js';
 import { buildLedger } from '../report/ledger.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
-import { pickReportFormat, type ReportFormat } from './options.js';
+import { parsePositiveInt, pickReportFormat, type ReportFormat } from './options.js';
 import { assertNotAnInput, writeAtomically } from './output.js';
 import { isUnreadable, messagesOf, readAndCheck, type CommonOptions } from './run.js';
 
@@ -15,6 +15,7 @@ export interface ReportOptions extends CommonOptions {
   out?: string;
   format?: string;
   skipInvalid?: boolean;
+  suppressBelow?: string;
 }
 
 /** How many errors a refused report lists before pointing to `validate`. */
@@ -47,6 +48,7 @@ export async function reportCommand(
   const m0 = messagesOf(options, io);
   const format = pickReportFormat(options.format, options.out, io, m0);
   const periodRequest = request(m0);
+  const suppressBelow = options.suppressBelow === undefined ? undefined : parsePositiveInt('--suppress-below', options.suppressBelow, m0);
   const { m, config, analysis } = await readAndCheck(args, options, io, (inputs, m) => {
     if (options.out !== undefined) assertNotAnInput(options.out, inputs, m);
   });
@@ -63,7 +65,11 @@ export async function reportCommand(
   if (errors.some(isUnreadable)) throw refusal(2);
   if (errors.length > 0 && !options.skipInvalid) throw refusal(1);
 
-  const result = reportFrom(analysis, config, periodRequest, { kind, skipInvalid: options.skipInvalid === true });
+  const result = reportFrom(analysis, config, periodRequest, {
+    kind,
+    skipInvalid: options.skipInvalid === true,
+    ...(suppressBelow === undefined ? {} : { suppressBelow }),
+  });
   if (!result.ok) {
     if (result.problem === 'no-records') throw new UserError(1, [m.report.noRecords]);
     if (result.problem === 'as-of-before-start') throw new UserError(2, [m.report.asOfBeforeStart(result.asOf, result.startMonth)]);

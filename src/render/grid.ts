@@ -60,7 +60,7 @@ export function ibashoGrid(report: Report): Grid {
     headers: ['月', ...venues, '合計', ...venues, '合計'],
     rows: [
       ...report.ibasho.months.map((m) => ({
-        cells: [m.label, ...values(m.sessions), sumOf(m.sessions), ...values(m.participants), sumOf(m.participants)],
+        cells: [m.label, ...values(m.sessions), m.sessionsTotal, ...values(m.participants), m.participantsTotal],
         total: false,
       })),
       {
@@ -86,7 +86,7 @@ export function distributionGrid(report: Report): Grid {
     groups: null,
     headers: ['月', ...locations, '合計'],
     rows: [
-      ...report.distribution.months.map((m) => ({ cells: [m.label, ...values(m.count), sumOf(m.count)], total: false })),
+      ...report.distribution.months.map((m) => ({ cells: [m.label, ...values(m.count), m.total], total: false })),
       {
         cells: ['合計', ...report.distribution.locations.map((l) => l.count), report.distribution.count],
         total: true,
@@ -119,21 +119,12 @@ export function targetGrid(report: Report): Grid {
   };
 }
 
-export function formatResult(result: number, unit: string, projected: boolean): string {
-  return `${result}${unit}${projected ? '（見込）' : ''}`;
+export function formatResult(result: number | null, unit: string, projected: boolean): string {
+  return `${result ?? 'x'}${unit}${projected ? '（見込）' : ''}`;
 }
 
 export function formatPercent(achievement: number | null): string {
   return achievement === null ? '—' : `${Math.round(achievement * 100)}%`;
-}
-
-function sumOf(counts: LabelCounts): number | null {
-  let total = 0;
-  for (const n of Object.values(counts)) {
-    if (n === null) return null;
-    total += n;
-  }
-  return total;
 }
 
 /** A cell as text: hidden counts are x, fractions whole percents. */

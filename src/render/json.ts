@@ -20,6 +20,7 @@ export function renderJson(report: Report): string {
     organization: report.organization,
     periodNote: report.periodNote,
     ...(report.excluded ? { excluded: report.excluded } : {}),
+    ...(report.suppression ? { suppression: report.suppression } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -1,6 +1,6 @@
 import type { Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
-import { excludedNote, reportTitle, targetSentence } from './text.js';
+import { reportNotes, reportTitle, targetSentence } from './text.js';
 
 /** Escapes what Markdown would read as syntax, and keeps every cell on one line. */
 export function escapeMarkdown(text: string): string {
@@ -33,8 +33,7 @@ function gridMarkdown(grid: Grid): string {
 /** GitHub-flavoured Markdown in the order of the seed report. */
 export function renderMarkdown(report: Report): string {
   const sections: string[] = [`# ${escapeMarkdown(reportTitle(report))}`];
-  const excluded = excludedNote(report);
-  if (excluded) sections.push(`> ${escapeMarkdown(excluded)}`);
+  for (const note of reportNotes(report)) sections.push(`> ${escapeMarkdown(note)}`);
 
   if (report.kind === 'annual' && report.targets.length > 0) {
     const lines = report.targets.map((t) => `- ${escapeMarkdown(targetSentence(t))}`);

@@ -1,6 +1,6 @@
 import type { Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
-import { excludedNote, reportTitle, targetSentence } from './text.js';
+import { reportNotes, reportTitle, targetSentence } from './text.js';
 
 type CliTableConstructor = typeof import('cli-table3');
 
@@ -18,8 +18,7 @@ function gridTable(Table: CliTableConstructor, grid: Grid): string {
 export async function renderTable(report: Report): Promise<string> {
   const { default: Table } = await import('cli-table3');
   const parts = [reportTitle(report)];
-  const excluded = excludedNote(report);
-  if (excluded) parts.push(excluded);
+  parts.push(...reportNotes(report));
   if (report.kind === 'annual' && report.targets.length > 0) {
     parts.push(report.targets.map(targetSentence).join('\n'), gridTable(Table, targetGrid(report)));
   }

@@ -18,3 +18,15 @@ export function excludedNote(report: Report): string | null {
 export function targetSentence(t: TargetResult): string {
   return `${t.label}：目標${t.target}${t.unit}、結果：${formatResult(t.result, t.unit, t.projected)}、達成度：${formatPercent(t.achievement)}、評価：${t.evaluation ?? '—'}`;
 }
+
+/** The sentence a report carries when --suppress-below hid counts. */
+export function suppressionNote(report: Report): string | null {
+  if (!report.suppression) return null;
+  const { below } = report.suppression;
+  return `注: 個人の特定を防ぐため、1〜${below - 1}件の数を x で伏せ、合計から逆算できないよう一部の数も伏せています（--suppress-below ${below}）。`;
+}
+
+/** The notes every format prints under the title. */
+export function reportNotes(report: Report): string[] {
+  return [excludedNote(report), suppressionNote(report)].filter((n): n is string => n !== null);
+}

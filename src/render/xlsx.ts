@@ -1,6 +1,6 @@
 import type { Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
-import { excludedNote, reportTitle } from './text.js';
+import { reportNotes, reportTitle } from './text.js';
 
 type ExcelJSModule = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
@@ -106,16 +106,15 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'tsup-report';
   const subtitle = `${report.organization} ${report.fiscalYearLabel}`.trim();
-  const excluded = excludedNote(report);
-  const notes = excluded ? [excluded] : [];
+  const notes = reportNotes(report);
 
   if (report.kind === 'annual') {
     const targets = workbook.addWorksheet('目標と実績');
     writeGrid(targets, targetGrid(report), reportTitle(report), [...notes, '', ...report.summary]);
   }
   writeGrid(workbook.addWorksheet('累計表'), intakeGrid(report), subtitle, notes);
-  writeGrid(workbook.addWorksheet('居場所'), ibashoGrid(report), subtitle);
-  writeGrid(workbook.addWorksheet('生理用品配布'), distributionGrid(report), subtitle);
+  writeGrid(workbook.addWorksheet('居場所'), ibashoGrid(report), subtitle, notes);
+  writeGrid(workbook.addWorksheet('生理用品配布'), distributionGrid(report), subtitle, notes);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -45,7 +45,9 @@ export function buildReport(tally: Tally, collected: Collected, config: Config, 
       month,
       label: monthLabel(month),
       sessions: byLabel(config.ibashoVenues, c?.sessions),
+      sessionsTotal: sum(c?.sessions ?? []),
       participants: byLabel(config.ibashoVenues, c?.participants),
+      participantsTotal: sum(c?.participants ?? []),
     };
   });
   const venueSessions = sumColumns(config.ibashoVenues, ibashoMonths.map((r) => r.sessions));
@@ -56,11 +58,10 @@ export function buildReport(tally: Tally, collected: Collected, config: Config, 
     participants: venueParticipants[label] ?? 0,
   }));
 
-  const distributionMonths = period.months.map((month) => ({
-    month,
-    label: monthLabel(month),
-    count: byLabel(config.distributionLocations, tally.distribution.get(month)?.count),
-  }));
+  const distributionMonths = period.months.map((month) => {
+    const counts = tally.distribution.get(month)?.count;
+    return { month, label: monthLabel(month), count: byLabel(config.distributionLocations, counts), total: sum(counts ?? []) };
+  });
   const locationCounts = sumColumns(config.distributionLocations, distributionMonths.map((r) => r.count));
   const locations = config.distributionLocations.map(({ label }) => ({ location: label, count: locationCounts[label] ?? 0 }));
 

@@ -24,14 +24,14 @@ export function evaluate(achievement: number | null, levels: readonly Evaluation
   return levels.find((level) => reached >= Math.round(level.min * 10000))?.label ?? null;
 }
 
-/** The value of a metric over the report's months, read from the totals the report already holds. */
-export function metricValue(metric: string, report: Pick<Report, 'intake' | 'ibasho' | 'distribution'>): number {
+/** The value of a metric over the report's months, read from the totals the report holds; null when hidden. */
+export function metricValue(metric: string, report: Pick<Report, 'intake' | 'ibasho' | 'distribution'>): number | null {
   const ref = parseMetric(metric);
   if (!ref) throw new Error(`unknown metric ${metric} passed config validation`);
   if (ref.kind === 'plain') {
     switch (ref.metric) {
       case 'intake.total':
-        return report.intake.total.total ?? 0;
+        return report.intake.total.total;
       case 'ibasho.sessions':
         return report.ibasho.sessions;
       case 'ibasho.participants':
@@ -41,19 +41,20 @@ export function metricValue(metric: string, report: Pick<Report, 'intake' | 'iba
     }
   }
   const group = ref.prefix === 'intake.channel' ? 'channel' : ref.prefix === 'intake.category' ? 'category' : 'outcome';
-  return report.intake.total[group][ref.label] ?? 0;
+  const value = report.intake.total[group][ref.label];
+  return value === undefined ? 0 : value;
 }
 
 export function targetResult(
   target: Target,
-  actual: number,
+  actual: number | null,
   elapsedMonths: number,
   remainingMonths: number,
   config: Config,
 ): TargetResult {
   const projected = remainingMonths > 0;
-  const result = projected ? projectYearEnd(actual, elapsedMonths, remainingMonths) : actual;
-  const achievement = target.target > 0 ? result / target.target : null;
+  const result = actual === null ? null : projected ? projectYearEnd(actual, elapsedMonths, remainingMonths) : actual;
+  const achievement = result !== null && target.target > 0 ? result / target.target : null;
   return {
     id: target.id,
     label: target.label,

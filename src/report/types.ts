@@ -23,13 +23,16 @@ export interface IbashoMonthRow {
   month: string;
   label: string;
   sessions: LabelCounts;
+  sessionsTotal: number | null;
   participants: LabelCounts;
+  participantsTotal: number | null;
 }
 
 export interface DistributionMonthRow {
   month: string;
   label: string;
   count: LabelCounts;
+  total: number | null;
 }
 
 export interface TargetResult {
@@ -38,10 +41,11 @@ export interface TargetResult {
   metric: string;
   unit: string;
   target: number;
-  actual: number;
-  result: number;
+  /** null when the count is hidden by --suppress-below. */
+  actual: number | null;
+  result: number | null;
   projected: boolean;
-  /** result / target; null when the target is 0. */
+  /** result / target; null when the target is 0 or the result is hidden. */
   achievement: number | null;
   evaluation: string | null;
 }
@@ -75,14 +79,14 @@ export interface Report {
     total: IntakeTotalRow;
   };
   ibasho: {
-    sessions: number;
-    participants: number;
-    venues: { venue: string; sessions: number; participants: number }[];
+    sessions: number | null;
+    participants: number | null;
+    venues: { venue: string; sessions: number | null; participants: number | null }[];
     months: IbashoMonthRow[];
   };
   distribution: {
-    count: number;
-    locations: { location: string; count: number }[];
+    count: number | null;
+    locations: { location: string; count: number | null }[];
     months: DistributionMonthRow[];
   };
   targets: TargetResult[];
@@ -90,4 +94,6 @@ export interface Report {
   ledger: Record<Kind, Ledger>;
   /** Present when --skip-invalid left rows or tables out. */
   excluded?: { rows: number; tables: number };
+  /** Present when --suppress-below hid small counts (and the cells that would reveal them). */
+  suppression?: { below: number };
 }

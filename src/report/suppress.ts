@@ -1,0 +1,238 @@
+import type { Config } from '../config/schema.js';
+import { summarySentences } from './summary.js';
+import { metricValue } from './targets.js';
+import type { LabelCounts, Report } from './types.js';
+
+/** One published sum: the cells `parts` add up to the cell `total`. Cells are indexes. */
+export interface Equation {
+  parts: number[];
+  total: number;
+}
+
+/**
+ * Small-count suppression. Primary: every count from 1 to below−1 is hidden. Secondary, as
+ * statistics offices do it: first, no published sum may have exactly one hidden cell (it would
+ * be the total minus the others); then an audit: a hidden cell is safe only if another table
+ * fits everything published — some ±1 change of hidden cells keeps every sum and every count
+ * ≥ 0 and changes that cell. A cell that fails the audit gets a neighbour hidden with it,
+ * preferring the smallest positive count, and the whole check runs again.
+ */
+export function suppressCells(values: readonly number[], equations: readonly Equation[], below: number): boolean[] {
+  const hidden = values.map((v) => v >= 1 && v < below);
+  const byCell = values.map(() => [] as number[]);
+  equations.forEach(({ parts, total }, e) => {
+    for (const c of [...parts, total]) byCell[c]!.push(e);
+  });
+  const cellsOf = (e: number): number[] => [...equations[e]!.parts, equations[e]!.total];
+  /** Hides one more of `cells`: the smallest positive count, else whatever is still shown. */
+  const hideOneOf = (cells: number[]): boolean => {
+    const open = cells.filter((c) => !hidden[c]);
+    const choice = open.filter((c) => values[c]! > 0).sort((a, b) => values[a]! - values[b]!)[0] ?? open[0];
+    if (choice === undefined) return false;
+    hidden[choice] = true;
+    return true;
+  };
+
+  for (;;) {
+    for (let changed = true; changed; ) {
+      changed = false;
+      equations.forEach((_, e) => {
+        const cells = cellsOf(e);
+        if (cells.filter((c) => hidden[c]).length === 1 && hideOneOf(cells)) changed = true;
+      });
+    }
+    const exposed = hidden.findIndex((h, cell) => h && !hasAlternative(values, hidden, equations, byCell, cell));
+    if (exposed === -1 || !hideOneOf([...new Set(byCell[exposed]!.flatMap(cellsOf))])) return hidden;
+  }
+}
+
+/** How many search steps the audit spends on one cell before taking it as protected. */
+const AUDIT_BUDGET = 50_000;
+
+/**
+ * Whether some change of the hidden cells by −1, 0 or +1 keeps every published sum, keeps
+ * every count ≥ 0 and changes `target`. Cells are tried nearest to the target first, so the
+ * short cycles that usually exist are found quickly.
+ */
+function hasAlternative(
+  values: readonly number[],
+  hidden: readonly boolean[],
+  equations: readonly Equation[],
+  byCell: readonly number[][],
+  target: number,
+): boolean {
+  const order: number[] = [target];
+  const seen = new Set(order);
+  for (let i = 0; i < order.length; i++) {
+    for (const e of byCell[order[i]!]!) {
+      for (const c of [...equations[e]!.parts, equations[e]!.total]) {
+        if (hidden[c] && !seen.has(c)) {
+          seen.add(c);
+          order.push(c);
+        }
+      }
+    }
+  }
+  const move = new Map<number, number>();
+  const balanced = (e: number): boolean => {
+    const { parts, total } = equations[e]!;
+    let sum = 0;
+    let open = 0;
+    for (const [c, sign] of [...parts.map((p) => [p, 1] as const), [total, -1] as const]) {
+      if (!hidden[c]) continue;
+      const d = move.get(c);
+      if (d === undefined) open++;
+      else sum += sign * d;
+    }
+    return Math.abs(sum) <= open;
+  };
+  let steps = 0;
+  const search = (i: number): boolean => {
+    if (++steps > AUDIT_BUDGET) return true;
+    if (i === order.length) return true;
+    const cell = order[i]!;
+    for (const d of cell === target ? [-1, 1] : [0, 1, -1]) {
+      if (values[cell]! + d < 0) continue;
+      move.set(cell, d);
+      if (byCell[cell]!.every(balanced) && search(i + 1)) return true;
+      move.delete(cell);
+    }
+    return false;
+  };
+  return search(0);
+}
+
+/** Collects a report's published counts as cells, with getters and setters, and the sums that tie them. */
+class CellRegistry {
+  readonly values: number[] = [];
+  readonly setters: (() => void)[] = [];
+  readonly equations: Equation[] = [];
+
+  add(value: number | null, hide: () => void): number {
+    this.values.push(value ?? 0);
+    this.setters.push(hide);
+    return this.values.length - 1;
+  }
+
+  /** A table of rows (months, then the total row) by columns, with each row's groups adding to its total column. */
+  table(rows: number[][], rowGroups: { parts: number[]; total: number }[]): void {
+    const totalRow = rows[rows.length - 1]!;
+    for (const row of rows) {
+      for (const group of rowGroups) this.equations.push({ parts: group.parts.map((i) => row[i]!), total: row[group.total]! });
+    }
+    for (let column = 0; column < totalRow.length; column++) {
+      this.equations.push({ parts: rows.slice(0, -1).map((row) => row[column]!), total: totalRow[column]! });
+    }
+  }
+}
+
+function labelCells(registry: CellRegistry, counts: LabelCounts): number[] {
+  return Object.keys(counts).map((label) =>
+    registry.add(counts[label] ?? 0, () => {
+      counts[label] = null;
+    }),
+  );
+}
+
+function range(from: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => from + i);
+}
+
+/**
+ * Applies --suppress-below to a report: hides small counts in every table (null, printed as x)
+ * and the cells that would give them away, then recomputes what is derived from them — targets
+ * whose figure is hidden, and the numbers in the summary sentences.
+ */
+export function suppressReport(source: Report, below: number, config: Config): Report {
+  const report: Report = structuredClone(source);
+  const registry = new CellRegistry();
+
+  const intakeRows = [...report.intake.months, report.intake.total].map((row) => {
+    const channel = labelCells(registry, row.channel);
+    const total = registry.add(row.total, () => {
+      row.total = null;
+    });
+    return [...channel, total, ...labelCells(registry, row.category), ...labelCells(registry, row.outcome)];
+  });
+  const c = config.channels.length;
+  const k = config.categories.length;
+  const o = config.outcomes.length;
+  registry.table(intakeRows, [
+    { parts: range(0, c), total: c },
+    { parts: range(c + 1, k), total: c },
+    { parts: range(c + 1 + k, o), total: c },
+  ]);
+
+  const venues = config.ibashoVenues.length;
+  const ibasho = report.ibasho;
+  const sessionRows = ibasho.months.map((m) => [
+    ...labelCells(registry, m.sessions),
+    registry.add(m.sessionsTotal, () => {
+      m.sessionsTotal = null;
+    }),
+  ]);
+  sessionRows.push([
+    ...ibasho.venues.map((v) =>
+      registry.add(v.sessions, () => {
+        v.sessions = null;
+      }),
+    ),
+    registry.add(ibasho.sessions, () => {
+      ibasho.sessions = null;
+    }),
+  ]);
+  registry.table(sessionRows, [{ parts: range(0, venues), total: venues }]);
+  const participantRows = ibasho.months.map((m) => [
+    ...labelCells(registry, m.participants),
+    registry.add(m.participantsTotal, () => {
+      m.participantsTotal = null;
+    }),
+  ]);
+  participantRows.push([
+    ...ibasho.venues.map((v) =>
+      registry.add(v.participants, () => {
+        v.participants = null;
+      }),
+    ),
+    registry.add(ibasho.participants, () => {
+      ibasho.participants = null;
+    }),
+  ]);
+  registry.table(participantRows, [{ parts: range(0, venues), total: venues }]);
+
+  const locations = config.distributionLocations.length;
+  const distribution = report.distribution;
+  const handoutRows = distribution.months.map((m) => [
+    ...labelCells(registry, m.count),
+    registry.add(m.total, () => {
+      m.total = null;
+    }),
+  ]);
+  handoutRows.push([
+    ...distribution.locations.map((l) =>
+      registry.add(l.count, () => {
+        l.count = null;
+      }),
+    ),
+    registry.add(distribution.count, () => {
+      distribution.count = null;
+    }),
+  ]);
+  registry.table(handoutRows, [{ parts: range(0, locations), total: locations }]);
+
+  suppressCells(registry.values, registry.equations, below).forEach((hide, cell) => {
+    if (hide) registry.setters[cell]!();
+  });
+
+  // A target whose figure is now hidden loses every number that would give it back.
+  report.targets = report.targets.map((t) =>
+    metricValue(t.metric, report) === null ? { ...t, actual: null, result: null, achievement: null, evaluation: null } : t,
+  );
+  const sentences = summarySentences(report);
+  // The first sentence names only the busiest channel and a share in tenths, which no small count
+  // can be read from; it is kept as computed from the full figures unless the total itself is hidden.
+  if (report.intake.total.total !== null) sentences[0] = source.summary[0]!;
+  report.summary = sentences;
+  report.suppression = { below };
+  return report;
+}
