@@ -74,8 +74,10 @@ describe('projection and evaluation', () => {
 describe('Japanese calendar labels', () => {
   test('fiscal year and period note', () => {
     expect(fiscalYearLabel(2021, 4)).toBe('令和3年度');
-    expect(fiscalYearLabel(2019, 4)).toBe('平成31年度');
-    expect(fiscalYearLabel(2019, 5)).toBe('令和元年度');
+    expect(fiscalYearLabel(2019, 4)).toBe('令和元年度');
+    expect(fiscalYearLabel(1988, 4)).toBe('昭和63年度');
+    expect(fiscalYearLabel(1989, 4)).toBe('平成元年度');
+    expect(fiscalYearLabel(2022, 1)).toBe('令和4年度');
     expect(periodNote('2022-02')).toBe('（R4年2月までの累計）');
     expect(periodNote('2019-04')).toBe('（H31年4月までの累計）');
   });

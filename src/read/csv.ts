@@ -54,6 +54,8 @@ async function* csvRows(bytes: Readable, encoding: keyof typeof ICONV_NAME, deli
     bom: true,
     relax_column_count: true,
     skip_empty_lines: false,
+    // Line ends may be mixed in one file (an old Mac export pasted into a Windows one).
+    record_delimiter: ['\r\n', '\n', '\r'],
   });
   const records = pipeline(bytes, iconv.decodeStream(ICONV_NAME[encoding]), parser, () => {
     // Errors surface through the parser's iterator below.

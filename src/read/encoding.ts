@@ -2,8 +2,9 @@ import type { EncodingName } from './types.js';
 
 /**
  * Picks the encoding of a CSV from its first bytes: a BOM says it outright; otherwise NUL bytes
- * in alternate positions mean UTF-16 without BOM; bytes that are valid UTF-8 mean UTF-8; anything
- * else is taken as CP932, Excel's default for Japanese CSV.
+ * in alternate positions mean UTF-16 without BOM; bytes that are (mostly) valid UTF-8 mean UTF-8;
+ * anything else is taken as CP932, Excel's default for Japanese CSV. "Mostly": a UTF-8 file with
+ * a few pasted CP932 rows stays UTF-8, so only those rows come out garbled and are reported.
  */
 export function detectEncoding(head: Uint8Array, isWholeFile: boolean): EncodingName {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8';
@@ -31,13 +32,16 @@ function guessUtf16(head: Uint8Array): EncodingName | undefined {
 }
 
 function isValidUtf8(bytes: Uint8Array, isWholeFile: boolean): boolean {
-  try {
-    // `stream: true` lets a multi-byte character cut at the end of the sample pass.
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !isWholeFile });
-    return true;
-  } catch {
-    return false;
+  // `stream: true` lets a multi-byte character cut at the end of the sample pass.
+  const text = new TextDecoder('utf-8').decode(bytes, { stream: !isWholeFile });
+  let invalid = 0;
+  let multibyte = 0;
+  for (const ch of text) {
+    if (ch === '\uFFFD') invalid++;
+    else if (ch.charCodeAt(0) >= 0x80) multibyte++;
   }
+  // CP932 text read as UTF-8 is almost all invalid; UTF-8 text has at most a stray pasted line.
+  return invalid === 0 || multibyte > 2 * invalid;
 }
 
 /** iconv-lite's name for each encoding. */

@@ -22,6 +22,7 @@ interface StreamWorkbook extends AsyncIterable<StreamWorksheet> {
  * through before the next.
  */
 export async function* readXlsx(source: InputSource): AsyncGenerator<RawTable> {
+  if (source.path !== null) await refuseZipBomb(source.path);
   const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source.path ?? (source.open() as never), {
     worksheets: 'emit',
@@ -104,4 +105,35 @@ function isDateFormat(numFmt: string | undefined): boolean {
 
 function excelSerialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+}
+
+/** A part may expand this much before its compression ratio is looked at: real sheets of 1M rows stay below. */
+const BOMB_MIN_BYTES = 100 * 1024 * 1024;
+/** Real sheet XML compresses 5–20 times; a bomb of repeated bytes a thousand times. */
+const BOMB_RATIO = 200;
+/** No part of a workbook staff could have saved is this large. */
+const PART_MAX_BYTES = 4 * 1024 * 1024 * 1024;
+
+interface ZipDirectory {
+  files: { path: string; compressedSize: number; uncompressedSize: number }[];
+}
+
+/**
+ * Reads the zip's central directory (sizes only, nothing is inflated) and refuses a workbook
+ * whose parts would expand far beyond anything Excel writes, before any of it is unpacked.
+ */
+async function refuseZipBomb(file: string): Promise<void> {
+  const { Open } = await import('unzipper');
+  let directory: ZipDirectory;
+  try {
+    directory = await Open.file(file);
+  } catch (error) {
+    throw asReadError(error);
+  }
+  for (const part of directory.files) {
+    const ratio = part.uncompressedSize / Math.max(1, part.compressedSize);
+    if (part.uncompressedSize > PART_MAX_BYTES || (part.uncompressedSize > BOMB_MIN_BYTES && ratio > BOMB_RATIO)) {
+      throw new ReadError('unreadable-file', { reason: 'too-large' });
+    }
+  }
 }

@@ -1,10 +1,11 @@
 /**
  * The comparison form of a header or coded value: NFKC (full-width → half-width, ㈱ → (株)),
- * no surrounding or inner whitespace, Latin letters lower-cased.
+ * no whitespace, control or invisible format characters (a stray BOM or zero-width space),
+ * Latin letters lower-cased.
  * "ＴＥＬ ", "tel" and "T E L" all become "tel".
  */
 export function normalizeKey(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/gu, '').toLowerCase();
+  return text.normalize('NFKC').replace(/[\s\p{Cc}\p{Cf}]+/gu, '').toLowerCase();
 }
 
 /** Text as a person typed it, made comparable but kept readable: NFKC and trimmed. */

@@ -12,9 +12,15 @@ function part(list: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartType
   return list.find((p) => p.type === type)?.value ?? '';
 }
 
-/** 令和3年度 for the fiscal year starting in 2021-04. The era is the one of the year's first month. */
+/**
+ * 令和3年度 for the fiscal year starting in 2021-04. The era is the one in force in the year's
+ * second month: the year that began in April 2019 is 令和元年度 (the era changed on 1 May), while
+ * the year that began in April 1988 stayed 昭和63年度 (平成 began in January).
+ */
 export function fiscalYearLabel(fiscalYear: number, startMonth: number): string {
-  const p = parts(`${fiscalYear}-${String(startMonth).padStart(2, '0')}`, { era: 'long', year: 'numeric' });
+  const secondMonth = new Date(Date.UTC(fiscalYear, startMonth, 1));
+  const month = `${secondMonth.getUTCFullYear()}-${String(secondMonth.getUTCMonth() + 1).padStart(2, '0')}`;
+  const p = parts(month, { era: 'long', year: 'numeric' });
   return `${part(p, 'era')}${part(p, 'year')}年度`;
 }
 
