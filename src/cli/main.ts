@@ -107,7 +107,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** The installed command: run, let standard output drain, and exit with the command's code. */
 export function runAsProcess(): void {
-  void main(process.argv.slice(2), processIo()).then((code) => {
+  const argv = process.argv.slice(2);
+  let finished = false;
+  // If everything went quiet while the command was still waiting, something it awaited can
+  // never arrive; say so instead of ending silently with exit code 0.
+  process.once('beforeExit', () => {
+    if (finished) return;
+    const m = messagesOf({ lang: argv.find((_, i) => argv[i - 1] === '--lang') }, processIo());
+    process.stderr.write(`${m.internalError('the command stopped waiting for input that never came')}\n`);
+    process.exit(70);
+  });
+  void main(argv, processIo()).then((code) => {
+    finished = true;
     process.stdout.write('', () => process.exit(code));
   });
 }

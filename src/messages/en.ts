@@ -10,6 +10,7 @@ const unreadableReason: Record<string, string> = {
   'not-workbook': 'This is a ZIP file but not an Excel workbook.',
   'too-large': 'The workbook expands to more than the size limit. Delete unneeded sheets and save it again.',
   'csv-syntax': 'The CSV is malformed (for example a quote " that is never closed).',
+  'no-space': 'A temporary file could not be written. Check the free disk space.',
   other: 'The file could not be read.',
 };
 

@@ -10,6 +10,7 @@ const unreadableReason: Record<string, string> = {
   'not-workbook': 'ZIP ファイルですが Excel ブックではありません。',
   'too-large': 'ブックを展開すると大きすぎます（上限を超えました）。不要なシートを削除して保存し直してください。',
   'csv-syntax': 'CSV の形式が壊れています（引用符 " が閉じていない等）。',
+  'no-space': '作業用の一時ファイルを書けませんでした。ディスクの空き容量を確かめてください。',
   other: 'ファイルを読めませんでした。',
 };
 

@@ -90,5 +90,6 @@ export function systemReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'not-found';
   if (code === 'EACCES' || code === 'EPERM') return 'permission';
+  if (code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT') return 'no-space';
   return 'other';
 }

@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import { systemReason } from './csv.js';
 import { ReadError, type CellValue, type InputSource, type RawRow, type RawTable } from './types.js';
 
 interface StreamCell {
@@ -24,7 +26,10 @@ interface StreamWorkbook extends AsyncIterable<StreamWorksheet> {
 export async function* readXlsx(source: InputSource): AsyncGenerator<RawTable> {
   if (source.path !== null) await refuseZipBomb(source.path);
   const { default: ExcelJS } = await import('exceljs');
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source.path ?? (source.open() as never), {
+  const guard = new StallGuard();
+  const input: NodeJS.ReadableStream = source.path !== null ? createReadStream(source.path, { flags: 'r' }) : source.open();
+  input.on('data', () => guard.progress());
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as never, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -34,27 +39,35 @@ export async function* readXlsx(source: InputSource): AsyncGenerator<RawTable> {
 
   let sheets = 0;
   try {
-    for await (const worksheet of reader) {
+    const worksheets = reader[Symbol.asyncIterator]();
+    for (let next = await guard.race(worksheets.next()); !next.done; next = await guard.race(worksheets.next())) {
       sheets++;
+      const worksheet = next.value;
       const date1904 = reader.properties?.model?.date1904 === true;
       yield {
         file: source.name,
         sheet: worksheet.name ?? `Sheet${sheets}`,
         format: 'xlsx',
         encoding: null,
-        rows: worksheetRows(worksheet, date1904),
+        rows: worksheetRows(worksheet, date1904, guard),
       };
     }
   } catch (error) {
     throw asReadError(error);
+  } finally {
+    guard.dispose();
+    (input as { destroy?: () => void }).destroy?.();
   }
   if (sheets === 0) throw new ReadError('unreadable-file', { reason: 'not-workbook' });
 }
 
-async function* worksheetRows(worksheet: StreamWorksheet, date1904: boolean): AsyncGenerator<RawRow> {
+async function* worksheetRows(worksheet: StreamWorksheet, date1904: boolean, guard: StallGuard): AsyncGenerator<RawRow> {
   let lastRow = 0;
   try {
-    for await (const row of worksheet) {
+    const rows = worksheet[Symbol.asyncIterator]();
+    for (let next = await guard.race(rows.next()); !next.done; next = await guard.race(rows.next())) {
+      const row = next.value;
+      guard.progress();
       lastRow = row.number;
       const cells: CellValue[] = [];
       for (let column = 1; column <= row.cellCount; column++) {
@@ -68,12 +81,54 @@ async function* worksheetRows(worksheet: StreamWorksheet, date1904: boolean): As
   }
 }
 
+/** Seconds without a byte read or a row parsed after which a workbook counts as stalled. */
+const STALL_SECONDS = 3;
+
+/**
+ * Some damaged zips make the unzip stream wait forever for data that never comes, with nothing
+ * left running: the process would simply end, reporting nothing. The guard watches for progress
+ * (bytes read, rows parsed) and, after STALL_SECONDS without any, fails the read as damaged.
+ */
+class StallGuard {
+  private ticks = 0;
+  private idle = 0;
+  private readonly timer: NodeJS.Timeout;
+  private fail: (error: Error) => void = () => undefined;
+  private readonly stalled = new Promise<never>((_, reject) => {
+    this.fail = reject;
+  });
+
+  constructor() {
+    this.stalled.catch(() => undefined);
+    let seen = 0;
+    this.timer = setInterval(() => {
+      if (this.ticks !== seen) {
+        seen = this.ticks;
+        this.idle = 0;
+      } else if (++this.idle >= STALL_SECONDS) {
+        this.fail(new ReadError('unreadable-file', { reason: 'corrupt-xlsx' }));
+      }
+    }, 1000);
+  }
+
+  progress(): void {
+    this.ticks++;
+  }
+
+  race<T>(step: Promise<T>): Promise<T> {
+    return Promise.race([step, this.stalled]);
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+  }
+}
+
 function asReadError(error: unknown, row: number | null = null): ReadError {
   if (error instanceof ReadError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new ReadError('unreadable-file', { reason: 'not-found' });
-  if (code === 'EACCES' || code === 'EPERM') return new ReadError('unreadable-file', { reason: 'permission' });
-  return new ReadError('unreadable-file', { reason: 'corrupt-xlsx' }, row);
+  const reason = systemReason(error);
+  // Anything that is not a file-system failure is the workbook's own damage.
+  return new ReadError('unreadable-file', { reason: reason === 'other' ? 'corrupt-xlsx' : reason }, row);
 }
 
 /** Turns one exceljs cell value into what the tool reads: text, number, date, boolean or an error cell. */
