@@ -112,6 +112,24 @@ describe('XLSX cells', () => {
     ]);
   });
 
+  test('Japanese text survives chunk boundaries of the unzip stream (exceljs patched in patches/)', async () => {
+    // exceljs's streaming parser decoded each 16 KiB chunk on its own, so a character cut by a
+    // chunk boundary came out as U+FFFD; patches/exceljs+4.4.0.patch decodes across chunks.
+    for (const useSharedStrings of [false, true]) {
+      const file = path.join(dir, `multibyte-${useSharedStrings}.xlsx`);
+      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings });
+      const sheet = writer.addWorksheet('相談記録');
+      sheet.addRow(['受付番号', '受付日', '受付方法', '主訴', '対応結果']).commit();
+      for (let i = 1; i <= 5000; i++) sheet.addRow([`番号${i}`, '2021/9/1', '電話', i % 2 ? '家庭問題' : '生活問題', '助言']).commit();
+      sheet.commit();
+      await writer.commit();
+      const [table] = await readAll(file);
+      const garbled = table!.rows.filter((r) => r.cells.some((c) => typeof c === 'string' && c.includes('\uFFFD')));
+      expect(garbled.map((r) => r.row)).toEqual([]);
+      expect(table!.rows).toHaveLength(5001);
+    }
+  });
+
   test('a workbook in the 1904 date system gives the same calendar dates', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.properties.date1904 = true;

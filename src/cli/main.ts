@@ -6,6 +6,8 @@ import { processIo, type Io } from './io.js';
 import { monthlyCommand } from './monthly.js';
 import { messagesOf } from './run.js';
 import { validateCommand } from './validate.js';
+import { templateCommand } from './template.js';
+import { initCommand } from './init.js';
 
 function withCommonOptions(command: Command): Command {
   return command
@@ -80,6 +82,28 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     )
     .action(async (inputs: string[], options) => {
       exitCode = await annualCommand(inputs, options, io);
+    });
+
+  withCommonOptions(
+    program
+      .command('template')
+      .description('write a ready-to-fill workbook with dropdowns and checks from the config')
+      .addOption(new Option('--kind <kind>', 'which log').choices(['intake', 'ibasho', 'distribution', 'all']).default('all'))
+      .option('--out <file.xlsx>', 'the workbook to write (never overwritten)'),
+  )
+    .addHelpText('after', '\nExamples:\n  tsup-report template --out 相談記録_令和4年度.xlsx\n  tsup-report template --kind ibasho --out 居場所.xlsx')
+    .action(async (options) => {
+      exitCode = await templateCommand(options, io);
+    });
+
+  program
+    .command('init')
+    .description('write tsup-report.config.json from the built-in default, to edit (never overwrites)')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['ja', 'en']))
+    .option('--quiet', 'print nothing')
+    .addHelpText('after', '\nExample:\n  tsup-report init   # then edit program, labels and targets in tsup-report.config.json')
+    .action(async (options) => {
+      exitCode = await initCommand(options, io);
     });
 
   try {

@@ -104,6 +104,9 @@ export const en: Messages = {
     badNumber: (option, value) => `${option} "${value}" is not accepted. Give a whole number of 1 or more.`,
     noInputs: 'Name at least one input file or folder.',
     stdinTwice: 'Standard input (-) can be named only once.',
+    badKind: (value, allowed) => `--kind "${value}" is not available. Use one of: ${allowed.join(', ')}`,
+    templateNeedsOut: 'Name the workbook to write with --out FILE.xlsx.',
+    wouldOverwrite: (path) => `${path} already exists and is never overwritten. Choose another name or move it first.`,
   },
   config: {
     invalid: (file) => `The config ${file} has errors:`,

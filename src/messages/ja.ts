@@ -106,6 +106,9 @@ export const ja: Messages = {
     badNumber: (option, value) => `${option} の「${value}」は使えません。1以上の整数を指定してください。`,
     noInputs: '入力ファイルかフォルダを指定してください。',
     stdinTwice: '標準入力（-）は一度だけ指定できます。',
+    badKind: (value, allowed) => `--kind の「${value}」は使えません。使える種類: ${allowed.join('、')}`,
+    templateNeedsOut: '--out ファイル名.xlsx を指定してください。',
+    wouldOverwrite: (path) => `${path} は既にあります。上書きしないので、別の名前を指定するか、先に移動してください。`,
   },
   config: {
     invalid: (file) => `設定 ${file} に誤りがあります:`,

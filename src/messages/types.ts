@@ -46,6 +46,9 @@ export interface Messages {
     badNumber: (option: string, value: string) => string;
     noInputs: string;
     stdinTwice: string;
+    badKind: (value: string, allowed: string[]) => string;
+    templateNeedsOut: string;
+    wouldOverwrite: (path: string) => string;
   };
   config: {
     invalid: (file: string) => string;

@@ -91,22 +91,19 @@ const STALL_SECONDS = 3;
  */
 class StallGuard {
   private ticks = 0;
-  private idle = 0;
   private readonly timer: NodeJS.Timeout;
-  private fail: (error: Error) => void = () => undefined;
-  private readonly stalled = new Promise<never>((_, reject) => {
-    this.fail = reject;
-  });
+  /** Rejects the step being awaited now. One per step, so nothing piles up over a million rows. */
+  private failCurrent: ((error: Error) => void) | undefined;
 
   constructor() {
-    this.stalled.catch(() => undefined);
     let seen = 0;
+    let idle = 0;
     this.timer = setInterval(() => {
       if (this.ticks !== seen) {
         seen = this.ticks;
-        this.idle = 0;
-      } else if (++this.idle >= STALL_SECONDS) {
-        this.fail(new ReadError('unreadable-file', { reason: 'corrupt-xlsx' }));
+        idle = 0;
+      } else if (++idle >= STALL_SECONDS) {
+        this.failCurrent?.(new ReadError('unreadable-file', { reason: 'corrupt-xlsx' }));
       }
     }, 1000);
   }
@@ -116,7 +113,10 @@ class StallGuard {
   }
 
   race<T>(step: Promise<T>): Promise<T> {
-    return Promise.race([step, this.stalled]);
+    return new Promise<T>((resolve, reject) => {
+      this.failCurrent = reject;
+      step.then(resolve, reject);
+    });
   }
 
   dispose(): void {

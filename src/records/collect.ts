@@ -4,7 +4,7 @@ import { isFailure, ReadError, type RawRow, type RawTable, type ReadFailure, typ
 import { isBlankRow } from './cells.js';
 import type { IsoDate } from './dates.js';
 import { DuplicateIndex, type RowPlace } from './duplicates.js';
-import { detectHeader, HEADER_SEARCH_ROWS, type TableLayout } from './header.js';
+import { detectHeader, HEADER_SEARCH_ROWS, isTemplateHelperSheet, type TableLayout } from './header.js';
 import { severityOf, type Issue, type IssueCode, type IssueDetail } from './issues.js';
 import { KINDS, type Kind } from './kinds.js';
 import { RowValidator, type CellProblem, type IntakeRecord, type LogRecord } from './row.js';
@@ -15,6 +15,7 @@ export interface TableSummary {
   sheet: string | null;
   kind: Kind | null;
   headerRow: number | null;
+  /** Data rows below the header that hold anything (blank rows are only in the ledger). */
   rows: number;
 }
 
@@ -79,7 +80,7 @@ export async function collectRecords(
     KINDS.map((k) => [k, { read: 0, blank: 0, duplicate: 0, rejected: 0, accepted: 0 }]),
   ) as Record<Kind, KindTally>;
   const failedFiles = new Set<string>();
-  const workbooks = new Map<string, { unit: number; sheets: number; used: number }>();
+  const workbooks = new Map<string, { used: number }>();
   let failedTables = 0;
 
   const report = (
@@ -123,11 +124,11 @@ export async function collectRecords(
   const handleRow = (unit: number, layout: TableLayout, raw: RawRow, summary: TableSummary): void => {
     const tally = rows[layout.kind];
     tally.read++;
-    summary.rows++;
     if (isBlankRow(raw)) {
       tally.blank++;
       return;
     }
+    summary.rows++;
     const result = validator.validate(layout, raw);
     const cellReport = (p: CellProblem): void => report(unit, raw.row, p.code, p, p.detail, p.value);
     result.problems.forEach(cellReport);
@@ -168,25 +169,28 @@ export async function collectRecords(
   };
 
   const readTable = async (table: RawTable): Promise<void> => {
-    units.push({ file: table.file, sheet: table.sheet });
-    const unit = units.length - 1;
-    const summary: TableSummary = { file: table.file, sheet: table.sheet, kind: null, headerRow: null, rows: 0 };
-    tables.push(summary);
-    if (table.format === 'xlsx') {
-      const book = workbooks.get(table.file) ?? { unit, sheets: 0, used: 0 };
-      book.sheets++;
-      workbooks.set(table.file, book);
-    }
-
     const iterator = table.rows[Symbol.asyncIterator]();
+    const drain = async (): Promise<void> => {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next());
+    };
     const head: RawRow[] = [];
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       head.push(next.value);
       if (next.value.row >= HEADER_SEARCH_ROWS) break;
     }
+    if (table.format === 'xlsx') {
+      if (!workbooks.has(table.file)) workbooks.set(table.file, { used: 0 });
+      // The instructions and dropdown lists of the tool's own template are not tables.
+      if (isTemplateHelperSheet(head)) return drain();
+    }
+
+    units.push({ file: table.file, sheet: table.sheet });
+    const unit = units.length - 1;
+    const summary: TableSummary = { file: table.file, sheet: table.sheet, kind: null, headerRow: null, rows: 0 };
+    tables.push(summary);
     const header = detectHeader(head);
     if (!header.ok) {
-      for (let next = await iterator.next(); !next.done; next = await iterator.next());
+      await drain();
       const noHeader = header.code === 'no-header' && header.detail.reason !== 'ambiguous';
       if (table.format === 'xlsx' && noHeader) {
         // An empty sheet (Excel's Sheet2, Sheet3) holds nothing to lose; other sheets without a header are named.

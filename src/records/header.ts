@@ -7,6 +7,16 @@ import { normalizeKey } from './text.js';
 /** The header rows of a table may be this far down; rows above it are titles. */
 export const HEADER_SEARCH_ROWS = 10;
 
+/** First-cell marks of the helper sheets `tsup-report template` writes (instructions, dropdown lists). */
+export const GUIDE_MARK = '【記入方法】';
+export const LISTS_MARK = '【選択肢】';
+
+/** A helper sheet of the tool's own template: nothing to read and nothing to warn about. */
+export function isTemplateHelperSheet(firstRows: readonly RawRow[]): boolean {
+  const first = firstRows[0]?.cells[0];
+  return typeof first === 'string' && (first.startsWith(GUIDE_MARK) || first.startsWith(LISTS_MARK));
+}
+
 export interface MappedColumn {
   spec: FieldSpec;
   index: number;
