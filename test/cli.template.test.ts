@@ -1,0 +1,109 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_CONFIG } from '../src/config/default.js';
+import { fixture, runCli } from './helpers.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'tsup-template-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('tsup-report template', () => {
+  test('writes a sheet per kind with dropdowns from the config, checks and a frozen header', async () => {
+    const out = path.join(dir, 'all.xlsx');
+    const result = await runCli(['template', '--out', out, '--lang', 'en']);
+    expect(result.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['記入方法', '選択肢', '相談記録', '居場所開催記録', '生理用品配布記録']);
+    const intake = workbook.getWorksheet('相談記録')!;
+    expect(intake.getRow(1).values).toEqual([undefined, '受付番号', '受付日', '受付方法', '主訴', '対応結果', '年代', '備考', '相談員']);
+    expect(intake.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(intake.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ["'選択肢'!$A$2:$A$6"] });
+    expect(intake.getCell('D300').dataValidation).toMatchObject({ type: 'list', formulae: ["'選択肢'!$B$2:$B$9"] });
+    expect(intake.getCell('B2').dataValidation).toMatchObject({ type: 'date' });
+    expect(intake.getColumn(2).numFmt).toBe('yyyy/m/d');
+    const lists = workbook.getWorksheet('選択肢')!;
+    expect(lists.state).toBe('hidden');
+    expect(lists.getColumn(1).values.slice(2)).toEqual(DEFAULT_CONFIG.channels.map((c) => c.label));
+    const handouts = workbook.getWorksheet('生理用品配布記録')!;
+    expect(handouts.getCell('C2').dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [1] });
+    expect(workbook.getWorksheet('記入方法')!.getCell('A1').value).toContain('記入方法');
+  });
+
+  test('a template filled with valid values passes validate, with nothing to warn about', async () => {
+    const out = path.join(dir, 'filled.xlsx');
+    expect((await runCli(['template', '--out', out])).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const intake = workbook.getWorksheet('相談記録')!;
+    intake.getRow(2).values = ['T-1', new Date(Date.UTC(2021, 8, 1)), '電話', '家庭問題', '助言', '30代', '架空のメモ', '相談員A'];
+    intake.getRow(3).values = ['T-2', new Date(Date.UTC(2021, 8, 2)), 'メール', '生活問題', '継続'];
+    workbook.getWorksheet('居場所開催記録')!.getRow(2).values = [new Date(Date.UTC(2021, 8, 11)), 'litoko', 3];
+    workbook.getWorksheet('生理用品配布記録')!.getRow(2).values = [new Date(Date.UTC(2021, 8, 3)), '倉渕支所', 5];
+    await workbook.xlsx.writeFile(out);
+
+    const result = await runCli(['validate', out, '--format', 'json', '--strict']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.errors).toEqual([]);
+    expect(json.warnings).toEqual([]);
+    expect(json.ledger.intake.counted).toBe(2);
+    expect(json.ledger.ibasho.counted).toBe(1);
+    expect(json.ledger.distribution.counted).toBe(1);
+  });
+
+  test('--kind writes one kind; an existing file is never replaced', async () => {
+    const out = path.join(dir, 'ibasho.xlsx');
+    expect((await runCli(['template', '--kind', 'ibasho', '--out', out])).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['記入方法', '選択肢', '居場所開催記録']);
+    const before = await readFile(out);
+    const again = await runCli(['template', '--out', out, '--lang', 'en']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+    expect(await readFile(out)).toEqual(before);
+    expect((await runCli(['template', '--kind', 'visits', '--out', path.join(dir, 'x.xlsx')])).code).toBe(2);
+    expect((await runCli(['template', '--out', path.join(dir, 'x.csv'), '--lang', 'en'])).stderr).toContain('--out FILE.xlsx');
+  });
+
+  test('labels come from the config in use', async () => {
+    const out = path.join(dir, 'other.xlsx');
+    expect((await runCli(['template', '--config', fixture('full-year', 'tsup-report.config.json'), '--out', out])).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.getWorksheet('選択肢')!.getColumn(1).values.slice(2)).toEqual(['電話', 'LINE', '面談', '訪問']);
+  });
+});
+
+describe('tsup-report init', () => {
+  test('writes the default config the tool uses, and never overwrites it', async () => {
+    const cwd = await mkdtemp(path.join(dir, 'init-'));
+    const first = await runCli(['init', '--lang', 'en'], { cwd });
+    expect(first.code).toBe(0);
+    const file = path.join(cwd, 'tsup-report.config.json');
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(DEFAULT_CONFIG);
+    await writeFile(file, JSON.stringify({ ...DEFAULT_CONFIG, program: '編集した事業名' }));
+    const second = await runCli(['init', '--lang', 'en'], { cwd });
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain('already exists');
+    expect(JSON.parse(await readFile(file, 'utf8')).program).toBe('編集した事業名');
+    const report = await runCli(['monthly', fixture('takasaki-r3'), '--format', 'json'], { cwd });
+    expect(JSON.parse(report.stdout).program).toBe('編集した事業名');
+  });
+
+  test('every command has --help with examples', async () => {
+    for (const command of ['validate', 'monthly', 'annual', 'template', 'init']) {
+      const result = await runCli([command, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Examples?:\n\s+tsup-report /u);
+    }
+  });
+});
