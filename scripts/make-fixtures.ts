@@ -304,7 +304,12 @@ async function invalid(): Promise<void> {
   await mkdir(dir, { recursive: true });
   const header = '受付番号,受付日,受付方法,主訴,対応結果,備考';
   const ok = (n: number, date = '2021/9/1'): string => `R3-9${String(n).padStart(3, '0')},${date},電話,家庭問題,助言,架空メモ`;
-  const csv = (name: string, lines: string[]): Promise<void> => writeFile(path.join(dir, name), `${lines.join('\r\n')}\r\n`);
+  // Each file gets its own range of 受付番号, so that checking the whole folder finds no duplicates across files.
+  let fileNumber = 0;
+  const csv = (name: string, lines: string[]): Promise<void> => {
+    const prefix = `R3-F${++fileNumber}-`;
+    return writeFile(path.join(dir, name), `${lines.map((l) => l.replace(/R3-9/gu, prefix)).join('\r\n')}\r\n`);
+  };
 
   await csv('bad-date.csv', [header, ok(1), ok(2, '2021/2/30'), ok(3)]);
   await csv('date-without-year.csv', [header, ok(1), ok(2), ok(3, '9/1')]);

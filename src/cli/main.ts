@@ -46,9 +46,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .argument('<inputs...>', 'CSV/XLSX files or folders; - reads CSV from standard input')
       .addOption(new Option('--format <format>', 'text or json').default(undefined))
       .option('--strict', 'fail on warnings too')
-      .option('--max-errors <n>', 'list at most this many problems in text output', undefined),
+      .option('--max-errors <n>', 'list at most this many problems in text output', undefined)
+      .option('--annotate <out.xlsx>', 'also write a copy of the inputs with every problem cell marked'),
   )
-    .addHelpText('after', '\nExamples:\n  tsup-report validate fixtures/takasaki-r3\n  tsup-report validate 2022-02.csv --format json')
+    .addHelpText('after', '\nExamples:\n  tsup-report validate fixtures/takasaki-r3\n  tsup-report validate 2022-02.csv --format json\n  tsup-report validate 2022-02.xlsx --annotate 2022-02_検証.xlsx')
     .action(async (inputs: string[], options) => {
       exitCode = await validateCommand(inputs, options, io);
     });

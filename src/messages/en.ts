@@ -106,6 +106,7 @@ export const en: Messages = {
     stdinTwice: 'Standard input (-) can be named only once.',
     badKind: (value, allowed) => `--kind "${value}" is not available. Use one of: ${allowed.join(', ')}`,
     templateNeedsOut: 'Name the workbook to write with --out FILE.xlsx.',
+    annotateNeedsXlsx: 'Name the .xlsx workbook to write with --annotate FILE.xlsx.',
     wouldOverwrite: (path) => `${path} already exists and is never overwritten. Choose another name or move it first.`,
   },
   config: {

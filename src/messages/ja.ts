@@ -108,6 +108,7 @@ export const ja: Messages = {
     stdinTwice: '標準入力（-）は一度だけ指定できます。',
     badKind: (value, allowed) => `--kind の「${value}」は使えません。使える種類: ${allowed.join('、')}`,
     templateNeedsOut: '--out ファイル名.xlsx を指定してください。',
+    annotateNeedsXlsx: '--annotate には書き出す .xlsx ファイルの名前を指定してください。',
     wouldOverwrite: (path) => `${path} は既にあります。上書きしないので、別の名前を指定するか、先に移動してください。`,
   },
   config: {

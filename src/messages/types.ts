@@ -48,6 +48,7 @@ export interface Messages {
     stdinTwice: string;
     badKind: (value: string, allowed: string[]) => string;
     templateNeedsOut: string;
+    annotateNeedsXlsx: string;
     wouldOverwrite: (path: string) => string;
   };
   config: {

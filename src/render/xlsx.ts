@@ -1,6 +1,7 @@
 import type { Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
 import { reportNotes, reportTitle } from './text.js';
+import { displayWidth } from './width.js';
 
 type ExcelJSModule = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
@@ -10,12 +11,6 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE8EEF7' } };
 const TOTAL_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF3F3F3' } };
 
-/** Display width of text in Excel's character units: full-width characters take two. */
-function textWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u0000-\u00ff\uff61-\uff9f]/u.test(ch) ? 1 : 2;
-  return width;
-}
 
 /**
  * Writes one grid the way the seed lays its table out: a title, the fiscal year, merged group
@@ -84,7 +79,7 @@ function writeGrid(sheet: Worksheet, grid: Grid, subtitle: string, extraLines: s
 
   sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: headerRow }];
   for (let c = 1; c <= columns; c++) {
-    const widest = Math.max(...[grid.headers[c - 1]!, ...grid.rows.map((r) => cellString(r.cells[c - 1] ?? ''))].map(textWidth));
+    const widest = Math.max(...[grid.headers[c - 1]!, ...grid.rows.map((r) => cellString(r.cells[c - 1] ?? ''))].map(displayWidth));
     sheet.getColumn(c).width = Math.max(c === 1 ? 8 : 6, Math.min(40, widest + 2));
   }
   sheet.pageSetup = {

@@ -1,0 +1,123 @@
+import path from 'node:path';
+import type { Messages } from '../messages/index.js';
+import { isFailure, type CellValue, type TableOrFailure } from '../read/types.js';
+import type { Issue } from '../records/issues.js';
+import { displayWidth } from './width.js';
+
+type Worksheet = import('exceljs').Worksheet;
+type Cell = import('exceljs').Cell;
+
+const FILL = {
+  error: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFC7CE' } },
+  warning: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFF2CC' } },
+  info: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE2EFDA' } },
+};
+const RANK = { error: 0, warning: 1, info: 2 };
+const SUMMARY_SHEET = '検証結果';
+const MESSAGE_WIDTH = 90;
+
+
+/** An Excel sheet name: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
+function sheetName(wanted: string, taken: Set<string>): string {
+  const base = (wanted.replace(/[:\\/?*[\]]/gu, '_').trim() || 'Sheet').slice(0, 31);
+  let name = base;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - `(${n})`.length)}(${n})`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+function copyValue(cell: Cell, value: CellValue): void {
+  if (value === null) return;
+  if (value instanceof Date) {
+    cell.value = value;
+    cell.numFmt = 'yyyy/m/d';
+  } else if (typeof value === 'object') {
+    // Error cells are copied as what they showed; a formula without a cached result as a marker.
+    cell.value = value.error === '' ? '(=…)' : value.error;
+  } else {
+    // Strings go in as text cells: a value such as "=1+1" is never turned into a formula.
+    cell.value = value;
+  }
+}
+
+/**
+ * A copy of the inputs (each CSV as a sheet) with every problem cell coloured — errors red,
+ * warnings yellow, info green — and carrying a note with the message, after a first sheet
+ * 検証結果 listing every problem with a link to its cell. The copy keeps the user's own
+ * content, free text included; the messages never quote free text.
+ */
+export async function renderAnnotated(tables: AsyncIterable<TableOrFailure>, issues: readonly Issue[], m: Messages): Promise<Uint8Array> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'tsup-report';
+  const taken = new Set<string>([SUMMARY_SHEET.toLowerCase()]);
+  const summary = workbook.addWorksheet(SUMMARY_SHEET);
+  const copies = new Map<string, Worksheet>();
+  const keyOf = (file: string, sheet: string | null): string => `${file}\u0000${sheet ?? ''}`;
+
+  for await (const table of tables) {
+    if (isFailure(table)) continue;
+    const wanted = table.sheet ?? path.basename(table.file).replace(/\.[^.]+$/u, '');
+    const sheet = workbook.addWorksheet(sheetName(wanted, taken));
+    copies.set(keyOf(table.file, table.sheet), sheet);
+    for await (const raw of table.rows) {
+      raw.cells.forEach((value, column) => copyValue(sheet.getCell(raw.row, column + 1), value));
+    }
+  }
+
+  const bySheetAndCell = new Map<string, Issue[]>();
+  for (const issue of issues) {
+    const sheet = copies.get(keyOf(issue.file, issue.sheet));
+    if (!sheet) continue;
+    const address = issue.cell ?? (issue.row !== null ? `A${issue.row}` : 'A1');
+    const key = `${sheet.name}\u0000${address}`;
+    bySheetAndCell.set(key, [...(bySheetAndCell.get(key) ?? []), issue]);
+  }
+  for (const [key, cellIssues] of bySheetAndCell) {
+    const [name, address] = key.split('\u0000') as [string, string];
+    const cell = workbook.getWorksheet(name)!.getCell(address);
+    const worst = [...cellIssues].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0]!;
+    cell.fill = FILL[worst.severity];
+    cell.note = cellIssues.map((i) => `${m.severity[i.severity]}: ${i.message}`).join('\n');
+  }
+
+  summary.columns = [
+    { header: '種類', width: 8 },
+    { header: 'ファイル', width: 36 },
+    { header: 'シート', width: 16 },
+    { header: '行', width: 7 },
+    { header: 'セル', width: 8 },
+    { header: '列', width: 14 },
+    { header: 'コード', width: 22 },
+    { header: '内容', width: MESSAGE_WIDTH },
+  ];
+  summary.getRow(1).font = { bold: true };
+  summary.views = [{ state: 'frozen', ySplit: 1 }];
+  summary.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  summary.pageSetup.printTitlesRow = '1:1';
+  for (const issue of issues) {
+    const sheet = copies.get(keyOf(issue.file, issue.sheet));
+    const row = summary.addRow([
+      m.severity[issue.severity],
+      issue.file,
+      issue.sheet ?? '',
+      issue.row ?? '',
+      issue.cell ?? '',
+      issue.column ?? '',
+      issue.code,
+      issue.message,
+    ]);
+    row.getCell(1).fill = FILL[issue.severity];
+    row.alignment = { vertical: 'top' };
+    row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
+    // Spreadsheet programs do not grow rows to wrapped text written by a library: size them here.
+    row.height = 15 * Math.max(1, Math.ceil(displayWidth(issue.message) / MESSAGE_WIDTH));
+    if (sheet) {
+      const target = issue.cell ?? (issue.row !== null ? `A${issue.row}` : 'A1');
+      row.getCell(5).value = { text: issue.cell ?? sheet.name, hyperlink: `#'${sheet.name.replace(/'/gu, "''")}'!${target}` };
+      row.getCell(5).font = { color: { argb: 'FF0563C1' }, underline: true };
+    }
+  }
+  if (issues.length === 0) summary.addRow(['', '', '', '', '', '', '', m.validate.ok]);
+  return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
