@@ -19,8 +19,8 @@ function withCommonOptions(command: Command): Command {
 
 function withReportOptions(command: Command): Command {
   return withCommonOptions(command)
-    .option('--out <file>', 'write to this file (format from its extension: .md .xlsx .json .txt)')
-    .option('--format <format>', 'table | md | xlsx | json (default: from --out, else table on a terminal, md when piped)')
+    .option('--out <file>', 'write to this file (format from its extension: .md .xlsx .json .html .txt)')
+    .option('--format <format>', 'table | md | xlsx | json | html (default: from --out, else table on a terminal, md when piped)')
     .option('--skip-invalid', 'leave rows with errors out instead of refusing, and say how many')
     .option('--suppress-below <n>', 'hide counts from 1 to n-1 as x, and the cells that would reveal them');
 }
@@ -79,7 +79,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   )
     .addHelpText(
       'after',
-      '\nExamples:\n  tsup-report annual fixtures/takasaki-r3 --out 実績報告.xlsx\n  tsup-report annual logs/ --fiscal-year R3 --as-of 2022-02 --format md',
+      '\nExamples:\n  tsup-report annual fixtures/takasaki-r3 --out 実績報告.xlsx\n  tsup-report annual fixtures/takasaki-r3 --out 実績報告.html\n  tsup-report annual logs/ --fiscal-year R3 --as-of 2022-02 --format md',
     )
     .action(async (inputs: string[], options) => {
       exitCode = await annualCommand(inputs, options, io);

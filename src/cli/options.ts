@@ -43,7 +43,7 @@ export function parsePositiveInt(option: string, value: string, m: Messages): nu
   return Number(value);
 }
 
-export const REPORT_FORMATS = ['table', 'md', 'xlsx', 'json'] as const;
+export const REPORT_FORMATS = ['table', 'md', 'xlsx', 'json', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const BY_EXTENSION: Record<string, ReportFormat> = {
@@ -51,6 +51,8 @@ const BY_EXTENSION: Record<string, ReportFormat> = {
   '.markdown': 'md',
   '.xlsx': 'xlsx',
   '.json': 'json',
+  '.html': 'html',
+  '.htm': 'html',
   '.txt': 'table',
 };
 

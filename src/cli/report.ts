@@ -27,6 +27,8 @@ async function render(report: Report, format: ReportFormat): Promise<string | Ui
       return renderJson(report);
     case 'md':
       return renderMarkdown(report);
+    case 'html':
+      return (await import('../render/html.js')).renderHtml(report);
     case 'table':
       return (await import('../render/table.js')).renderTable(report);
     case 'xlsx':

@@ -1,0 +1,178 @@
+import type { LabelCounts, Report } from '../report/types.js';
+import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
+import { reportNotes, reportTitle, targetSentence } from './text.js';
+
+const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/gu, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+}
+
+function gridHtml(grid: Grid): string {
+  const numeric = grid.headers.map((_, i) => isNumericColumn(grid, i));
+  const groups = grid.groups
+    ? `<tr>${grid.groups.map((g) => `<th colspan="${g.span}" class="group">${escapeHtml(g.title)}</th>`).join('')}</tr>`
+    : '';
+  const head = `<tr>${grid.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
+  const body = grid.rows
+    .map(
+      (row) =>
+        `<tr${row.total ? ' class="total"' : ''}>${row.cells
+          .map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${escapeHtml(cellString(c))}</td>`)
+          .join('')}</tr>`,
+    )
+    .join('\n');
+  const note = grid.note ? `<p class="note">${escapeHtml(grid.note)}</p>` : '';
+  return `<table><thead>${groups}${head}</thead><tbody>\n${body}\n</tbody></table>${note}`;
+}
+
+/** Monthly consultations, one bar per month stacked by channel. Hidden counts are not drawn. */
+function channelChart(report: Report): string {
+  const months = report.intake.months;
+  const channels = Object.keys(report.intake.total.channel);
+  const width = 760;
+  const height = 260;
+  const left = 40;
+  const bottom = 30;
+  const max = Math.max(1, ...months.map((m) => Object.values(m.channel).reduce<number>((a, b) => a + (b ?? 0), 0)));
+  const slot = (width - left) / Math.max(1, months.length);
+  const barWidth = Math.min(48, slot * 0.6);
+  // Room above the tallest bar for its total.
+  const scale = (height - bottom - 24) / max;
+  const bars = months
+    .map((m, i) => {
+      let y = height - bottom;
+      const x = left + i * slot + (slot - barWidth) / 2;
+      const segments = channels
+        .map((channel, c) => {
+          const value = m.channel[channel];
+          if (value === null || value === undefined || value === 0) return '';
+          const h = value * scale;
+          y -= h;
+          return `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${h.toFixed(1)}" fill="${PALETTE[c % PALETTE.length]}" data-chart="channels" data-month="${m.month}" data-series="${escapeHtml(channel)}" data-value="${value}"><title>${escapeHtml(`${m.label} ${channel}: ${value}件`)}</title></rect>`;
+        })
+        .join('');
+      const label = `<text x="${(x + barWidth / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(m.label)}</text>`;
+      const total = m.total === null ? 'x' : String(m.total);
+      const totalLabel = `<text x="${(x + barWidth / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle" class="value">${total}</text>`;
+      return segments + label + totalLabel;
+    })
+    .join('\n');
+  const axis = `<line x1="${left}" y1="${height - bottom}" x2="${width}" y2="${height - bottom}" stroke="#888"/>`;
+  return figure('月別の相談件数（受付方法別）', `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="月別の相談件数">${axis}${bars}</svg>`, legend(channels));
+}
+
+/** Complaint categories as shares of all consultations, one horizontal bar each. */
+function categoryChart(report: Report): string {
+  const counts: LabelCounts = report.intake.total.category;
+  const total = report.intake.total.total;
+  const labels = Object.keys(counts);
+  const width = 760;
+  const rowHeight = 24;
+  const left = 110;
+  const barMax = width - left - 120;
+  const height = labels.length * rowHeight + 10;
+  const rows = labels
+    .map((label, i) => {
+      const value = counts[label];
+      const y = 5 + i * rowHeight;
+      const share = value !== null && value !== undefined && total ? value / total : null;
+      const bar =
+        share === null
+          ? ''
+          : `<rect x="${left}" y="${y + 4}" width="${(share * barMax).toFixed(1)}" height="${rowHeight - 8}" fill="${PALETTE[i % PALETTE.length]}" data-chart="categories" data-series="${escapeHtml(label)}" data-value="${value}"/>`;
+      const text = value === null ? 'x' : `${value}件${share === null ? '' : `（${Math.round(share * 100)}%）`}`;
+      return `<text x="${left - 6}" y="${y + rowHeight / 2 + 4}" text-anchor="end">${escapeHtml(label)}</text>${bar}<text x="${left + (share ?? 0) * barMax + 6}" y="${y + rowHeight / 2 + 4}" class="value">${escapeHtml(text)}</text>`;
+    })
+    .join('\n');
+  return figure('主訴の割合', `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="主訴の割合">${rows}</svg>`);
+}
+
+/** Each target against its result (or projection), as paired bars. */
+function targetChart(report: Report): string {
+  if (report.targets.length === 0) return '';
+  const width = 760;
+  const left = 200;
+  const barMax = width - left - 150;
+  const group = 54;
+  const height = report.targets.length * group + 10;
+  const rows = report.targets
+    .map((t, i) => {
+      const max = Math.max(t.target, t.result ?? 0, 1);
+      const y = 5 + i * group;
+      const bar = (value: number | null, offset: number, color: string, kind: string, label: string): string =>
+        value === null
+          ? `<text x="${left}" y="${y + offset + 13}" class="value">${escapeHtml(label)}: x</text>`
+          : `<rect x="${left}" y="${y + offset}" width="${((value / max) * barMax).toFixed(1)}" height="18" fill="${color}" data-chart="targets" data-target="${escapeHtml(t.id)}" data-series="${kind}" data-value="${value}"/><text x="${(left + (value / max) * barMax + 6).toFixed(1)}" y="${y + offset + 13}" class="value">${escapeHtml(`${label} ${value}${t.unit}`)}</text>`;
+      return `<text x="${left - 6}" y="${y + 22}" text-anchor="end">${escapeHtml(t.label)}</text>${bar(t.target, 0, '#bab0ac', 'target', '目標')}${bar(t.result, 22, '#4e79a7', 'result', t.projected ? '結果（見込）' : '結果')}`;
+    })
+    .join('\n');
+  return figure('目標と結果', `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="目標と結果">${rows}</svg>`);
+}
+
+function legend(labels: string[]): string {
+  return `<p class="legend">${labels.map((l, i) => `<span><i style="background:${PALETTE[i % PALETTE.length]}"></i>${escapeHtml(l)}</span>`).join('')}</p>`;
+}
+
+function figure(caption: string, svg: string, extra = ''): string {
+  return `<figure><figcaption>${escapeHtml(caption)}</figcaption>${svg}${extra}</figure>`;
+}
+
+const STYLE = `
+@page { size: A4 landscape; margin: 12mm; }
+body { font-family: "Hiragino Sans", "Yu Gothic", "Meiryo", "Noto Sans CJK JP", "IPAGothic", sans-serif; color: #222; margin: 24px; }
+h1 { font-size: 20px; margin: 0 0 8px; }
+h2 { font-size: 16px; border-left: 4px solid #4e79a7; padding-left: 8px; margin: 24px 0 8px; break-after: avoid; }
+table { border-collapse: collapse; font-size: 12px; margin: 4px 0; }
+th, td { border: 1px solid #999; padding: 2px 6px; white-space: nowrap; }
+th { background: #e8eef7; font-weight: 600; }
+th.group { text-align: center; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.total td { font-weight: 700; background: #f3f3f3; }
+p.note { font-size: 12px; margin: 2px 0 12px; }
+.notice { background: #fff4d6; border: 1px solid #e0c36a; padding: 6px 10px; font-size: 13px; }
+figure { margin: 8px 0 16px; break-inside: avoid; }
+figcaption { font-weight: 600; font-size: 14px; margin-bottom: 4px; }
+svg text { font-size: 12px; fill: #222; }
+svg text.value { fill: #444; }
+.legend span { margin-right: 14px; font-size: 12px; }
+.legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; vertical-align: middle; }
+ul.summary li { margin: 4px 0; }
+section { break-inside: avoid-page; }
+`;
+
+/** One self-contained printable page: tables, targets, summary and inline SVG charts; no script, no network. */
+export function renderHtml(report: Report): string {
+  const title = reportTitle(report);
+  const parts: string[] = [`<h1>${escapeHtml(title)}</h1>`];
+  for (const note of reportNotes(report)) parts.push(`<p class="notice">${escapeHtml(note)}</p>`);
+  if (report.kind === 'annual' && report.targets.length > 0) {
+    parts.push(
+      `<section><h2>目的・目標</h2><ul class="summary">${report.targets.map((t) => `<li>${escapeHtml(targetSentence(t))}</li>`).join('')}</ul>${gridHtml(targetGrid(report))}${targetChart(report)}</section>`,
+    );
+  }
+  const intake = intakeGrid(report);
+  parts.push(`<section><h2>${escapeHtml(intake.title)}</h2>${gridHtml(intake)}</section>`);
+  parts.push(`<section><h2>グラフ</h2>${channelChart(report)}${categoryChart(report)}</section>`);
+  if (report.kind === 'annual') {
+    parts.push(`<section><h2>まとめ</h2><ul class="summary">${report.summary.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></section>`);
+  }
+  const ibasho = ibashoGrid(report);
+  const distribution = distributionGrid(report);
+  parts.push(`<section><h2>${escapeHtml(ibasho.title)}</h2>${gridHtml(ibasho)}</section>`);
+  parts.push(`<section><h2>${escapeHtml(distribution.title)}</h2>${gridHtml(distribution)}</section>`);
+  return `<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+${parts.join('\n')}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { escapeHtml } from '../src/render/html.js';
+import { fixture, ROOT, runCli } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUTPUT = path.join(ROOT, 'test', 'output');
+
+// CI installs Debian's chromium (.ci/run); elsewhere the browser test runs when it is there.
+if (!existsSync(CHROMIUM) && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed Debian's chromium`);
+
+describe.runIf(existsSync(CHROMIUM))('the HTML report in a real browser (headless Chromium)', () => {
+  type Browser = import('playwright-core').Browser;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    await mkdir(OUTPUT, { recursive: true });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(command: 'monthly' | 'annual', name: string, extra: string[] = []) {
+    const file = path.join(OUTPUT, `${name}.html`);
+    const made = await runCli([command, fixture('takasaki-r3'), '--out', file, ...extra]);
+    expect(made.code).toBe(0);
+    const json = JSON.parse((await runCli([command, fixture('takasaki-r3'), '--format', 'json', ...extra])).stdout);
+    const page = await browser.newPage({ viewport: { width: 1240, height: 900 } });
+    const consoleErrors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    page.on('request', (request) => requests.push(request.url()));
+    const url = pathToFileURL(file).href;
+    await page.goto(url, { waitUntil: 'load' });
+    return { page, json, consoleErrors, requests, url };
+  }
+
+  test('annual: renders without console errors or network requests, and its charts show the JSON figures', async () => {
+    const { page, json, consoleErrors, requests, url } = await open('annual', 'annual-takasaki-r3');
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([url]);
+
+    const bars = await page.$$eval('rect[data-chart]', (rects) =>
+      rects.map((r) => ({
+        chart: r.getAttribute('data-chart'),
+        month: r.getAttribute('data-month'),
+        series: r.getAttribute('data-series'),
+        target: r.getAttribute('data-target'),
+        value: Number(r.getAttribute('data-value')),
+      })),
+    );
+    const channelBars = bars.filter((b) => b.chart === 'channels').map(({ month, series, value }) => ({ month, series, value }));
+    const expectedChannels = json.intake.months.flatMap((m: any) =>
+      Object.entries(m.channel)
+        .filter(([, v]) => (v as number) > 0)
+        .map(([series, value]) => ({ month: m.month, series, value })),
+    );
+    expect(channelBars).toEqual(expectedChannels);
+    const categoryBars = bars.filter((b) => b.chart === 'categories').map(({ series, value }) => [series, value]);
+    expect(Object.fromEntries(categoryBars)).toEqual(json.intake.total.category);
+    const targetBars = bars.filter((b) => b.chart === 'targets').map(({ target, series, value }) => [target, series, value]);
+    expect(targetBars).toEqual(json.targets.flatMap((t: any) => [[t.id, 'target', t.target], [t.id, 'result', t.result]]));
+
+    const text = await page.textContent('body');
+    expect(text).toContain('「居場所」集会の開催：目標20回、結果：13回（見込）、達成度：65%、評価：概ね達成');
+    expect(text).toContain(json.summary[0]);
+    const totalRow = await page.$$eval('table tr.total', (rows) => rows[0]!.textContent);
+    expect(totalRow).toContain('135');
+
+    await page.screenshot({ path: path.join(OUTPUT, 'annual-takasaki-r3.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  }, 60_000);
+
+  test('monthly with --suppress-below: hidden counts are x and are not drawn', async () => {
+    const { page, json, consoleErrors } = await open('monthly', 'monthly-suppressed', ['--suppress-below', '3']);
+    expect(consoleErrors).toEqual([]);
+    const drawn = await page.$$eval('rect[data-chart="channels"]', (rects) => rects.map((r) => Number(r.getAttribute('data-value'))));
+    expect(drawn.every((v) => v >= 3)).toBe(true);
+    expect(json.intake.months.some((m: any) => Object.values(m.channel).includes(null))).toBe(true);
+    expect(await page.textContent('body')).toContain('--suppress-below 3');
+    await page.screenshot({ path: path.join(OUTPUT, 'monthly-suppressed.png'), fullPage: true });
+    await page.close();
+  }, 60_000);
+
+  test('labels are escaped: a config label cannot inject markup', async () => {
+    const dirConfig = path.join(OUTPUT, 'hostile-config.json');
+    await writeFile(dirConfig, JSON.stringify({ program: '<img src=x onerror=alert(1)>相談' }));
+    const file = path.join(OUTPUT, 'hostile.html');
+    expect((await runCli(['monthly', fixture('takasaki-r3'), '--config', dirConfig, '--out', file])).code).toBe(0);
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(file).href);
+    expect(await page.$$('img')).toHaveLength(0);
+    expect(await page.textContent('h1')).toContain('<img src=x onerror=alert(1)>相談');
+    expect(requests).toHaveLength(1);
+    await page.close();
+  }, 60_000);
+});
+
+test('escapeHtml escapes the five characters HTML treats specially', () => {
+  expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+});
