@@ -21,7 +21,7 @@ export interface Analysis {
 export async function analyse(
   tables: AsyncIterable<TableOrFailure>,
   config: Config,
-  options: { today: IsoDate; messages: Messages },
+  options: { today: IsoDate; messages: Messages; onProgress?: (file: string, rowsRead: number) => void },
 ): Promise<Analysis> {
   const tally = new Tally(config);
   const collected = await collectRecords(tables, config, options, tally);

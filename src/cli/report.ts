@@ -9,6 +9,7 @@ import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { parsePositiveInt, pickReportFormat, type ReportFormat } from './options.js';
 import { assertNotAnInput, writeAtomically } from './output.js';
+import { useColour } from './progress.js';
 import { isUnreadable, messagesOf, readAndCheck, type CommonOptions } from './run.js';
 
 export interface ReportOptions extends CommonOptions {
@@ -61,6 +62,7 @@ export async function reportCommand(
       { ok: false, tables: [], errors, warnings: [], ledger: buildLedger(collected, tally, new Set()) },
       m,
       REFUSAL_LIST_LIMIT,
+      useColour(io.stderr, io.env),
     );
     return new UserError(code, [m.report.refused(errors.length), '', listed.trimEnd(), '', m.report.refusedHint]);
   };

@@ -8,6 +8,7 @@ import { todayIso } from '../records/dates.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { parseEncodingOption, pickLang } from './options.js';
+import { Progress } from './progress.js';
 
 /** Options every command that reads logs shares. */
 export interface CommonOptions {
@@ -42,11 +43,17 @@ export async function readAndCheck(
   const config = await loadConfig(options.config, io.cwd, m);
   const inputs = await resolveInputs(args, io.stdin);
   beforeReading(inputs, m);
-  const analysis = await analyse(readInputs(inputs, encoding ? { encoding } : {}), config, {
-    today: todayIso(io.now()),
-    messages: m,
-  });
-  return { m, config, inputs, analysis };
+  const progress = new Progress(io.stderr, io.stderr.isTTY === true && !options.quiet, m.progress);
+  try {
+    const analysis = await analyse(readInputs(inputs, encoding ? { encoding } : {}), config, {
+      today: todayIso(io.now()),
+      messages: m,
+      onProgress: progress.update,
+    });
+    return { m, config, inputs, analysis };
+  } finally {
+    progress.done();
+  }
 }
 
 /** Unreadable or unsupported inputs: the run cannot vouch for its totals, so it stops with exit 2. */

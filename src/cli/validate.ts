@@ -4,6 +4,7 @@ import { resolvePeriod } from '../report/period.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { parseEncodingOption, parsePositiveInt } from './options.js';
+import { useColour } from './progress.js';
 import { assertNotAnInput, writeAtomically } from './output.js';
 import { readInputs } from '../read/inputs.js';
 import { isUnreadable, messagesOf, readAndCheck, type CommonOptions } from './run.js';
@@ -40,7 +41,7 @@ export async function validateCommand(args: string[], options: ValidateOptions, 
     warnings,
     ledger: buildLedger(collected, tally, months),
   };
-  io.stdout.write(format === 'json' ? renderValidationJson(result) : renderValidationText(result, m, maxErrors));
+  io.stdout.write(format === 'json' ? renderValidationJson(result) : renderValidationText(result, m, maxErrors, useColour(io.stdout, io.env)));
   if (annotate !== undefined) {
     // The inputs are read a second time, to copy them: the first pass kept no rows in memory.
     const encoding = parseEncodingOption(options.encoding, m);

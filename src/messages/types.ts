@@ -74,4 +74,5 @@ export interface Messages {
     evaluationFloor: string;
   };
   internalError: (detail: string) => string;
+  progress: (file: string, rows: number) => string;
 }

@@ -45,6 +45,8 @@ export interface Collected {
 export interface CollectOptions {
   today: IsoDate;
   messages: Messages;
+  /** Told of every data row read, with the file and the count so far (for a progress line). */
+  onProgress?: (file: string, rowsRead: number) => void;
 }
 
 interface Unit {
@@ -121,9 +123,11 @@ export async function collectRecords(
     report(units.length - 1, failure.row, failure.code, { index: null, header: null }, failure.detail);
   };
 
+  let rowsRead = 0;
   const handleRow = (unit: number, layout: TableLayout, raw: RawRow, summary: TableSummary): void => {
     const tally = rows[layout.kind];
     tally.read++;
+    options.onProgress?.(summary.file, ++rowsRead);
     if (isBlankRow(raw)) {
       tally.blank++;
       return;

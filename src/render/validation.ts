@@ -13,6 +13,9 @@ export interface ValidationResult {
   ledger: Record<Kind, Ledger>;
 }
 
+/** ANSI colours for the severity word; the caller decides whether the terminal wants them. */
+const COLOURS = { error: ['\x1b[31m', '\x1b[39m'], warning: ['\x1b[33m', '\x1b[39m'], info: ['\x1b[36m', '\x1b[39m'] } as const;
+
 function issueJson(issue: Issue): Record<string, unknown> {
   const { file, sheet, row, column, cell, code, severity, message, value } = issue;
   return { file, sheet, row, column, cell, code, severity, message, ...(value !== undefined ? { value } : {}) };
@@ -37,7 +40,8 @@ export function renderValidationJson(result: ValidationResult): string {
  * Problems grouped by file and sheet, in the order of the inputs, each with its row, Excel cell
  * and column, at most `maxShown` of them; then plainly how many more there are.
  */
-export function renderValidationText(result: ValidationResult, m: Messages, maxShown: number): string {
+export function renderValidationText(result: ValidationResult, m: Messages, maxShown: number, colour = false): string {
+  const paint = (severity: Issue['severity'], text: string): string => (colour ? `${COLOURS[severity][0]}${text}${COLOURS[severity][1]}` : text);
   const all = [...result.errors, ...result.warnings];
   const order = new Map<string, number>();
   const keyOf = (file: string, sheet: string | null): string => `${file}\u0000${sheet ?? ''}`;
@@ -74,7 +78,7 @@ export function renderValidationText(result: ValidationResult, m: Messages, maxS
       if (shown >= maxShown) break;
       shown++;
       const at = m.place.at(issue.row, issue.cell, issue.column);
-      lines.push(`${indent}${m.severity[issue.severity]}${at === '' ? '' : ` ${at}`}: ${issue.message}`);
+      lines.push(`${indent}${paint(issue.severity, m.severity[issue.severity])}${at === '' ? '' : ` ${at}`}: ${issue.message}`);
     }
   }
   lines.push('');
