@@ -47,7 +47,8 @@ export async function renderTemplate(config: Config, kinds: readonly Kind[]): Pr
   workbook.creator = 'tsup-report';
 
   const guide = workbook.addWorksheet('記入方法');
-  guide.getColumn(1).width = 110;
+  guide.getColumn(1).width = 100;
+  guide.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
   guide.addRow([`${GUIDE_MARK} ${config.organization} ${config.program}`]).font = { bold: true, size: 14 };
   guide.addRow([]);
   for (const kind of kinds) {
