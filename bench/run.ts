@@ -1,0 +1,169 @@
+/**
+ * `npm run bench`: generates synthetic intake logs (not committed: bench/data/), then measures in
+ * one run the wall time and peak RSS of a bare parser pass and of tsup-report on the same files,
+ * and prints and writes bench/RESULTS.md with the ratios. Every run's totals are checked against
+ * the generator's. Peak RSS comes from GNU time (/usr/bin/time -v).
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import ExcelJS from 'exceljs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const DATA = path.join(ROOT, 'bench', 'data');
+const BIN = path.join(ROOT, 'bin', 'tsup-report.js');
+const CHANNELS = ['電話', '来所', 'メール', 'litoko', '思いをつなぐ会'];
+const CATEGORIES = ['精神保健', '就労関係', '対人関係', '家庭問題', '犯罪被害', '健康問題', '生活問題', 'その他'];
+const OUTCOMES = ['助言', '情報', '他機関連携', '継続', 'その他'];
+/** Weekdays of 令和3年度 that are not holidays, so the synthetic logs raise no warnings. */
+const DAYS = (() => {
+  const holidays = new Set(['2021-04-29', '2021-05-03', '2021-05-04', '2021-05-05', '2021-07-22', '2021-07-23', '2021-08-09', '2021-09-20', '2021-09-23', '2021-11-03', '2021-11-23', '2022-01-10', '2022-02-11', '2022-02-23', '2022-03-21']);
+  const days: string[] = [];
+  for (let t = Date.UTC(2021, 3, 1); t <= Date.UTC(2022, 2, 31); t += 86_400_000) {
+    const d = new Date(t);
+    const iso = d.toISOString().slice(0, 10);
+    const md = iso.slice(5);
+    if (d.getUTCDay() % 6 !== 0 && !holidays.has(iso) && md >= '01-04' && md <= '12-28') days.push(iso);
+  }
+  return days;
+})();
+
+function row(i: number): string[] {
+  return [`B-${i}`, DAYS[i % DAYS.length]!.replace(/-/gu, '/'), CHANNELS[i % 5]!, CATEGORIES[(i >> 3) % 8]!, OUTCOMES[(i >> 6) % 5]!, '架空のメモ'];
+}
+const HEADER = ['受付番号', '受付日', '受付方法', '主訴', '対応結果', '備考'];
+
+async function makeCsv(rows: number): Promise<string> {
+  const file = path.join(DATA, `intake-${rows}.csv`);
+  if (existsSync(file)) return file;
+  const out = createWriteStream(file);
+  out.write(`${HEADER.join(',')}\n`);
+  for (let i = 1; i <= rows; i++) {
+    if (!out.write(`${row(i).join(',')}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return file;
+}
+
+async function makeXlsx(rows: number): Promise<string> {
+  const file = path.join(DATA, `intake-${rows}.xlsx`);
+  if (existsSync(file)) return file;
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
+  const sheet = writer.addWorksheet('相談記録');
+  sheet.addRow(HEADER).commit();
+  for (let i = 1; i <= rows; i++) sheet.addRow(row(i)).commit();
+  sheet.commit();
+  await writer.commit();
+  return file;
+}
+
+interface Measure {
+  seconds: number;
+  rssMb: number;
+  stdout: string;
+}
+
+/** Runs a command under GNU time, three times when it is quick, and keeps the fastest run. */
+function measure(args: string[], repeat = 1): Measure {
+  let best: Measure | undefined;
+  for (let i = 0; i < repeat; i++) {
+    const result = spawnSync('/usr/bin/time', ['-v', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LANG: 'C' } });
+    const seconds = Number(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/u.exec(result.stderr)?.slice(1).reduce((acc, part, index) => (part === undefined ? acc : acc + Number(part) * [3600, 60, 1][index]!), 0));
+    const rssMb = Number(/Maximum resident set size \(kbytes\): (\d+)/u.exec(result.stderr)?.[1]) / 1024;
+    if (result.status !== 0 && !args.includes('validate')) throw new Error(`${args.join(' ')} failed:\n${result.stderr}`);
+    const run = { seconds, rssMb, stdout: result.stdout };
+    if (!best || run.seconds < best.seconds) best = run;
+  }
+  return best!;
+}
+
+function counted(stdout: string): number {
+  return JSON.parse(stdout).ledger.intake.counted as number;
+}
+
+const fmt = (n: number, digits = 2): string => n.toFixed(digits);
+
+async function main(): Promise<void> {
+  if (!existsSync('/usr/bin/time')) throw new Error('GNU time is needed for peak RSS: apt-get install time');
+  await mkdir(DATA, { recursive: true });
+  const lines: string[] = [];
+  const log = (line = ''): void => {
+    console.log(line);
+    lines.push(line);
+  };
+  const node = process.execPath;
+
+  log('# tsup-report benchmark');
+  log();
+  log(`${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}) · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`);
+  log();
+  log('Wall time is the fastest of the runs; peak RSS from GNU time. (a) is the bare parser counting rows,');
+  log('(b) is tsup-report on the same file. Every (b) run is checked to count exactly the generated rows.');
+  log();
+  log('| input | (a) bare pass | validate | annual --format json | annual ÷ bare (time) | peak RSS bare / validate / annual |');
+  log('|---|---|---|---|---|---|');
+
+  const cases: [string, number, () => Promise<string>, string][] = [
+    ['CSV 100k rows', 100_000, () => makeCsv(100_000), 'bench/bare-csv.mjs'],
+    ['CSV 1M rows', 1_000_000, () => makeCsv(1_000_000), 'bench/bare-csv.mjs'],
+    ['CSV 2M rows', 2_000_000, () => makeCsv(2_000_000), 'bench/bare-csv.mjs'],
+    ['XLSX 100k rows', 100_000, () => makeXlsx(100_000), 'bench/bare-xlsx.mjs'],
+    ['XLSX 200k rows', 200_000, () => makeXlsx(200_000), 'bench/bare-xlsx.mjs'],
+  ];
+  const results: Record<string, { bare: Measure; validate: Measure; annual: Measure }> = {};
+  for (const [name, rows, make, bare] of cases) {
+    const file = await make();
+    const repeat = rows <= 200_000 ? 3 : 1;
+    const a = measure([node, bare, file], repeat);
+    const v = measure([node, BIN, 'validate', file, '--format', 'json'], repeat);
+    const b = measure([node, BIN, 'annual', file, '--format', 'json', '--fiscal-year', '2021'], repeat);
+    if (Number(a.stdout.trim()) !== rows + 1) throw new Error(`${name}: bare pass counted ${a.stdout.trim()} rows, expected ${rows + 1}`);
+    for (const [command, run] of [['annual', b], ['validate', v]] as const) {
+      if (counted(run.stdout) !== rows) throw new Error(`${name}: ${command} counted ${counted(run.stdout)}, expected ${rows}`);
+    }
+    results[name] = { bare: a, validate: v, annual: b };
+    log(`| ${name} | ${fmt(a.seconds)} s | ${fmt(v.seconds)} s | ${fmt(b.seconds)} s | **${fmt(b.seconds / a.seconds)}×** | ${fmt(a.rssMb, 0)} / ${fmt(v.rssMb, 0)} / ${fmt(b.rssMb, 0)} MB |`);
+  }
+
+  const baseline = measure([node, '-e', '0'], 5);
+  const month = path.join(ROOT, 'fixtures', 'takasaki-r3', '2021-08_相談記録.csv');
+  const validateMonth = measure([node, BIN, 'validate', month], 5);
+  const help = measure([node, BIN, '--help'], 5);
+  const tmp = path.join(DATA, 'out');
+  await mkdir(tmp, { recursive: true });
+  const monthEndMd = measure([node, BIN, 'monthly', path.join(ROOT, 'fixtures', 'takasaki-r3'), '--out', path.join(tmp, 'r.md')], 5);
+  const monthEndXlsx = measure([node, BIN, 'annual', path.join(ROOT, 'fixtures', 'takasaki-r3'), '--out', path.join(tmp, 'r.xlsx')], 5);
+  log();
+  log('| start-up and month end | wall time | ÷ `node -e 0` | peak RSS |');
+  log('|---|---|---|---|');
+  log(`| \`node -e 0\` | ${fmt(baseline.seconds)} s | 1.00× | ${fmt(baseline.rssMb, 0)} MB |`);
+  log(`| \`validate\` one month's CSV | ${fmt(validateMonth.seconds)} s | **${fmt(validateMonth.seconds / baseline.seconds)}×** | ${fmt(validateMonth.rssMb, 0)} MB |`);
+  log(`| \`--help\` | ${fmt(help.seconds)} s | **${fmt(help.seconds / baseline.seconds)}×** | ${fmt(help.rssMb, 0)} MB |`);
+  log(`| \`monthly fixtures/takasaki-r3 --out r.md\` | ${fmt(monthEndMd.seconds)} s | ${fmt(monthEndMd.seconds / baseline.seconds)}× | ${fmt(monthEndMd.rssMb, 0)} MB |`);
+  log(`| \`annual fixtures/takasaki-r3 --out r.xlsx\` | ${fmt(monthEndXlsx.seconds)} s | ${fmt(monthEndXlsx.seconds / baseline.seconds)}× | ${fmt(monthEndXlsx.rssMb, 0)} MB |`);
+
+  const csv1 = results['CSV 1M rows']!;
+  const csv2 = results['CSV 2M rows']!;
+  const xlsx = results['XLSX 200k rows']!;
+  const bars: [string, number, string, boolean][] = [
+    ['CSV: annual on 1M rows ÷ bare csv-parse', csv1.annual.seconds / csv1.bare.seconds, '≤ 1.3', csv1.annual.seconds / csv1.bare.seconds <= 1.3],
+    ['XLSX: annual on 200k rows ÷ bare exceljs', xlsx.annual.seconds / xlsx.bare.seconds, '≤ 1.3', xlsx.annual.seconds / xlsx.bare.seconds <= 1.3],
+    ['peak RSS, annual on 1M CSV rows (MB)', csv1.annual.rssMb, '≤ 200', csv1.annual.rssMb <= 200],
+    ['peak RSS, annual on 200k XLSX rows (MB)', xlsx.annual.rssMb, '≤ 200', xlsx.annual.rssMb <= 200],
+    ['peak RSS, 2M ÷ 1M CSV rows', csv2.annual.rssMb / csv1.annual.rssMb, '≤ 1.15', csv2.annual.rssMb / csv1.annual.rssMb <= 1.15],
+    ['start-up: validate one month ÷ node -e 0', validateMonth.seconds / baseline.seconds, '≤ 2', validateMonth.seconds / baseline.seconds <= 2],
+    ['start-up: --help ÷ node -e 0', help.seconds / baseline.seconds, '≤ 1.5', help.seconds / baseline.seconds <= 1.5],
+  ];
+  log();
+  log('| bar | measured | target | met |');
+  log('|---|---|---|---|');
+  for (const [name, value, target, met] of bars) log(`| ${name} | ${fmt(value)} | ${target} | ${met ? 'yes' : '**no**'} |`);
+  await writeFile(path.join(ROOT, 'bench', 'RESULTS.md'), `${lines.join('\n')}\n`);
+  console.log(`\nwritten to bench/RESULTS.md`);
+}
+
+await main();
