@@ -47,8 +47,7 @@ export function memoryTable(rows: CellValue[][], name = 'memory.csv', sheet: str
     format: sheet === null ? 'csv' : 'xlsx',
     encoding: null,
     rows: (async function* () {
-      let row = 0;
-      for (const cells of rows) yield { row: ++row, cells };
+      yield rows.map((cells, i) => ({ row: i + 1, cells }));
     })(),
   };
 }

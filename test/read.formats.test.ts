@@ -21,7 +21,7 @@ async function readAll(file: string, options: ReadOptions = {}) {
   for await (const item of readInputs(await resolveInputs([file], () => process.stdin), options)) {
     if (isFailure(item)) throw new Error(`${item.code} ${JSON.stringify(item.detail)}`);
     const rows: RawRow[] = [];
-    for await (const row of item.rows) rows.push(row);
+    for await (const batch of item.rows) rows.push(...batch);
     tables.push({ sheet: item.sheet, encoding: item.encoding, rows });
   }
   return tables;

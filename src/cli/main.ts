@@ -1,13 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
-import { annualCommand } from './annual.js';
 import { UserError } from './errors.js';
 import { processIo, type Io } from './io.js';
-import { monthlyCommand } from './monthly.js';
-import { messagesOf } from './run.js';
-import { validateCommand } from './validate.js';
-import { templateCommand } from './template.js';
-import { initCommand } from './init.js';
+import { messagesFor } from '../messages/index.js';
+import { pickLang } from './options.js';
 
 function withCommonOptions(command: Command): Command {
   return command
@@ -24,6 +20,9 @@ function withReportOptions(command: Command): Command {
     .option('--skip-invalid', 'leave rows with errors out instead of refusing, and say how many')
     .option('--suppress-below <n>', 'hide counts from 1 to n-1 as x, and the cells that would reveal them');
 }
+
+// Each command's module is imported when it runs, so that --help and a small validate load
+// only what they use (exceljs, zod, cli-table3 stay unloaded unless needed).
 
 /**
  * Wires the commands and turns their outcome into an exit code: 0 success, 1 problems in the
@@ -51,7 +50,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   )
     .addHelpText('after', '\nExamples:\n  tsup-report validate fixtures/takasaki-r3\n  tsup-report validate 2022-02.csv --format json\n  tsup-report validate 2022-02.xlsx --annotate 2022-02_検証.xlsx')
     .action(async (inputs: string[], options) => {
-      exitCode = await validateCommand(inputs, options, io);
+      exitCode = await (await import('./validate.js')).validateCommand(inputs, options, io);
     });
 
   withReportOptions(
@@ -66,7 +65,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       '\nExamples:\n  tsup-report monthly fixtures/takasaki-r3\n  tsup-report monthly logs/ --month 2022-02 --out 累計表.xlsx',
     )
     .action(async (inputs: string[], options) => {
-      exitCode = await monthlyCommand(inputs, options, io);
+      exitCode = await (await import('./monthly.js')).monthlyCommand(inputs, options, io);
     });
 
   withReportOptions(
@@ -82,7 +81,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       '\nExamples:\n  tsup-report annual fixtures/takasaki-r3 --out 実績報告.xlsx\n  tsup-report annual fixtures/takasaki-r3 --out 実績報告.html\n  tsup-report annual logs/ --fiscal-year R3 --as-of 2022-02 --format md',
     )
     .action(async (inputs: string[], options) => {
-      exitCode = await annualCommand(inputs, options, io);
+      exitCode = await (await import('./annual.js')).annualCommand(inputs, options, io);
     });
 
   withCommonOptions(
@@ -94,7 +93,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   )
     .addHelpText('after', '\nExamples:\n  tsup-report template --out 相談記録_令和4年度.xlsx\n  tsup-report template --kind ibasho --out 居場所.xlsx')
     .action(async (options) => {
-      exitCode = await templateCommand(options, io);
+      exitCode = await (await import('./template.js')).templateCommand(options, io);
     });
 
   program
@@ -104,7 +103,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--quiet', 'print nothing')
     .addHelpText('after', '\nExample:\n  tsup-report init   # then edit program, labels and targets in tsup-report.config.json')
     .action(async (options) => {
-      exitCode = await initCommand(options, io);
+      exitCode = await (await import('./init.js')).initCommand(options, io);
     });
 
   try {
@@ -124,7 +123,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${error.lines.join('\n')}\n`);
       return 2;
     }
-    const m = messagesOf({ lang: argv.find((_, i) => argv[i - 1] === '--lang') }, io);
+    const m = messagesFor(pickLang(argv.find((_, i) => argv[i - 1] === '--lang'), io));
     io.stderr.write(`${m.internalError(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     return 70;
   }
@@ -138,7 +137,7 @@ export function runAsProcess(): void {
   // never arrive; say so instead of ending silently with exit code 0.
   process.once('beforeExit', () => {
     if (finished) return;
-    const m = messagesOf({ lang: argv.find((_, i) => argv[i - 1] === '--lang') }, processIo());
+    const m = messagesFor(pickLang(argv.find((_, i) => argv[i - 1] === '--lang'), processIo()));
     process.stderr.write(`${m.internalError('the command stopped waiting for input that never came')}\n`);
     process.exit(70);
   });

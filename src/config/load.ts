@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Messages } from '../messages/index.js';
 import { DEFAULT_CONFIG } from './default.js';
-import { parseConfig } from './parse.js';
 import type { Config } from './schema.js';
 
 export const CONFIG_FILE_NAME = 'tsup-report.config.json';
@@ -31,6 +30,8 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string, 
   } catch (error) {
     throw new ConfigError([m.config.notJson(file, (error as Error).message)]);
   }
+  // zod is loaded only when there is a file to check: the default needs no checking.
+  const { parseConfig } = await import('./parse.js');
   const result = parseConfig(json, m);
   if (!result.ok) throw new ConfigError([m.config.invalid(file), ...result.problems.map((p) => `  - ${p}`)]);
   return result.config;

@@ -3,7 +3,8 @@ import { normalizeKey, quoteValue } from '../records/text.js';
 import type { Messages } from '../messages/index.js';
 import { DEFAULT_CONFIG } from './default.js';
 import { knownMetricPatterns, labelsOf, parseMetric } from './metrics.js';
-import { CODED_LISTS, configSchema, type Config } from './schema.js';
+import { CODED_LISTS } from './lists.js';
+import { configSchema, type Config } from './schema.js';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 

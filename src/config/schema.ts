@@ -52,6 +52,4 @@ export type ChannelItem = z.infer<typeof channelItem>;
 export type Target = z.infer<typeof target>;
 export type EvaluationLevel = z.infer<typeof evaluationLevel>;
 
-/** The coded lists of a config, by the key they have in the config file. */
-export const CODED_LISTS = ['channels', 'categories', 'outcomes', 'ibashoVenues', 'distributionLocations'] as const;
-export type CodedList = (typeof CODED_LISTS)[number];
+export { CODED_LISTS, type CodedList } from './lists.js';

@@ -1,4 +1,4 @@
-import type { Messages } from './types.js';
+import { groupDigits, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `"${s}"`).join(', ');
 
@@ -76,7 +76,7 @@ export const en: Messages = {
       [row === null ? null : `row ${row}`, cell, column === null ? null : `(${column})`].filter((p) => p !== null).join(' '),
   },
   validate: {
-    tableLine: (kind, headerRow, rows) => `${kind} (header in row ${headerRow}, ${rows.toLocaleString('en-US')} data rows)`,
+    tableLine: (kind, headerRow, rows) => `${kind} (header in row ${headerRow}, ${groupDigits(rows)} data rows)`,
     noData: 'There are no data rows below the header.',
     ok: 'No problems found.',
     summary: (errors, warnings, infos) => `${errors} error(s), ${warnings} warning(s), ${infos} info`,
@@ -131,7 +131,7 @@ export const en: Messages = {
     evaluationOrder: 'levels must be ordered from the highest min down',
     evaluationFloor: 'the last level must have min 0, so that every result gets an evaluation',
   },
-  progress: (file, rows) => `Reading ${file} (${rows.toLocaleString('en-US')} rows)`,
+  progress: (file, rows) => `Reading ${file} (${groupDigits(rows)} rows)`,
   internalError: (detail) =>
     `Internal error (a bug in tsup-report, not a problem with your files). Please report this text and the command you ran.\n${detail}`,
 };

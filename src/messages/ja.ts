@@ -1,4 +1,4 @@
-import type { Messages } from './types.js';
+import { groupDigits, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `「${s}」`).join('、');
 
@@ -77,7 +77,7 @@ export const ja: Messages = {
       [row === null ? null : `${row}行目`, cell, column === null ? null : `「${column}」`].filter((p) => p !== null).join(' '),
   },
   validate: {
-    tableLine: (kind, headerRow, rows) => `${kind}（見出し ${headerRow}行目、データ ${rows.toLocaleString('ja-JP')}行）`,
+    tableLine: (kind, headerRow, rows) => `${kind}（見出し ${headerRow}行目、データ ${groupDigits(rows)}行）`,
     noData: '見出しの下にデータ行がありません。',
     ok: '問題は見つかりませんでした。',
     summary: (errors, warnings, infos) => `エラー ${errors}件、警告 ${warnings}件、情報 ${infos}件`,
@@ -133,7 +133,7 @@ export const ja: Messages = {
     evaluationOrder: 'min の大きい順に並べてください',
     evaluationFloor: '最後の段階の min は 0 にしてください（どの結果にも評価が付くように）',
   },
-  progress: (file, rows) => `読み込み中: ${file}（${rows.toLocaleString('ja-JP')}行）`,
+  progress: (file, rows) => `読み込み中: ${file}（${groupDigits(rows)}行）`,
   internalError: (detail) =>
     `内部エラーが起きました（ツールの不具合です）。お手数ですが、この表示と実行したコマンドを担当者に知らせてください。\n${detail}`,
 };

@@ -76,3 +76,8 @@ export interface Messages {
   internalError: (detail: string) => string;
   progress: (file: string, rows: number) => string;
 }
+
+/** 1048575 → 1,048,575 without loading ICU's number formatting (~10 ms of start-up). */
+export function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
+}

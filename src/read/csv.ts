@@ -1,12 +1,18 @@
-import { Readable, pipeline } from 'node:stream';
-import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
-import { detectEncoding, ICONV_NAME } from './encoding.js';
-import { ReadError, type InputSource, type RawRow, type RawTable, type ReadOptions } from './types.js';
+import { createRequire } from 'node:module';
+import { Readable, type Transform } from 'node:stream';
+import { detectEncoding } from './encoding.js';
+import type { Options } from 'csv-parse';
+import { ReadError, type EncodingName, type InputSource, type RawRow, type RawTable, type ReadOptions } from './types.js';
 
 const HEAD_BYTES = 64 * 1024;
+/** Rows handed on together: one await per batch instead of one per row. */
+const BATCH_ROWS = 1024;
 
-/** A CSV or tab-separated file is one table. Rows stream through csv-parse; nothing is held but the current row. */
+// csv-parse's single-file CommonJS build loads in a few milliseconds; its ESM build is many small
+// files and costs ~40 ms of start-up, which a month-end run on a small file would notice.
+const { parse } = createRequire(import.meta.url)('csv-parse') as typeof import('csv-parse');
+
+/** A CSV or tab-separated file is one table. Rows stream through csv-parse; nothing is held but the current batch. */
 export async function* readCsv(source: InputSource, options: ReadOptions): AsyncGenerator<RawTable> {
   const input = source.open();
   const iterator = (input as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
@@ -29,7 +35,8 @@ export async function* readCsv(source: InputSource, options: ReadOptions): Async
   }
   const head = Buffer.concat(headChunks);
   const encoding = options.encoding ?? detectEncoding(head, ended);
-  const delimiter = detectDelimiter(iconv.decode(head.subarray(0, 16 * 1024), ICONV_NAME[encoding]));
+  const decode = await decoderFor(encoding);
+  const delimiter = detectDelimiter(decode(head.subarray(0, 16 * 1024), false));
 
   async function* bytes(): AsyncGenerator<Buffer> {
     yield head;
@@ -39,39 +46,91 @@ export async function* readCsv(source: InputSource, options: ReadOptions): Async
     }
   }
 
-  yield {
-    file: source.name,
-    sheet: null,
-    format: 'csv',
-    encoding,
-    rows: csvRows(Readable.from(bytes()), encoding, delimiter),
-  };
+  async function* text(): AsyncGenerator<string> {
+    const decodeChunk = await decoderFor(encoding);
+    for await (const chunk of bytes()) yield decodeChunk(chunk, true);
+    yield decodeChunk(Buffer.alloc(0), false);
+  }
+
+  // csv-parse reads UTF-8 bytes itself (BOM, characters across chunks, U+FFFD for bad bytes):
+  // decoding first would only make it encode the text back into bytes.
+  const content = encoding === 'utf8' ? bytes() : text();
+  yield { file: source.name, sheet: null, format: 'csv', encoding, rows: csvRows(content, delimiter) };
 }
 
-async function* csvRows(bytes: Readable, encoding: keyof typeof ICONV_NAME, delimiter: string): AsyncGenerator<RawRow> {
-  const parser = parse({
+type Decode = (bytes: Uint8Array, more: boolean) => string;
+
+/**
+ * Text from bytes, chunk by chunk, a character cut at a chunk's end carried to the next. UTF-8
+ * and UTF-16 use the runtime's TextDecoder (a BOM is dropped, undecodable bytes become U+FFFD and
+ * are reported per cell); CP932 uses iconv-lite, loaded only for such files.
+ */
+async function decoderFor(encoding: EncodingName): Promise<Decode> {
+  if (encoding === 'cp932') {
+    const { default: iconv } = await import('iconv-lite');
+    const decoder = iconv.getDecoder('cp932');
+    return (bytes, more) => (more ? decoder.write(Buffer.from(bytes)) : (decoder.end() ?? ''));
+  }
+  const decoder = new TextDecoder(encoding === 'utf8' ? 'utf-8' : encoding === 'utf16le' ? 'utf-16le' : 'utf-16be');
+  return (bytes, more) => decoder.decode(bytes, { stream: more });
+}
+
+async function* csvRows(text: AsyncIterable<string | Buffer>, delimiter: string): AsyncGenerator<RawRow[]> {
+  const parser: Transform = parse({
     delimiter,
     bom: true,
     relax_column_count: true,
     skip_empty_lines: false,
     // Line ends may be mixed in one file (an old Mac export pasted into a Windows one).
     record_delimiter: ['\r\n', '\n', '\r'],
+    // Stream option, passed through by csv-parse to its Transform: lets a whole batch buffer up.
+    readableHighWaterMark: BATCH_ROWS,
+  } as unknown as Options);
+  // Kept from the moment the stream starts, so that an error emitted between two reads is not lost.
+  let failure: Error | undefined;
+  parser.on('error', (error) => {
+    failure = error;
   });
-  const records = pipeline(bytes, iconv.decodeStream(ICONV_NAME[encoding]), parser, () => {
-    // Errors surface through the parser's iterator below.
-  });
+  Readable.from(text).on('error', (error) => parser.destroy(error)).pipe(parser);
   let row = 0;
   try {
-    for await (const record of records as AsyncIterable<string[]>) {
-      row++;
-      yield { row, cells: record };
+    for (;;) {
+      if (failure) throw failure;
+      const batch: RawRow[] = [];
+      for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) {
+        batch.push({ row: ++row, cells: record });
+        if (batch.length === BATCH_ROWS) break;
+      }
+      if (batch.length > 0) {
+        yield batch;
+        continue;
+      }
+      if (parser.readableEnded) return;
+      if (parser.destroyed && !failure) return;
+      await settled(parser);
     }
   } catch (error) {
-    if ((error as { code?: string }).code?.startsWith('CSV_')) {
-      throw new ReadError('unreadable-file', { reason: 'csv-syntax' }, row + 1);
+    const csvError = error as { code?: string; records?: number };
+    if (csvError.code?.startsWith('CSV_')) {
+      // The record being parsed when it failed: the ones before it were whole.
+      throw new ReadError('unreadable-file', { reason: 'csv-syntax' }, (csvError.records ?? row) + 1);
     }
     throw new ReadError('unreadable-file', { reason: systemReason(error) }, row + 1);
+  } finally {
+    parser.destroy();
   }
+}
+
+/** Resolves when the stream has more to read, has ended or has failed (the caller looks which). */
+function settled(stream: Transform): Promise<void> {
+  if (stream.errored || stream.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('readable', done).off('end', done).off('error', done).off('close', done);
+      resolve();
+    };
+    stream.once('readable', done).once('end', done).once('error', done).once('close', done);
+  });
 }
 
 /** Tab when the first lines hold more tabs than commas; Excel's "Unicode text" export is tab-separated. */

@@ -22,7 +22,8 @@ export interface RawTable {
   format: 'csv' | 'xlsx';
   /** What the CSV was decoded as, for messages; null for XLSX. */
   encoding: string | null;
-  rows: AsyncIterable<RawRow>;
+  /** Rows in order, in batches: a million rows cost a thousand awaits, not a million. */
+  rows: AsyncIterable<RawRow[]>;
 }
 
 export type ReadFailureCode = 'unreadable-file' | 'unsupported-format' | 'encoding-error';

@@ -61,8 +61,12 @@ export async function* readXlsx(source: InputSource): AsyncGenerator<RawTable> {
   if (sheets === 0) throw new ReadError('unreadable-file', { reason: 'not-workbook' });
 }
 
-async function* worksheetRows(worksheet: StreamWorksheet, date1904: boolean, guard: StallGuard): AsyncGenerator<RawRow> {
+/** Rows handed on together, so the consumer awaits once per batch. */
+const BATCH_ROWS = 256;
+
+async function* worksheetRows(worksheet: StreamWorksheet, date1904: boolean, guard: StallGuard): AsyncGenerator<RawRow[]> {
   let lastRow = 0;
+  let batch: RawRow[] = [];
   try {
     const rows = worksheet[Symbol.asyncIterator]();
     for (let next = await guard.race(rows.next()); !next.done; next = await guard.race(rows.next())) {
@@ -74,11 +78,16 @@ async function* worksheetRows(worksheet: StreamWorksheet, date1904: boolean, gua
         const cell = row.getCell(column);
         cells.push(cellValue(cell.value, cell.numFmt, date1904));
       }
-      yield { row: row.number, cells };
+      batch.push({ row: row.number, cells });
+      if (batch.length === BATCH_ROWS) {
+        yield batch;
+        batch = [];
+      }
     }
   } catch (error) {
     throw asReadError(error, lastRow + 1);
   }
+  if (batch.length > 0) yield batch;
 }
 
 /** Seconds without a byte read or a row parsed after which a workbook counts as stalled. */

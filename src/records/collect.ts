@@ -177,10 +177,12 @@ export async function collectRecords(
     const drain = async (): Promise<void> => {
       for (let next = await iterator.next(); !next.done; next = await iterator.next());
     };
+    // The first rows, up to where a header may be: the header search needs them together.
     const head: RawRow[] = [];
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      head.push(next.value);
-      if (next.value.row >= HEADER_SEARCH_ROWS) break;
+    while (head.length === 0 || head[head.length - 1]!.row < HEADER_SEARCH_ROWS) {
+      const next = await iterator.next();
+      if (next.done) break;
+      head.push(...next.value);
     }
     if (table.format === 'xlsx') {
       if (!workbooks.has(table.file)) workbooks.set(table.file, { used: 0 });
@@ -218,7 +220,7 @@ export async function collectRecords(
     }
     for (const raw of head) if (raw.row > layout.headerRow) handleRow(unit, layout, raw, summary);
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      handleRow(unit, layout, next.value, summary);
+      for (const raw of next.value) handleRow(unit, layout, raw, summary);
     }
   };
 

@@ -23,24 +23,37 @@ interface Repeats {
 
 const DAY_MS = 86_400_000;
 const SHIFT = 1024;
+const EMPTY = -1;
 
 /**
- * Remembers every 受付番号 seen, compactly: one map entry per number pointing into typed arrays
- * of packed content (date, channel, category, outcome) and first place. Only numbers seen more
- * than once get an object of their own. Memory grows with distinct numbers, not with columns.
+ * Remembers every 受付番号 seen, in about 30 bytes each however long the numbers are, so that a
+ * prefecture's millions of rows fit: an open-addressing table of 64-bit hashes of the numbers
+ * (typed arrays, no string kept), pointing into typed arrays of packed content (date, channel,
+ * category, outcome) and first place. Only numbers seen more than once get an object.
+ *
+ * Two different numbers with the same 64-bit hash would be taken for one: for a million distinct
+ * numbers the chance is about 1 in 37 million, and even then it is not silent — it shows as a
+ * duplicate-row warning or a duplicate-id-conflict error naming both rows.
  */
 export class DuplicateIndex {
-  private readonly slots = new Map<string, number>();
+  private capacity = 1 << 12;
+  private hashHigh = new Uint32Array(this.capacity);
+  private hashLow = new Uint32Array(this.capacity);
+  private slotAt = new Int32Array(this.capacity).fill(EMPTY);
+  private size = 0;
   private content = new Float64Array(1024);
   private table = new Uint32Array(1024);
   private row = new Uint32Array(1024);
   private readonly repeats = new Map<number, Repeats>();
+  private readonly dayNumbers = new Map<IsoDate, number>();
 
   check(record: IntakeRecord & { id: string }, place: RowPlace): DuplicateCheck {
-    const packed = pack(record);
-    const slot = this.slots.get(record.id);
-    if (slot === undefined) {
-      this.store(record.id, packed, place);
+    const packed = this.pack(record);
+    const [high, low] = hash64(record.id);
+    const position = this.find(high, low);
+    const slot = this.slotAt[position]!;
+    if (slot === EMPTY) {
+      this.store(position, high, low, packed, place);
       return { status: 'first' };
     }
     const first = { table: this.table[slot]!, row: this.row[slot]! };
@@ -69,17 +82,55 @@ export class DuplicateIndex {
     return { status: 'conflict', others, retract };
   }
 
-  private store(id: string, packed: number, place: RowPlace): void {
-    const slot = this.slots.size;
+  /** The table position holding this hash, or the empty position where it would go (linear probing). */
+  private find(high: number, low: number): number {
+    const mask = this.capacity - 1;
+    for (let position = (low ^ high) & mask; ; position = (position + 1) & mask) {
+      const slot = this.slotAt[position]!;
+      if (slot === EMPTY || (this.hashHigh[position] === high && this.hashLow[position] === low)) return position;
+    }
+  }
+
+  private store(position: number, high: number, low: number, packed: number, place: RowPlace): void {
+    const slot = this.size++;
     if (slot === this.content.length) {
       this.content = grow(this.content, new Float64Array(slot * 2));
       this.table = grow(this.table, new Uint32Array(slot * 2));
       this.row = grow(this.row, new Uint32Array(slot * 2));
     }
-    this.slots.set(id, slot);
+    this.hashHigh[position] = high;
+    this.hashLow[position] = low;
+    this.slotAt[position] = slot;
     this.content[slot] = packed;
     this.table[slot] = place.table;
     this.row[slot] = place.row;
+    if (this.size * 4 > this.capacity * 3) this.rehash();
+  }
+
+  /** Doubles the hash table once it is three-quarters full. */
+  private rehash(): void {
+    const { hashHigh, hashLow, slotAt } = this;
+    this.capacity *= 2;
+    this.hashHigh = new Uint32Array(this.capacity);
+    this.hashLow = new Uint32Array(this.capacity);
+    this.slotAt = new Int32Array(this.capacity).fill(EMPTY);
+    for (let i = 0; i < slotAt.length; i++) {
+      if (slotAt[i] === EMPTY) continue;
+      const position = this.find(hashHigh[i]!, hashLow[i]!);
+      this.hashHigh[position] = hashHigh[i]!;
+      this.hashLow[position] = hashLow[i]!;
+      this.slotAt[position] = slotAt[i]!;
+    }
+  }
+
+  /** Date, channel, category and outcome in one exact float: days × 2³⁰ + three 10-bit indexes. */
+  private pack(record: IntakeRecord): number {
+    let days = this.dayNumbers.get(record.date);
+    if (days === undefined) {
+      days = Date.parse(`${record.date}T00:00:00Z`) / DAY_MS;
+      this.dayNumbers.set(record.date, days);
+    }
+    return ((days * SHIFT + record.channel) * SHIFT + record.category) * SHIFT + record.outcome;
   }
 }
 
@@ -88,10 +139,18 @@ function grow<T extends Float64Array | Uint32Array>(from: T, to: T): T {
   return to;
 }
 
-/** Date, channel, category and outcome in one exact float: days × 2³⁰ + three 10-bit indexes. */
-function pack(record: IntakeRecord): number {
-  const days = Date.parse(`${record.date}T00:00:00Z`) / DAY_MS;
-  return ((days * SHIFT + record.channel) * SHIFT + record.category) * SHIFT + record.outcome;
+/** Two independent 32-bit multiplicative hashes of the text (cyrb53's mixing), as one 64-bit key. */
+function hash64(text: string): [number, number] {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
 }
 
 function unpack(packed: number, id: string): IntakeRecord {

@@ -7,7 +7,7 @@ import type { IssueCode, IssueDetail } from './issues.js';
 import type { MappedColumn, TableLayout } from './header.js';
 import { parseCount } from './numbers.js';
 import { closedDay } from './service-days.js';
-import { CODED_LISTS } from '../config/schema.js';
+import { CODED_LISTS } from '../config/lists.js';
 import { quoteValue } from './text.js';
 
 export interface IntakeRecord {
@@ -108,16 +108,19 @@ export class RowValidator {
       if (spec.required || spec.role === 'count') problems.push({ code: 'missing-value', index, header, detail: { column: header } });
       return null;
     }
-    const shown = isErrorCell(cell) ? cellText(cell) : quoteValue(cellText(cell).trim());
+    // Only a problem echoes the value, so it is shortened for a message only then.
+    const shown = (): string => (isErrorCell(cell) ? cellText(cell) : quoteValue(cellText(cell).trim()));
     switch (spec.role) {
       case 'date': {
         const parsed = this.parseDateCached(cell!);
         if (!parsed.ok) {
-          problems.push({ code: 'invalid-date', index, header, detail: { column: header, value: shown, dateProblem: parsed.problem }, value: shown });
+          const value = shown();
+          problems.push({ code: 'invalid-date', index, header, detail: { column: header, value, dateProblem: parsed.problem }, value });
           return null;
         }
         if (parsed.date > this.today) {
-          problems.push({ code: 'future-date', index, header, detail: { column: header, value: shown, today: this.today }, value: shown });
+          const value = shown();
+          problems.push({ code: 'future-date', index, header, detail: { column: header, value, today: this.today }, value });
           return null;
         }
         return parsed.date;
@@ -126,12 +129,13 @@ export class RowValidator {
         const list = spec.list!;
         const match = isErrorCell(cell) ? { ok: false as const } : this.matchers[list].match(cellText(cell));
         if (!match.ok) {
+          const value = shown();
           problems.push({
             code: 'unknown-value',
             index,
             header,
-            detail: { column: header, value: shown, suggestion: match.suggestion, allowed: this.matchers[list].labels },
-            value: shown,
+            detail: { column: header, value, suggestion: match.suggestion, allowed: this.matchers[list].labels },
+            value,
           });
           return null;
         }
@@ -140,7 +144,8 @@ export class RowValidator {
       case 'count': {
         const parsed = isErrorCell(cell) ? { ok: false as const, problem: 'not-a-number' as const } : parseCount(cell!, spec.min ?? 0);
         if (!parsed.ok) {
-          problems.push({ code: 'invalid-number', index, header, detail: { column: header, value: shown, numberProblem: parsed.problem }, value: shown });
+          const value = shown();
+          problems.push({ code: 'invalid-number', index, header, detail: { column: header, value, numberProblem: parsed.problem }, value });
           return null;
         }
         return parsed.count;

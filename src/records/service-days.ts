@@ -15,6 +15,16 @@ const holidays = holidayJp.holidays as Record<string, { name: string; name_en: s
  * year-end closure 12/29–1/3.
  */
 export function closedDay(date: IsoDate): ClosedDay | undefined {
+  // Logs repeat the same few hundred dates: each is looked up once.
+  if (cache.has(date)) return cache.get(date);
+  const result = lookUp(date);
+  cache.set(date, result);
+  return result;
+}
+
+const cache = new Map<IsoDate, ClosedDay | undefined>();
+
+function lookUp(date: IsoDate): ClosedDay | undefined {
   const holiday = holidays[date];
   if (holiday) return { dayType: 'holiday', holidayName: holiday.name, holidayNameEn: holiday.name_en };
   const monthDay = date.slice(5);

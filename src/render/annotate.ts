@@ -60,8 +60,8 @@ export async function renderAnnotated(tables: AsyncIterable<TableOrFailure>, iss
     const wanted = table.sheet ?? path.basename(table.file).replace(/\.[^.]+$/u, '');
     const sheet = workbook.addWorksheet(sheetName(wanted, taken));
     copies.set(keyOf(table.file, table.sheet), sheet);
-    for await (const raw of table.rows) {
-      raw.cells.forEach((value, column) => copyValue(sheet.getCell(raw.row, column + 1), value));
+    for await (const batch of table.rows) {
+      for (const raw of batch) raw.cells.forEach((value, column) => copyValue(sheet.getCell(raw.row, column + 1), value));
     }
   }
 
