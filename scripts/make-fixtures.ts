@@ -15,6 +15,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { closedDay } from '../src/records/service-days.js';
 import { FULL_YEAR_CONFIG, fullYearRecords, NEXT_YEAR_MONTHS } from './fixture-data/full-year.js';
+import { daysOf, random } from './fixture-data/random.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', 'fixtures');
 
@@ -55,16 +56,6 @@ const HANDOUT_TOTAL = 313;
 
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: a small seeded generator, so every run writes the same records. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(20210801);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 function shuffle<T>(items: T[]): T[] {
@@ -85,13 +76,6 @@ interface Consultation {
   ageGroup: string;
   notes: string;
   counselor: string;
-}
-
-function daysOf(month: string): string[] {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const days: string[] = [];
-  for (let d = 1; d <= new Date(Date.UTC(y, m, 0)).getUTCDate(); d++) days.push(`${month}-${String(d).padStart(2, '0')}`);
-  return days;
 }
 
 /** One month's consultations whose counts by channel, category and outcome are the seed's. */

@@ -5,6 +5,7 @@
  * them independently of the tool.
  */
 import { closedDay } from '../../src/records/service-days.js';
+import { daysOf, random } from './random.js';
 
 export const FULL_YEAR_CONFIG = {
   program: '若年女性のための寄り添い相談',
@@ -62,22 +63,6 @@ export interface FullYearHandout {
 /** The fiscal year's months, then the next year's first two (out of period for 令和5年度). */
 export const FULL_YEAR_MONTHS = ['2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03'];
 export const NEXT_YEAR_MONTHS = ['2024-04', '2024-05'];
-
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function daysOf(month: string): string[] {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const count = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
-}
 
 export function fullYearRecords(): { consultations: FullYearConsultation[]; gatherings: FullYearGathering[]; handouts: FullYearHandout[] } {
   const rand = random(20230401);

@@ -114,6 +114,13 @@ class CellRegistry {
     return this.values.length - 1;
   }
 
+  /** A count held in a property of the report: hiding it sets the property to null. */
+  field<K extends string>(holder: Record<K, number | null>, key: K): number {
+    return this.add(holder[key], () => {
+      holder[key] = null;
+    });
+  }
+
   /** A table of rows (months, then the total row) by columns, with each row's groups adding to its total column. */
   table(rows: number[][], rowGroups: { parts: number[]; total: number }[]): void {
     const totalRow = rows[rows.length - 1]!;
@@ -127,11 +134,7 @@ class CellRegistry {
 }
 
 function labelCells(registry: CellRegistry, counts: LabelCounts): number[] {
-  return Object.keys(counts).map((label) =>
-    registry.add(counts[label] ?? 0, () => {
-      counts[label] = null;
-    }),
-  );
+  return Object.keys(counts).map((label) => registry.field(counts, label));
 }
 
 function range(from: number, count: number): number[] {
@@ -147,13 +150,12 @@ export function suppressReport(source: Report, below: number, config: Config): R
   const report: Report = structuredClone(source);
   const registry = new CellRegistry();
 
-  const intakeRows = [...report.intake.months, report.intake.total].map((row) => {
-    const channel = labelCells(registry, row.channel);
-    const total = registry.add(row.total, () => {
-      row.total = null;
-    });
-    return [...channel, total, ...labelCells(registry, row.category), ...labelCells(registry, row.outcome)];
-  });
+  const intakeRows = [...report.intake.months, report.intake.total].map((row) => [
+    ...labelCells(registry, row.channel),
+    registry.field(row, 'total'),
+    ...labelCells(registry, row.category),
+    ...labelCells(registry, row.outcome),
+  ]);
   const c = config.channels.length;
   const k = config.categories.length;
   const o = config.outcomes.length;
@@ -163,62 +165,25 @@ export function suppressReport(source: Report, below: number, config: Config): R
     { parts: range(c + 1 + k, o), total: c },
   ]);
 
-  const venues = config.ibashoVenues.length;
-  const ibasho = report.ibasho;
-  const sessionRows = ibasho.months.map((m) => [
-    ...labelCells(registry, m.sessions),
-    registry.add(m.sessionsTotal, () => {
-      m.sessionsTotal = null;
-    }),
-  ]);
-  sessionRows.push([
-    ...ibasho.venues.map((v) =>
-      registry.add(v.sessions, () => {
-        v.sessions = null;
-      }),
-    ),
-    registry.add(ibasho.sessions, () => {
-      ibasho.sessions = null;
-    }),
-  ]);
-  registry.table(sessionRows, [{ parts: range(0, venues), total: venues }]);
-  const participantRows = ibasho.months.map((m) => [
-    ...labelCells(registry, m.participants),
-    registry.add(m.participantsTotal, () => {
-      m.participantsTotal = null;
-    }),
-  ]);
-  participantRows.push([
-    ...ibasho.venues.map((v) =>
-      registry.add(v.participants, () => {
-        v.participants = null;
-      }),
-    ),
-    registry.add(ibasho.participants, () => {
-      ibasho.participants = null;
-    }),
-  ]);
-  registry.table(participantRows, [{ parts: range(0, venues), total: venues }]);
-
-  const locations = config.distributionLocations.length;
-  const distribution = report.distribution;
-  const handoutRows = distribution.months.map((m) => [
-    ...labelCells(registry, m.count),
-    registry.add(m.total, () => {
-      m.total = null;
-    }),
-  ]);
-  handoutRows.push([
-    ...distribution.locations.map((l) =>
-      registry.add(l.count, () => {
-        l.count = null;
-      }),
-    ),
-    registry.add(distribution.count, () => {
-      distribution.count = null;
-    }),
-  ]);
-  registry.table(handoutRows, [{ parts: range(0, locations), total: locations }]);
+  // Gatherings (sessions, participants) and handouts: months by place, each row with its total,
+  // then the total row by place and the grand total.
+  const { ibasho, distribution } = report;
+  const placeTable = (monthRows: number[][], totalRow: number[]): void => {
+    const places = totalRow.length - 1;
+    registry.table([...monthRows, totalRow], [{ parts: range(0, places), total: places }]);
+  };
+  placeTable(
+    ibasho.months.map((m) => [...labelCells(registry, m.sessions), registry.field(m, 'sessionsTotal')]),
+    [...ibasho.venues.map((v) => registry.field(v, 'sessions')), registry.field(ibasho, 'sessions')],
+  );
+  placeTable(
+    ibasho.months.map((m) => [...labelCells(registry, m.participants), registry.field(m, 'participantsTotal')]),
+    [...ibasho.venues.map((v) => registry.field(v, 'participants')), registry.field(ibasho, 'participants')],
+  );
+  placeTable(
+    distribution.months.map((m) => [...labelCells(registry, m.count), registry.field(m, 'total')]),
+    [...distribution.locations.map((l) => registry.field(l, 'count')), registry.field(distribution, 'count')],
+  );
 
   suppressCells(registry.values, registry.equations, below).forEach((hide, cell) => {
     if (hide) registry.setters[cell]!();
