@@ -18,7 +18,7 @@ export class Progress {
 
   constructor(
     private readonly stream: Output,
-    private readonly enabled: boolean,
+    enabled: boolean,
     private readonly label: (file: string, rows: number) => string,
     private readonly now: () => number = Date.now,
   ) {

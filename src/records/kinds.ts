@@ -67,10 +67,3 @@ export const KIND_FIELDS: Record<Kind, readonly FieldSpec[]> = {
     { field: 'count', header: '配布数', aliases: ['件数', '配布件数', '数量'], required: false, role: 'count', min: 1 },
   ],
 };
-
-/** The field of a kind, by name; throws only on a programming error. */
-export function fieldSpec(kind: Kind, field: string): FieldSpec {
-  const spec = KIND_FIELDS[kind].find((f) => f.field === field);
-  if (!spec) throw new Error(`no field ${field} in ${kind}`);
-  return spec;
-}

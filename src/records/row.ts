@@ -70,10 +70,6 @@ export class RowValidator {
     >;
   }
 
-  labels(list: CodedList): string[] {
-    return this.matchers[list].labels;
-  }
-
   validate(layout: TableLayout, row: RawRow): RowResult {
     const problems: CellProblem[] = [];
     const values: Record<string, string | number | null> = {};

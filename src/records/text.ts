@@ -8,11 +8,6 @@ export function normalizeKey(text: string): string {
   return text.normalize('NFKC').replace(/[\s\p{Cc}\p{Cf}]+/gu, '').toLowerCase();
 }
 
-/** Text as a person typed it, made comparable but kept readable: NFKC and trimmed. */
-export function normalizeText(text: string): string {
-  return text.normalize('NFKC').trim();
-}
-
 /** Excel column letters for a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetters(index: number): string {
   let n = index + 1;

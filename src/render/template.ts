@@ -125,4 +125,3 @@ function writeKindSheet(sheet: Worksheet, kind: Kind, listRange: (list: CodedLis
   });
 }
 
-export const TEMPLATE_SHEET_NAMES = SHEET_NAMES;
