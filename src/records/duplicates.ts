@@ -37,9 +37,8 @@ const EMPTY = -1;
  */
 export class DuplicateIndex {
   private capacity = 1 << 12;
-  private hashHigh = new Uint32Array(this.capacity);
-  private hashLow = new Uint32Array(this.capacity);
-  private slotAt = new Int32Array(this.capacity).fill(EMPTY);
+  /** Per position: hash high word, hash low word, slot + 1 (0 = empty); together, so a probe touches one cache line. */
+  private entries = new Uint32Array(this.capacity * 3);
   private size = 0;
   private content = new Float64Array(1024);
   private table = new Uint32Array(1024);
@@ -51,7 +50,7 @@ export class DuplicateIndex {
     const packed = this.pack(record);
     const [high, low] = hash64(record.id);
     const position = this.find(high, low);
-    const slot = this.slotAt[position]!;
+    const slot = this.entries[position * 3 + 2]! - 1;
     if (slot === EMPTY) {
       this.store(position, high, low, packed, place);
       return { status: 'first' };
@@ -85,9 +84,10 @@ export class DuplicateIndex {
   /** The table position holding this hash, or the empty position where it would go (linear probing). */
   private find(high: number, low: number): number {
     const mask = this.capacity - 1;
+    const entries = this.entries;
     for (let position = (low ^ high) & mask; ; position = (position + 1) & mask) {
-      const slot = this.slotAt[position]!;
-      if (slot === EMPTY || (this.hashHigh[position] === high && this.hashLow[position] === low)) return position;
+      const at = position * 3;
+      if (entries[at + 2] === 0 || (entries[at] === high && entries[at + 1] === low)) return position;
     }
   }
 
@@ -98,9 +98,9 @@ export class DuplicateIndex {
       this.table = grow(this.table, new Uint32Array(slot * 2));
       this.row = grow(this.row, new Uint32Array(slot * 2));
     }
-    this.hashHigh[position] = high;
-    this.hashLow[position] = low;
-    this.slotAt[position] = slot;
+    this.entries[position * 3] = high;
+    this.entries[position * 3 + 1] = low;
+    this.entries[position * 3 + 2] = slot + 1;
     this.content[slot] = packed;
     this.table[slot] = place.table;
     this.row[slot] = place.row;
@@ -109,17 +109,15 @@ export class DuplicateIndex {
 
   /** Doubles the hash table once it is three-quarters full. */
   private rehash(): void {
-    const { hashHigh, hashLow, slotAt } = this;
+    const old = this.entries;
     this.capacity *= 2;
-    this.hashHigh = new Uint32Array(this.capacity);
-    this.hashLow = new Uint32Array(this.capacity);
-    this.slotAt = new Int32Array(this.capacity).fill(EMPTY);
-    for (let i = 0; i < slotAt.length; i++) {
-      if (slotAt[i] === EMPTY) continue;
-      const position = this.find(hashHigh[i]!, hashLow[i]!);
-      this.hashHigh[position] = hashHigh[i]!;
-      this.hashLow[position] = hashLow[i]!;
-      this.slotAt[position] = slotAt[i]!;
+    this.entries = new Uint32Array(this.capacity * 3);
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at + 2] === 0) continue;
+      const position = this.find(old[at]!, old[at + 1]!) * 3;
+      this.entries[position] = old[at]!;
+      this.entries[position + 1] = old[at + 1]!;
+      this.entries[position + 2] = old[at + 2]!;
     }
   }
 

@@ -47,6 +47,11 @@ export interface CellProblem {
   value?: string;
 }
 
+/** A cell's value as a message echoes it (only ever called for a problem): shortened, error cells as shown. */
+function shownValue(cell: CellValue | undefined): string {
+  return isErrorCell(cell) ? cellText(cell) : quoteValue(cellText(cell).trim());
+}
+
 export interface RowResult {
   record?: LogRecord;
   problems: CellProblem[];
@@ -104,18 +109,16 @@ export class RowValidator {
       if (spec.required || spec.role === 'count') problems.push({ code: 'missing-value', index, header, detail: { column: header } });
       return null;
     }
-    // Only a problem echoes the value, so it is shortened for a message only then.
-    const shown = (): string => (isErrorCell(cell) ? cellText(cell) : quoteValue(cellText(cell).trim()));
     switch (spec.role) {
       case 'date': {
         const parsed = this.parseDateCached(cell!);
         if (!parsed.ok) {
-          const value = shown();
+          const value = shownValue(cell);
           problems.push({ code: 'invalid-date', index, header, detail: { column: header, value, dateProblem: parsed.problem }, value });
           return null;
         }
         if (parsed.date > this.today) {
-          const value = shown();
+          const value = shownValue(cell);
           problems.push({ code: 'future-date', index, header, detail: { column: header, value, today: this.today }, value });
           return null;
         }
@@ -125,7 +128,7 @@ export class RowValidator {
         const list = spec.list!;
         const match = isErrorCell(cell) ? { ok: false as const } : this.matchers[list].match(cellText(cell));
         if (!match.ok) {
-          const value = shown();
+          const value = shownValue(cell);
           problems.push({
             code: 'unknown-value',
             index,
@@ -140,7 +143,7 @@ export class RowValidator {
       case 'count': {
         const parsed = isErrorCell(cell) ? { ok: false as const, problem: 'not-a-number' as const } : parseCount(cell!, spec.min ?? 0);
         if (!parsed.ok) {
-          const value = shown();
+          const value = shownValue(cell);
           problems.push({ code: 'invalid-number', index, header, detail: { column: header, value, numberProblem: parsed.problem }, value });
           return null;
         }

@@ -31,6 +31,9 @@ export class Tally implements RecordSink {
   /** Accepted rows by kind and month, so the ledger can tell counted rows from those out of period. */
   readonly rows: Record<Kind, Map<string, number>> = { intake: new Map(), ibasho: new Map(), distribution: new Map() };
 
+  /** The month of each date seen, kept so that the month keys are the same strings every time. */
+  private readonly monthOfDate = new Map<string, string>();
+
   constructor(private readonly config: Config) {}
 
   add(record: LogRecord): void {
@@ -51,7 +54,11 @@ export class Tally implements RecordSink {
   }
 
   private apply(record: LogRecord, sign: 1 | -1): void {
-    const month = monthOf(record.date);
+    let month = this.monthOfDate.get(record.date);
+    if (month === undefined) {
+      month = monthOf(record.date);
+      this.monthOfDate.set(record.date, month);
+    }
     const rows = this.rows[record.kind];
     rows.set(month, (rows.get(month) ?? 0) + sign);
     switch (record.kind) {
