@@ -124,6 +124,13 @@ describe('rows into records', () => {
     expect(tally.intake.get('2021-12')?.total).toBe(1);
   });
 
+  test('a full-width 受付番号 is the same number as its half-width form', async () => {
+    const { collected } = await analyseTables([
+      memoryTable([INTAKE_HEADER, ['R3-1', '2021/12/3', '電話', '家庭問題', '助言'], ['Ｒ３－１ ', '2021/12/3', '電話', '家庭問題', '助言']]),
+    ]);
+    expect(collected.issues.map((i) => [i.code, i.row, i.value])).toEqual([['duplicate-row', 3, 'R3-1']]);
+  });
+
   test('outside-service-days is a warning and the row still counts', async () => {
     const { collected, tally } = await analyseTables([
       memoryTable([INTAKE_HEADER, ['1', '2021/8/14', '電話', '家庭問題', '助言'], ['2', '2021/8/14', 'メール', '家庭問題', '助言']]),

@@ -19,6 +19,8 @@ export function isTemplateHelperSheet(firstRows: readonly RawRow[]): boolean {
 
 export interface MappedColumn {
   spec: FieldSpec;
+  /** The field's position in KIND_FIELDS[kind]: where its value goes in a row's values. */
+  slot: number;
   index: number;
   /** The header as the file writes it, for messages. */
   header: string;
@@ -63,7 +65,7 @@ function mapRow(kind: Kind, row: RawRow): Candidate {
     if (header === '') return;
     const spec = lookup.get(normalizeKey(header));
     // The first column claiming a field wins; a second 日付 column is one the tool does not use.
-    if (spec && !columns.some((c) => c.spec === spec)) columns.push({ spec, index, header });
+    if (spec && !columns.some((c) => c.spec === spec)) columns.push({ spec, slot: KIND_FIELDS[kind].indexOf(spec), index, header });
     else extras.push({ index, header });
   });
   const missing = KIND_FIELDS[kind].filter((spec) => spec.required && !columns.some((c) => c.spec === spec));

@@ -5,6 +5,7 @@ import { CodedMatcher } from './coded.js';
 import { parseDate, type DateResult, type IsoDate } from './dates.js';
 import type { IssueCode, IssueDetail } from './issues.js';
 import type { MappedColumn, TableLayout } from './header.js';
+import { KIND_FIELDS, type Kind } from './kinds.js';
 import { parseCount } from './numbers.js';
 import { closedDay } from './service-days.js';
 import { CODED_LISTS } from '../config/lists.js';
@@ -47,6 +48,22 @@ export interface CellProblem {
   value?: string;
 }
 
+const ASCII = /^[\x20-\x7e]*$/u;
+
+/** Where a field sits in a row's values: its position in KIND_FIELDS. */
+const slot = (kind: Kind, field: string): number => KIND_FIELDS[kind].findIndex((f) => f.field === field);
+const SLOT = {
+  intake: {
+    id: slot('intake', 'id'),
+    date: slot('intake', 'date'),
+    channel: slot('intake', 'channel'),
+    category: slot('intake', 'category'),
+    outcome: slot('intake', 'outcome'),
+  },
+  ibasho: { date: slot('ibasho', 'date'), venue: slot('ibasho', 'venue'), participants: slot('ibasho', 'participants') },
+  distribution: { date: slot('distribution', 'date'), location: slot('distribution', 'location'), count: slot('distribution', 'count') },
+};
+
 /** A cell's value as a message echoes it (only ever called for a problem): shortened, error cells as shown. */
 function shownValue(cell: CellValue | undefined): string {
   return isErrorCell(cell) ? cellText(cell) : quoteValue(cellText(cell).trim());
@@ -77,7 +94,8 @@ export class RowValidator {
 
   validate(layout: TableLayout, row: RawRow): RowResult {
     const problems: CellProblem[] = [];
-    const values: Record<string, string | number | null> = {};
+    // Values by the field's position in KIND_FIELDS, so that building the record reads fixed slots.
+    const values: (string | number | null)[] = new Array<string | number | null>(KIND_FIELDS[layout.kind].length).fill(null);
 
     for (const column of layout.columns) {
       const cell = row.cells[column.index];
@@ -85,7 +103,7 @@ export class RowValidator {
         problems.push({ code: 'encoding-error', index: column.index, header: column.header, detail: { column: column.header } });
         continue;
       }
-      values[column.spec.field] = this.readCell(column, cell, problems);
+      values[column.slot] = this.readCell(column, cell, problems);
     }
     for (const extra of layout.extras) {
       const cell = row.cells[extra.index];
@@ -103,7 +121,12 @@ export class RowValidator {
   private readCell(column: MappedColumn, cell: CellValue | undefined, problems: CellProblem[]): string | number | null {
     const { spec, index, header } = column;
     if (spec.role === 'private') return null;
-    if (spec.role === 'id') return isEmptyCell(cell) ? null : cellText(cell).normalize('NFKC').trim();
+    if (spec.role === 'id') {
+      if (isEmptyCell(cell)) return null;
+      const text = cellText(cell);
+      // Most numbers are plain ASCII; only others need NFKC (full-width Ｒ３－０１ is R3-01).
+      return (ASCII.test(text) ? text : text.normalize('NFKC')).trim();
+    }
     if (isEmptyCell(cell)) {
       // A count column that is there must be filled: an empty cell is more likely forgotten than "1".
       if (spec.required || spec.role === 'count') problems.push({ code: 'missing-value', index, header, detail: { column: header } });
@@ -163,21 +186,31 @@ export class RowValidator {
     return result;
   }
 
-  private buildRecord(layout: TableLayout, v: Record<string, string | number | null>): LogRecord {
+  private buildRecord(layout: TableLayout, v: (string | number | null)[]): LogRecord {
     switch (layout.kind) {
       case 'intake':
         return {
           kind: 'intake',
-          id: (v.id as string | null | undefined) ?? null,
-          date: v.date as string,
-          channel: v.channel as number,
-          category: v.category as number,
-          outcome: v.outcome as number,
+          id: v[SLOT.intake.id] as string | null,
+          date: v[SLOT.intake.date] as string,
+          channel: v[SLOT.intake.channel] as number,
+          category: v[SLOT.intake.category] as number,
+          outcome: v[SLOT.intake.outcome] as number,
         };
       case 'ibasho':
-        return { kind: 'ibasho', date: v.date as string, venue: v.venue as number, participants: v.participants as number };
+        return {
+          kind: 'ibasho',
+          date: v[SLOT.ibasho.date] as string,
+          venue: v[SLOT.ibasho.venue] as number,
+          participants: v[SLOT.ibasho.participants] as number,
+        };
       case 'distribution':
-        return { kind: 'distribution', date: v.date as string, location: v.location as number, count: (v.count as number | null | undefined) ?? 1 };
+        return {
+          kind: 'distribution',
+          date: v[SLOT.distribution.date] as string,
+          location: v[SLOT.distribution.location] as number,
+          count: (v[SLOT.distribution.count] as number | null) ?? 1,
+        };
     }
   }
 
