@@ -146,8 +146,7 @@ export async function collectRecords(
       tally.accepted++;
       return;
     }
-    const place = { table: unit, row: raw.row };
-    const check = duplicates.check(record as IntakeRecord & { id: string }, place);
+    const check = duplicates.check(record as IntakeRecord & { id: string }, unit, raw.row);
     const idColumn = units[unit]!.idColumn!;
     if (check.status === 'first') {
       sink.add(record);
@@ -166,7 +165,7 @@ export async function collectRecords(
           tally.duplicate--;
         }
         tally.rejected++;
-        const otherPlaces = [...check.others.filter((p) => p !== earlier), place].map(placeText);
+        const otherPlaces = [...check.others.filter((p) => p !== earlier), { table: unit, row: raw.row }].map(placeText);
         report(earlier.table, earlier.row, 'duplicate-id-conflict', units[earlier.table]!.idColumn!, { value: record.id, otherPlaces }, record.id);
       }
     }

@@ -46,15 +46,18 @@ export class DuplicateIndex {
   private readonly repeats = new Map<number, Repeats>();
   private readonly dayNumbers = new Map<IsoDate, number>();
 
-  check(record: IntakeRecord & { id: string }, place: RowPlace): DuplicateCheck {
+  /** Looks the row's 受付番号 up and remembers it. The common case, a new number, allocates nothing. */
+  check(record: IntakeRecord & { id: string }, table: number, row: number): DuplicateCheck {
     const packed = this.pack(record);
-    const [high, low] = hash64(record.id);
+    const high = hashHigh(record.id);
+    const low = hashLow(record.id, high);
     const position = this.find(high, low);
     const slot = this.entries[position * 3 + 2]! - 1;
     if (slot === EMPTY) {
-      this.store(position, high, low, packed, place);
-      return { status: 'first' };
+      this.store(position, high, low, packed, table, row);
+      return FIRST;
     }
+    const place = { table, row };
     const first = { table: this.table[slot]!, row: this.row[slot]! };
     let repeats = this.repeats.get(slot);
     if (!repeats) {
@@ -91,7 +94,7 @@ export class DuplicateIndex {
     }
   }
 
-  private store(position: number, high: number, low: number, packed: number, place: RowPlace): void {
+  private store(position: number, high: number, low: number, packed: number, table: number, row: number): void {
     const slot = this.size++;
     if (slot === this.content.length) {
       this.content = grow(this.content, new Float64Array(slot * 2));
@@ -102,8 +105,8 @@ export class DuplicateIndex {
     this.entries[position * 3 + 1] = low;
     this.entries[position * 3 + 2] = slot + 1;
     this.content[slot] = packed;
-    this.table[slot] = place.table;
-    this.row[slot] = place.row;
+    this.table[slot] = table;
+    this.row[slot] = row;
     if (this.size * 4 > this.capacity * 3) this.rehash();
   }
 
@@ -137,18 +140,24 @@ function grow<T extends Float64Array | Uint32Array>(from: T, to: T): T {
   return to;
 }
 
-/** Two independent 32-bit multiplicative hashes of the text (cyrb53's mixing), as one 64-bit key. */
-function hash64(text: string): [number, number] {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return [h1 >>> 0, h2 >>> 0];
+const FIRST: DuplicateCheck = { status: 'first' };
+
+/**
+ * A 64-bit key for a 受付番号 as two 32-bit words, without allocating: two independent
+ * multiplicative hashes (FNV-style primes), the second seeded with the first.
+ */
+function hashHigh(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function hashLow(text: string, seed: number): number {
+  let h = 0xdeadbeef ^ seed;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 2654435761);
+  h = Math.imul(h ^ (h >>> 16), 2246822507);
+  h = Math.imul(h ^ (h >>> 13), 3266489909);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function unpack(packed: number, id: string): IntakeRecord {
