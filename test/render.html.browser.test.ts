@@ -90,6 +90,14 @@ describe.runIf(existsSync(CHROMIUM))('the HTML report in a real browser (headles
     expect(consoleErrors).toEqual([]);
     const drawn = await page.$$eval('rect[data-chart="channels"]', (rects) => rects.map((r) => Number(r.getAttribute('data-value'))));
     expect(drawn.every((v) => v >= 3)).toBe(true);
+    // Every bar is as tall as its month's total: the hidden counts are one grey segment.
+    const segments = await page.$$eval('rect[data-chart^="channels"]', (rects) =>
+      rects.map((r) => ({ month: r.getAttribute('data-month')!, height: Number(r.getAttribute('height')) })),
+    );
+    expect(segments.length).toBeGreaterThan(drawn.length);
+    const barHeight = (month: string): number => segments.filter((s) => s.month === month).reduce((n, s) => n + s.height, 0);
+    const perCount = json.intake.months.map((m: any) => barHeight(m.month) / m.total);
+    for (const ratio of perCount) expect(ratio).toBeCloseTo(perCount[0], 1);
     expect(json.intake.months.some((m: any) => Object.values(m.channel).includes(null))).toBe(true);
     expect(await page.textContent('body')).toContain('--suppress-below 3');
     await page.screenshot({ path: path.join(OUTPUT, 'monthly-suppressed.png'), fullPage: true });

@@ -2,6 +2,7 @@ import type { LabelCounts, Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
 import { reportNotes, reportTitle, targetSentence } from './text.js';
 
+const HIDDEN_FILL = '#c8c8c8';
 const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
 /** Escapes text for HTML content and attribute values. */
@@ -27,7 +28,11 @@ function gridHtml(grid: Grid): string {
   return `<table><thead>${groups}${head}</thead><tbody>\n${body}\n</tbody></table>${note}`;
 }
 
-/** Monthly consultations, one bar per month stacked by channel. Hidden counts are not drawn. */
+/**
+ * Monthly consultations, one bar per month stacked by channel. Counts hidden by --suppress-below
+ * are drawn together as one grey segment — the month total less the shown counts, which the
+ * table already gives away — so that every bar is as tall as its total.
+ */
 function channelChart(report: Report): string {
   const months = report.intake.months;
   const channels = Object.keys(report.intake.total.channel);
@@ -35,32 +40,42 @@ function channelChart(report: Report): string {
   const height = 260;
   const left = 40;
   const bottom = 30;
-  const max = Math.max(1, ...months.map((m) => Object.values(m.channel).reduce<number>((a, b) => a + (b ?? 0), 0)));
+  const shownSum = (m: (typeof months)[number]): number => Object.values(m.channel).reduce<number>((a, b) => a + (b ?? 0), 0);
+  const max = Math.max(1, ...months.map((m) => Math.max(m.total ?? 0, shownSum(m))));
   const slot = (width - left) / Math.max(1, months.length);
   const barWidth = Math.min(48, slot * 0.6);
   // Room above the tallest bar for its total.
   const scale = (height - bottom - 24) / max;
+  let anyHidden = false;
   const bars = months
     .map((m, i) => {
       let y = height - bottom;
       const x = left + i * slot + (slot - barWidth) / 2;
+      const rect = (value: number, fill: string, attributes: string, title: string): string => {
+        const h = value * scale;
+        y -= h;
+        return `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${h.toFixed(1)}" fill="${fill}" ${attributes}><title>${escapeHtml(title)}</title></rect>`;
+      };
       const segments = channels
         .map((channel, c) => {
           const value = m.channel[channel];
           if (value === null || value === undefined || value === 0) return '';
-          const h = value * scale;
-          y -= h;
-          return `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${h.toFixed(1)}" fill="${PALETTE[c % PALETTE.length]}" data-chart="channels" data-month="${m.month}" data-series="${escapeHtml(channel)}" data-value="${value}"><title>${escapeHtml(`${m.label} ${channel}: ${value}件`)}</title></rect>`;
+          return rect(value, PALETTE[c % PALETTE.length]!, `data-chart="channels" data-month="${m.month}" data-series="${escapeHtml(channel)}" data-value="${value}"`, `${m.label} ${channel}: ${value}件`);
         })
         .join('');
+      const hidden = m.total === null ? 0 : m.total - shownSum(m);
+      if (hidden > 0) anyHidden = true;
+      const hiddenSegment = hidden > 0 ? rect(hidden, HIDDEN_FILL, `data-chart="channels-hidden" data-month="${m.month}"`, `${m.label} 非公表の計: ${hidden}件`) : '';
       const label = `<text x="${(x + barWidth / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(m.label)}</text>`;
       const total = m.total === null ? 'x' : String(m.total);
       const totalLabel = `<text x="${(x + barWidth / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle" class="value">${total}</text>`;
-      return segments + label + totalLabel;
+      return segments + hiddenSegment + label + totalLabel;
     })
     .join('\n');
   const axis = `<line x1="${left}" y1="${height - bottom}" x2="${width}" y2="${height - bottom}" stroke="#888"/>`;
-  return figure('月別の相談件数（受付方法別）', `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="月別の相談件数">${axis}${bars}</svg>`, legend(channels));
+  const keys = channels.map((label, i) => ({ label, colour: PALETTE[i % PALETTE.length]! }));
+  if (anyHidden) keys.push({ label: '非公表（少数のため伏せた件数の計）', colour: HIDDEN_FILL });
+  return figure('月別の相談件数（受付方法別）', `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="月別の相談件数">${axis}${bars}</svg>`, legend(keys));
 }
 
 /** Complaint categories as shares of all consultations, one horizontal bar each. */
@@ -111,8 +126,8 @@ function targetChart(report: Report): string {
   return figure('目標と結果', `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="目標と結果">${rows}</svg>`);
 }
 
-function legend(labels: string[]): string {
-  return `<p class="legend">${labels.map((l, i) => `<span><i style="background:${PALETTE[i % PALETTE.length]}"></i>${escapeHtml(l)}</span>`).join('')}</p>`;
+function legend(keys: { label: string; colour: string }[]): string {
+  return `<p class="legend">${keys.map((k) => `<span><i style="background:${k.colour}"></i>${escapeHtml(k.label)}</span>`).join('')}</p>`;
 }
 
 function figure(caption: string, svg: string, extra = ''): string {
