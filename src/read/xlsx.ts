@@ -25,6 +25,26 @@ interface StreamWorkbook extends AsyncIterable<StreamWorksheet> {
  */
 export async function* readXlsx(source: InputSource): AsyncGenerator<RawTable> {
   if (source.path !== null) await refuseZipBomb(source.path);
+  // exceljs's streaming reader now and then fails on a sound workbook under load: twice in about
+  // a dozen full test runs it finished its zip entries before reading xl/workbook.xml and threw
+  // on the missing model. A failure before any sheet was handed on is therefore tried once more
+  // from a fresh stream; a damaged file fails both times and is reported as damaged.
+  let handedOn = false;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      for await (const table of readWorkbookOnce(source)) {
+        handedOn = true;
+        yield table;
+      }
+      return;
+    } catch (error) {
+      const retry = !handedOn && attempt === 1 && source.path !== null && error instanceof ReadError && error.detail.reason === 'corrupt-xlsx';
+      if (!retry) throw error;
+    }
+  }
+}
+
+async function* readWorkbookOnce(source: InputSource): AsyncGenerator<RawTable> {
   const { default: ExcelJS } = await import('exceljs');
   const guard = new StallGuard();
   const input: NodeJS.ReadableStream = source.path !== null ? createReadStream(source.path, { flags: 'r' }) : source.open();
