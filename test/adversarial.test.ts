@@ -1,8 +1,8 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fixture, runCli } from './helpers.js';
+import { describe, expect, test } from 'vitest';
+import { fixture, runCli, useTempDir } from './helpers.js';
 
 interface Outcome {
   exit: 0 | 1 | 2;
@@ -146,12 +146,7 @@ describe('the adversarial corpus (fixtures/adversarial)', () => {
 
 describe.runIf(process.env.TSUP_SLOW === '1')('a sheet of 1,048,576 rows (TSUP_SLOW=1 npm run test:slow)', () => {
   let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'tsup-huge-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  useTempDir('tsup-huge-', (created) => (dir = created));
 
   test('is read to the last row', async () => {
     const { default: ExcelJS } = await import('exceljs');

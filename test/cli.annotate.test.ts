@@ -1,17 +1,11 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fixture, runCli } from './helpers.js';
+import { describe, expect, test } from 'vitest';
+import { fixture, runCli, useTempDir } from './helpers.js';
 
 let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'tsup-annotate-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+useTempDir('tsup-annotate-', (created) => (dir = created));
 
 describe('validate --annotate', () => {
   test('a copy of every input with problem cells marked and noted, after a 検証結果 sheet linking to each', async () => {

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { FULL_YEAR_CONFIG, FULL_YEAR_MONTHS, fullYearRecords } from '../scripts/fixture-data/full-year.js';
-import { fixture, runCli } from './helpers.js';
+import { fixture, runCli, useTempDir } from './helpers.js';
 
 const annual = async (args: string[]): Promise<any> => {
   const result = await runCli(['annual', ...args, '--format', 'json', '--lang', 'en']);
@@ -164,12 +164,7 @@ describe('annual on a complete year of another program (fixtures/full-year)', ()
 
 describe('annual outputs read like the seed report', () => {
   let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'tsup-annual-out-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  useTempDir('tsup-annual-out-', (created) => (dir = created));
 
   test('Markdown: targets, table, summary, gatherings and handouts, in that order', async () => {
     const out = path.join(dir, 'a.md');

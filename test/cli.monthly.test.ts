@@ -1,14 +1,13 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import { messagesFor } from '../src/messages/index.js';
 import { analyse, reportFrom } from '../src/pipeline.js';
 import { readInputs, resolveInputs } from '../src/read/inputs.js';
 import { renderJson } from '../src/render/json.js';
-import { fixture, runCli } from './helpers.js';
+import { fixture, runCli, useTempDir } from './helpers.js';
 
 // SPEC §12, typed in from the seed report: month, channels (電話 来所 メール litoko 思い), 合計,
 // categories (精神 就労 対人 家庭 犯罪 健康 生活 他), outcomes (助言 情報 連携 継続 他).
@@ -112,12 +111,7 @@ describe('monthly on the seed program (fixtures/takasaki-r3)', () => {
 
 describe('monthly output formats', () => {
   let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'tsup-monthly-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  useTempDir('tsup-monthly-', (created) => (dir = created));
 
   test('Markdown: a GFM table with the period note written in the Japanese calendar', async () => {
     const result = await runCli(['monthly', fixture('takasaki-r3'), '--format', 'md']);

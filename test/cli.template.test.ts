@@ -1,18 +1,12 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
-import { fixture, runCli } from './helpers.js';
+import { fixture, runCli, useTempDir } from './helpers.js';
 
 let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'tsup-template-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+useTempDir('tsup-template-', (created) => (dir = created));
 
 describe('tsup-report template', () => {
   test('writes a sheet per kind with dropdowns from the config, checks and a frozen header', async () => {

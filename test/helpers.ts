@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import type { Config } from '../src/config/schema.js';
 import { messagesFor } from '../src/messages/index.js';
@@ -61,3 +64,15 @@ export function analyseTables(tables: TableOrFailure[], config: Config = DEFAULT
 }
 
 export const INTAKE_HEADER: CellValue[] = ['受付番号', '受付日', '受付方法', '主訴', '対応結果'];
+
+/** A fresh temporary folder for the enclosing file or describe block, handed to `receive` and removed afterwards. */
+export function useTempDir(prefix: string, receive: (dir: string) => void): void {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+    receive(dir);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+}

@@ -1,25 +1,19 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import { main } from '../src/cli/main.js';
 import type { Io } from '../src/cli/io.js';
 import { reportFrom } from '../src/pipeline.js';
 import { escapeMarkdown, renderMarkdown } from '../src/render/markdown.js';
-import { analyseTables, BIN, fixture, INTAKE_HEADER, memoryTable, ROOT, runCli } from './helpers.js';
+import { analyseTables, BIN, fixture, INTAKE_HEADER, memoryTable, ROOT, runCli, useTempDir } from './helpers.js';
 
 let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'tsup-safety-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+useTempDir('tsup-safety-', (created) => (dir = created));
 
 async function hashTree(root: string): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};

@@ -1,16 +1,15 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import { messagesFor } from '../src/messages/index.js';
 import { analyse, reportFrom } from '../src/pipeline.js';
 import { readInputs, resolveInputs } from '../src/read/inputs.js';
 import type { Report } from '../src/report/types.js';
-import { analyseTables, fixture, INTAKE_HEADER, memoryTable, runCli } from './helpers.js';
+import { analyseTables, fixture, INTAKE_HEADER, memoryTable, runCli, useTempDir } from './helpers.js';
 
 const labels = (list: { label: string }[]): string[] => list.map((i) => i.label);
 const CHANNELS = labels(DEFAULT_CONFIG.channels);
@@ -63,12 +62,7 @@ describe('aggregation properties (fast-check)', () => {
 
 describe('round trip through every file form (fast-check)', () => {
   let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'tsup-roundtrip-'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  useTempDir('tsup-roundtrip-', (created) => (dir = created));
 
   const forms: Record<string, (rows: string[][]) => Promise<Buffer>> = {
     'utf8.csv': async (rows) => Buffer.from(rows.map((r) => r.join(',')).join('\r\n'), 'utf8'),
@@ -111,13 +105,10 @@ describe('round trip through every file form (fast-check)', () => {
 
 describe('fuzzing: hostile bytes never crash the tool', () => {
   let dir: string;
+  useTempDir('tsup-fuzz-', (created) => (dir = created));
   let valid: Buffer;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'tsup-fuzz-'));
     valid = await readFile(fixture('takasaki-r3', '2021-10_相談記録.xlsx'));
-  });
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
 
   /** Reads a file through the whole pipeline; a thrown error (rather than problems as data) is a crash. */

@@ -1,11 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runCli } from './helpers.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { runCli, useTempDir } from './helpers.js';
 
 /** Planted in every free-text and personal column; it must never come out of the tool. */
 const SENTINEL = 'SENTINEL極秘メモ山田花子';
@@ -23,8 +22,8 @@ const csv = (rows: string[][], delimiter = ','): string =>
   `${rows.map((r) => r.map((c) => (/[",\n]/u.test(c) ? `"${c.replace(/"/gu, '""')}"` : c)).join(delimiter)).join('\r\n')}\r\n`;
 
 let dir: string;
+useTempDir('tsup-privacy-', (created) => (dir = created));
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'tsup-privacy-'));
   const inputs = path.join(dir, 'inputs');
   await import('node:fs/promises').then((fs) => fs.mkdir(inputs));
   await writeFile(path.join(inputs, 'a-utf8.csv'), csv([INTAKE, ...intakeRows('U')]));
@@ -48,9 +47,6 @@ beforeAll(async () => {
   // A sheet with no header: skipped with a warning that names the sheet, never its cells.
   workbook.addWorksheet('メモ').addRow([SENTINEL]);
   await workbook.xlsx.writeFile(path.join(inputs, 'd-book.xlsx'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 async function expectNoSentinel(text: string, where: string): Promise<void> {

@@ -1,20 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readInputs, resolveInputs } from '../src/read/inputs.js';
 import { isFailure, type RawRow, type ReadOptions } from '../src/read/types.js';
-import { runCli } from './helpers.js';
+import { runCli, useTempDir } from './helpers.js';
 
 let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'tsup-read-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+useTempDir('tsup-read-', (created) => (dir = created));
 
 async function readAll(file: string, options: ReadOptions = {}) {
   const tables: { sheet: string | null; encoding: string | null; rows: RawRow[] }[] = [];
