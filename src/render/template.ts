@@ -1,8 +1,9 @@
 import type { CodedList, Config } from '../config/schema.js';
 import { GUIDE_MARK, LISTS_MARK } from '../records/header.js';
-import { KIND_FIELDS, type Kind } from '../records/kinds.js';
+import { KIND_FIELDS, type FieldSpec, type Kind } from '../records/kinds.js';
 
 type Worksheet = import('exceljs').Worksheet;
+type DataValidation = import('exceljs').DataValidation;
 
 /** Rows of the template that carry dropdowns and checks; staff add more by copying a row. */
 const TEMPLATE_ROWS = 500;
@@ -89,39 +90,35 @@ function writeKindSheet(sheet: Worksheet, kind: Kind, listRange: (list: CodedLis
     const column = sheet.getColumn(i + 1);
     column.width = field.role === 'private' ? 30 : field.role === 'date' ? 14 : 18;
     if (field.role === 'date') column.numFmt = 'yyyy/m/d';
-    for (let row = 2; row <= TEMPLATE_ROWS + 1; row++) {
-      const cell = sheet.getCell(row, i + 1);
-      if (field.role === 'coded') {
-        cell.dataValidation = {
-          type: 'list',
-          allowBlank: true,
-          formulae: [listRange(field.list!)],
-          showErrorMessage: true,
-          errorTitle: field.header,
-          error: '一覧から選んでください。',
-        };
-      } else if (field.role === 'date') {
-        cell.dataValidation = {
-          type: 'date',
-          operator: 'greaterThan',
-          allowBlank: true,
-          formulae: [new Date(Date.UTC(2000, 0, 1))],
-          showErrorMessage: true,
-          errorTitle: field.header,
-          error: '2021/8/12 のような日付を入力してください。',
-        };
-      } else if (field.role === 'count') {
-        cell.dataValidation = {
-          type: 'whole',
-          operator: 'greaterThanOrEqual',
-          allowBlank: true,
-          formulae: [field.min ?? 0],
-          showErrorMessage: true,
-          errorTitle: field.header,
-          error: `${field.min ?? 0} 以上の整数を入力してください。`,
-        };
-      }
-    }
+    const validation = validationFor(field, listRange);
+    if (!validation) return;
+    for (let row = 2; row <= TEMPLATE_ROWS + 1; row++) sheet.getCell(row, i + 1).dataValidation = validation;
   });
 }
 
+/** The check Excel applies to a column's cells: a dropdown, a date, or a whole number; none for free text. */
+function validationFor(field: FieldSpec, listRange: (list: CodedList) => string): DataValidation | undefined {
+  const common = { allowBlank: true, showErrorMessage: true, errorTitle: field.header };
+  switch (field.role) {
+    case 'coded':
+      return { ...common, type: 'list', formulae: [listRange(field.list!)], error: '一覧から選んでください。' };
+    case 'date':
+      return {
+        ...common,
+        type: 'date',
+        operator: 'greaterThan',
+        formulae: [new Date(Date.UTC(2000, 0, 1))],
+        error: '2021/8/12 のような日付を入力してください。',
+      };
+    case 'count':
+      return {
+        ...common,
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        formulae: [field.min ?? 0],
+        error: `${field.min ?? 0} 以上の整数を入力してください。`,
+      };
+    default:
+      return undefined;
+  }
+}
