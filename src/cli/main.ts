@@ -123,10 +123,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${error.lines.join('\n')}\n`);
       return 2;
     }
-    const m = messagesFor(pickLang(argv.find((_, i) => argv[i - 1] === '--lang'), io));
+    const m = messagesForArgv(argv, io);
     io.stderr.write(`${m.internalError(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     return 70;
   }
+}
+
+/** Messages for a failure outside any command's own handling: --lang read straight from the arguments. */
+function messagesForArgv(argv: readonly string[], io: Io): ReturnType<typeof messagesFor> {
+  return messagesFor(pickLang(argv.find((_, i) => argv[i - 1] === '--lang'), io));
 }
 
 /** The installed command: run, let standard output drain, and exit with the command's code. */
@@ -137,7 +142,7 @@ export function runAsProcess(): void {
   // never arrive; say so instead of ending silently with exit code 0.
   process.once('beforeExit', () => {
     if (finished) return;
-    const m = messagesFor(pickLang(argv.find((_, i) => argv[i - 1] === '--lang'), processIo()));
+    const m = messagesForArgv(argv, processIo());
     process.stderr.write(`${m.internalError('the command stopped waiting for input that never came')}\n`);
     process.exit(70);
   });

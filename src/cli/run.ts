@@ -3,6 +3,7 @@ import type { Config } from '../config/schema.js';
 import { messagesFor, type Messages } from '../messages/index.js';
 import { analyse, type Analysis } from '../pipeline.js';
 import { readInputs, resolveInputs, type ResolvedInput } from '../read/inputs.js';
+import type { ReadOptions } from '../read/types.js';
 import type { Issue } from '../records/issues.js';
 import { todayIso } from '../records/dates.js';
 import { UserError } from './errors.js';
@@ -22,6 +23,8 @@ export interface Run {
   m: Messages;
   config: Config;
   inputs: ResolvedInput[];
+  /** How the inputs were read, to read them again the same way (validate --annotate). */
+  readOptions: ReadOptions;
   analysis: Analysis;
 }
 
@@ -40,17 +43,18 @@ export async function readAndCheck(
   if (args.length === 0) throw new UserError(2, [m.usage.noInputs]);
   if (args.filter((a) => a === '-').length > 1) throw new UserError(2, [m.usage.stdinTwice]);
   const encoding = parseEncodingOption(options.encoding, m);
+  const readOptions: ReadOptions = encoding ? { encoding } : {};
   const config = await loadConfig(options.config, io.cwd, m);
   const inputs = await resolveInputs(args, io.stdin);
   beforeReading(inputs, m);
   const progress = new Progress(io.stderr, io.stderr.isTTY === true && !options.quiet, m.progress);
   try {
-    const analysis = await analyse(readInputs(inputs, encoding ? { encoding } : {}), config, {
+    const analysis = await analyse(readInputs(inputs, readOptions), config, {
       today: todayIso(io.now()),
       messages: m,
       onProgress: progress.update,
     });
-    return { m, config, inputs, analysis };
+    return { m, config, inputs, readOptions, analysis };
   } finally {
     progress.done();
   }

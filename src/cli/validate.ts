@@ -3,7 +3,7 @@ import { buildLedger } from '../report/ledger.js';
 import { resolvePeriod } from '../report/period.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
-import { parseEncodingOption, parsePositiveInt } from './options.js';
+import { parsePositiveInt } from './options.js';
 import { useColour } from './progress.js';
 import { assertNotAnInput, writeAtomically } from './output.js';
 import { readInputs } from '../read/inputs.js';
@@ -25,7 +25,7 @@ export async function validateCommand(args: string[], options: ValidateOptions, 
 
   const annotate = options.annotate;
   if (annotate !== undefined && !/\.xlsx$/iu.test(annotate)) throw new UserError(2, [m0.usage.annotateNeedsXlsx]);
-  const { m, config, inputs, analysis } = await readAndCheck(args, options, io, (resolved, m) => {
+  const { m, config, inputs, readOptions, analysis } = await readAndCheck(args, options, io, (resolved, m) => {
     if (annotate !== undefined) assertNotAnInput(annotate, resolved, m);
   });
   const { collected, tally } = analysis;
@@ -44,9 +44,8 @@ export async function validateCommand(args: string[], options: ValidateOptions, 
   io.stdout.write(format === 'json' ? renderValidationJson(result) : renderValidationText(result, m, maxErrors, useColour(io.stdout, io.env)));
   if (annotate !== undefined) {
     // The inputs are read a second time, to copy them: the first pass kept no rows in memory.
-    const encoding = parseEncodingOption(options.encoding, m);
     const { renderAnnotated } = await import('../render/annotate.js');
-    const workbook = await renderAnnotated(readInputs(inputs, encoding ? { encoding } : {}), collected.issues, m);
+    const workbook = await renderAnnotated(readInputs(inputs, readOptions), collected.issues, m);
     await writeAtomically(annotate, workbook, m);
     if (!options.quiet) io.stderr.write(`${m.report.written(annotate)}\n`);
   }
