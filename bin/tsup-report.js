@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { runAsProcess } from '../dist/cli/main.js';
+import { runAsProcess } from '../dist/bundle/main.js';
 
 runAsProcess();

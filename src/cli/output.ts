@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,6 +28,8 @@ export function assertNotAnInput(out: string, inputs: readonly ResolvedInput[], 
  */
 export async function writeAtomically(out: string, data: string | Uint8Array, m: Messages): Promise<void> {
   const directory = path.dirname(path.resolve(out));
+  // Loaded here: a validate without --annotate writes nothing, and node:crypto costs start-up.
+  const { randomBytes } = await import('node:crypto');
   const temporary = path.join(directory, `.${path.basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, data, { flag: 'wx' });

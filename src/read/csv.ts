@@ -1,16 +1,12 @@
 import { createRequire } from 'node:module';
 import { Readable, type Transform } from 'node:stream';
 import { detectEncoding } from './encoding.js';
-import type { Options } from 'csv-parse';
+import { parse, type Options } from 'csv-parse';
 import { ReadError, type EncodingName, type InputSource, type RawRow, type RawTable, type ReadOptions } from './types.js';
 
 const HEAD_BYTES = 64 * 1024;
 /** Rows handed on together: one await per batch instead of one per row. */
 const BATCH_ROWS = 1024;
-
-// csv-parse's single-file CommonJS build loads in a few milliseconds; its ESM build is many small
-// files and costs ~40 ms of start-up, which a month-end run on a small file would notice.
-const { parse } = createRequire(import.meta.url)('csv-parse') as typeof import('csv-parse');
 
 /** A CSV or tab-separated file is one table. Rows stream through csv-parse; nothing is held but the current batch. */
 export async function* readCsv(source: InputSource, options: ReadOptions): AsyncGenerator<RawTable> {
@@ -67,7 +63,8 @@ type Decode = (bytes: Uint8Array, more: boolean) => string;
  */
 async function decoderFor(encoding: EncodingName): Promise<Decode> {
   if (encoding === 'cp932') {
-    const { default: iconv } = await import('iconv-lite');
+    // required rather than imported: Node would first scan this CommonJS package for its exports.
+    const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
     const decoder = iconv.getDecoder('cp932');
     return (bytes, more) => (more ? decoder.write(Buffer.from(bytes)) : (decoder.end() ?? ''));
   }
