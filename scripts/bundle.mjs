@@ -11,7 +11,11 @@ const root = path.resolve(import.meta.dirname, '..');
 const outdir = path.join(root, 'dist', 'bundle');
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(root, 'dist', 'cli', 'main.js')],
+  entryPoints: {
+    main: path.join(root, 'dist', 'cli', 'main.js'),
+    // Beside the chunk that starts it, as src/read/csv.ts expects (new URL('./csv-worker.js', import.meta.url)).
+    'csv-worker': path.join(root, 'dist', 'read', 'csv-worker.js'),
+  },
   outdir,
   bundle: true,
   splitting: true,

@@ -67,4 +67,6 @@ export interface InputSource {
 
 export interface ReadOptions {
   encoding?: EncodingName;
+  /** CSV files from this many bytes up are parsed on a worker thread (default 4 MiB; tests lower it). */
+  threadFromBytes?: number;
 }
