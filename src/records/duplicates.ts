@@ -23,94 +23,39 @@ interface Repeats {
 
 const DAY_MS = 86_400_000;
 const SHIFT = 1024;
-const EMPTY = -1;
+/** Shards chosen by the hash's top bits: each grows on its own, so no step doubles the whole index at once. */
+const SHARD_BITS = 8;
+/** Per-number arrays come in blocks of this many: they grow without copying. */
+const BLOCK_BITS = 16;
+const BLOCK = 1 << BLOCK_BITS;
 
 /**
- * Remembers every 受付番号 seen, in about 30 bytes each however long the numbers are, so that a
- * prefecture's millions of rows fit: an open-addressing table of 64-bit hashes of the numbers
- * (typed arrays, no string kept), pointing into typed arrays of packed content (date, channel,
- * category, outcome) and first place. Only numbers seen more than once get an object.
- *
- * Two different numbers with the same 64-bit hash would be taken for one: for a million distinct
- * numbers the chance is about 1 in 37 million, and even then it is not silent — it shows as a
- * duplicate-row warning or a duplicate-id-conflict error naming both rows.
+ * One open-addressing table of 64-bit hashes (linear probing). Per position: hash high word, hash
+ * low word, number + 1 (0 = empty), together, so that a probe touches one cache line.
  */
-export class DuplicateIndex {
-  private capacity = 1 << 12;
-  /** Per position: hash high word, hash low word, slot + 1 (0 = empty); together, so a probe touches one cache line. */
-  private entries = new Uint32Array(this.capacity * 3);
+class Shard {
+  private capacity = 64;
+  entries = new Uint32Array(this.capacity * 3);
   private size = 0;
-  private content = new Float64Array(1024);
-  private table = new Uint32Array(1024);
-  private row = new Uint32Array(1024);
-  private readonly repeats = new Map<number, Repeats>();
-  private readonly dayNumbers = new Map<IsoDate, number>();
 
-  /** Looks the row's 受付番号 up and remembers it. The common case, a new number, allocates nothing. */
-  check(record: IntakeRecord & { id: string }, table: number, row: number): DuplicateCheck {
-    const packed = this.pack(record);
-    const high = hashHigh(record.id);
-    const low = hashLow(record.id, high);
-    const position = this.find(high, low);
-    const slot = this.entries[position * 3 + 2]! - 1;
-    if (slot === EMPTY) {
-      this.store(position, high, low, packed, table, row);
-      return FIRST;
-    }
-    const place = { table, row };
-    const first = { table: this.table[slot]!, row: this.row[slot]! };
-    let repeats = this.repeats.get(slot);
-    if (!repeats) {
-      repeats = { places: [], conflicted: false };
-      this.repeats.set(slot, repeats);
-    }
-    if (repeats.conflicted) {
-      const others = [first, ...repeats.places];
-      repeats.places.push(place);
-      return { status: 'conflict', others, retract: [] };
-    }
-    if (this.content[slot] === packed) {
-      repeats.places.push(place);
-      return { status: 'duplicate', first };
-    }
-    repeats.conflicted = true;
-    const firstRecord = unpack(this.content[slot]!, record.id);
-    const retract = [
-      { place: first, record: firstRecord, wasCounted: true },
-      ...repeats.places.map((p) => ({ place: p, record: firstRecord, wasCounted: false })),
-    ];
-    const others = [first, ...repeats.places];
-    repeats.places.push(place);
-    return { status: 'conflict', others, retract };
-  }
-
-  /** The table position holding this hash, or the empty position where it would go (linear probing). */
-  private find(high: number, low: number): number {
+  /** The position holding this hash, or the empty position where it would go. */
+  find(high: number, low: number): number {
     const mask = this.capacity - 1;
     const entries = this.entries;
-    for (let position = (low ^ high) & mask; ; position = (position + 1) & mask) {
+    for (let position = low & mask; ; position = (position + 1) & mask) {
       const at = position * 3;
       if (entries[at + 2] === 0 || (entries[at] === high && entries[at + 1] === low)) return position;
     }
   }
 
-  private store(position: number, high: number, low: number, packed: number, table: number, row: number): void {
-    const slot = this.size++;
-    if (slot === this.content.length) {
-      this.content = grow(this.content, new Float64Array(slot * 2));
-      this.table = grow(this.table, new Uint32Array(slot * 2));
-      this.row = grow(this.row, new Uint32Array(slot * 2));
-    }
+  insert(position: number, high: number, low: number, number: number): void {
     this.entries[position * 3] = high;
     this.entries[position * 3 + 1] = low;
-    this.entries[position * 3 + 2] = slot + 1;
-    this.content[slot] = packed;
-    this.table[slot] = table;
-    this.row[slot] = row;
-    if (this.size * 4 > this.capacity * 3) this.rehash();
+    this.entries[position * 3 + 2] = number + 1;
+    if (++this.size * 4 > this.capacity * 3) this.rehash();
   }
 
-  /** Doubles the hash table once it is three-quarters full. */
+  /** Doubles the table once it is three-quarters full. */
   private rehash(): void {
     const old = this.entries;
     this.capacity *= 2;
@@ -123,6 +68,84 @@ export class DuplicateIndex {
       this.entries[position + 2] = old[at + 2]!;
     }
   }
+}
+
+/**
+ * Remembers every 受付番号 seen, in about 35 bytes each however long the numbers are, so that a
+ * prefecture's millions of rows fit: 256 small hash tables of 64-bit hashes of the numbers (typed
+ * arrays, no string kept), pointing into blocks of packed content (date, channel, category,
+ * outcome) and first place. Only numbers seen more than once get an object.
+ *
+ * Two different numbers with the same 64-bit hash would be taken for one: for a million distinct
+ * numbers the chance is about 1 in 37 million, and even then it is not silent — it shows as a
+ * duplicate-row warning or a duplicate-id-conflict error naming both rows.
+ */
+export class DuplicateIndex {
+  private readonly shards = Array.from({ length: 1 << SHARD_BITS }, () => new Shard());
+  private count = 0;
+  private readonly content: Float64Array[] = [];
+  private readonly table: Uint32Array[] = [];
+  private readonly row: Uint32Array[] = [];
+  private readonly repeats = new Map<number, Repeats>();
+  private readonly dayNumbers = new Map<IsoDate, number>();
+
+  /** Looks the row's 受付番号 up and remembers it. The common case, a new number, allocates nothing. */
+  check(record: IntakeRecord & { id: string }, table: number, row: number): DuplicateCheck {
+    const packed = this.pack(record);
+    const high = hashHigh(record.id);
+    const low = hashLow(record.id, high);
+    const shard = this.shards[high >>> (32 - SHARD_BITS)]!;
+    const position = shard.find(high, low);
+    const number = shard.entries[position * 3 + 2]! - 1;
+    if (number === -1) {
+      shard.insert(position, high, low, this.remember(packed, table, row));
+      return FIRST;
+    }
+    const block = number >>> BLOCK_BITS;
+    const at = number & (BLOCK - 1);
+    const place = { table, row };
+    const first = { table: this.table[block]![at]!, row: this.row[block]![at]! };
+    let repeats = this.repeats.get(number);
+    if (!repeats) {
+      repeats = { places: [], conflicted: false };
+      this.repeats.set(number, repeats);
+    }
+    if (repeats.conflicted) {
+      const others = [first, ...repeats.places];
+      repeats.places.push(place);
+      return { status: 'conflict', others, retract: [] };
+    }
+    const firstContent = this.content[block]![at]!;
+    if (firstContent === packed) {
+      repeats.places.push(place);
+      return { status: 'duplicate', first };
+    }
+    repeats.conflicted = true;
+    const firstRecord = unpack(firstContent, record.id);
+    const retract = [
+      { place: first, record: firstRecord, wasCounted: true },
+      ...repeats.places.map((p) => ({ place: p, record: firstRecord, wasCounted: false })),
+    ];
+    const others = [first, ...repeats.places];
+    repeats.places.push(place);
+    return { status: 'conflict', others, retract };
+  }
+
+  /** Stores a new number's content and first place; returns its number in order of first sight. */
+  private remember(packed: number, table: number, row: number): number {
+    const number = this.count++;
+    const at = number & (BLOCK - 1);
+    if (at === 0) {
+      this.content.push(new Float64Array(BLOCK));
+      this.table.push(new Uint32Array(BLOCK));
+      this.row.push(new Uint32Array(BLOCK));
+    }
+    const block = number >>> BLOCK_BITS;
+    this.content[block]![at] = packed;
+    this.table[block]![at] = table;
+    this.row[block]![at] = row;
+    return number;
+  }
 
   /** Date, channel, category and outcome in one exact float: days × 2³⁰ + three 10-bit indexes. */
   private pack(record: IntakeRecord): number {
@@ -133,11 +156,6 @@ export class DuplicateIndex {
     }
     return ((days * SHIFT + record.channel) * SHIFT + record.category) * SHIFT + record.outcome;
   }
-}
-
-function grow<T extends Float64Array | Uint32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
 
 const FIRST: DuplicateCheck = { status: 'first' };
