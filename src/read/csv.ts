@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Readable, type Transform } from 'node:stream';
-import { parseInWorker } from './csv-thread.js';
 import { detectEncoding } from './encoding.js';
 import { parse, type Options } from 'csv-parse';
 import { ReadError, type EncodingName, type InputSource, type RawRow, type RawTable, type ReadOptions } from './types.js';
@@ -41,9 +40,10 @@ export async function* readCsv(source: InputSource, options: ReadOptions): Async
   const decode = await decoderFor(encoding);
   const delimiter = detectDelimiter(decode(head.subarray(0, 16 * 1024), false));
 
-  if (source.path !== null && (await worthAThread(source.path, options))) {
+  if (source.path !== null && (await worthAThread(source.path, ended ? head.length : null, options))) {
     // The worker reads the file again from its start; only its first bytes were read here.
     (input as { destroy?: () => void }).destroy?.();
+    const { parseInWorker } = await import('./csv-thread.js');
     const rows = parseInWorker({ path: source.path, encoding, delimiter }, WORKER_URL);
     yield { file: source.name, sheet: null, format: 'csv', encoding, rows };
     return;
@@ -78,10 +78,11 @@ const WORKER_URL = new URL('./csv-worker.js', import.meta.url);
  * A second thread pays off for files of several megabytes when there is a second core: starting
  * one costs ~30 ms, which a month's log would notice.
  */
-async function worthAThread(path: string, options: ReadOptions): Promise<boolean> {
-  if (availableParallelism() < 2 || !existsSync(fileURLToPath(WORKER_URL))) return false;
+async function worthAThread(path: string, size: number | null, options: ReadOptions): Promise<boolean> {
+  const threshold = options.threadFromBytes ?? THREAD_FROM_BYTES;
+  if ((size !== null && size < threshold) || availableParallelism() < 2 || !existsSync(fileURLToPath(WORKER_URL))) return false;
   try {
-    return (await stat(path)).size >= (options.threadFromBytes ?? THREAD_FROM_BYTES);
+    return (size ?? (await stat(path)).size) >= threshold;
   } catch {
     return false;
   }
