@@ -17,7 +17,7 @@ port.on('message', () => {
 
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => port.postMessage(message, transfer);
 
-try {
+async function run(): Promise<void> {
   const encoder = new BatchEncoder();
   for await (const batch of parseCsvBytes(createReadStream(job.path), job.encoding, job.delimiter)) {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -26,7 +26,9 @@ try {
     post(message, [message.lengths.buffer as ArrayBuffer, message.codes.buffer as ArrayBuffer, message.addedColumns.buffer as ArrayBuffer]);
   }
   post({ type: 'end' });
-} catch (error) {
+}
+
+run().catch((error: unknown) => {
   if (error instanceof ReadError) post({ type: 'read-error', code: error.code, detail: error.detail, row: error.row });
   else post({ type: 'crash', message: (error as Error).stack ?? String(error) });
-}
+});
