@@ -1,3 +1,4 @@
+import holidayJp from '@holiday-jp/holiday_jp';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import { CodedMatcher } from '../src/records/coded.js';
@@ -90,6 +91,24 @@ describe('service days', () => {
 
   test('holidays come with their names', () => {
     expect(closedDay('2021-09-20')).toMatchObject({ holidayName: '敬老の日', holidayNameEn: 'Respect for the Aged Day' });
+  });
+
+  test("every holiday of the package's full table is found in its per-year tables, and nothing else is", () => {
+    const all = holidayJp.holidays as Record<string, { name: string; name_en: string }>;
+    const dates = Object.keys(all);
+    expect(dates.length).toBeGreaterThan(1000);
+    for (const date of dates) {
+      expect(closedDay(date), date).toEqual({ dayType: 'holiday', holidayName: all[date]!.name, holidayNameEn: all[date]!.name_en });
+    }
+    // Every weekday of a year, outside the year-end closure: closed exactly when the full table says so.
+    for (let t = Date.UTC(2023, 0, 4); t < Date.UTC(2023, 11, 29); t += 86_400_000) {
+      const date = new Date(t).toISOString().slice(0, 10);
+      const weekday = new Date(t).getUTCDay();
+      if (weekday === 0 || weekday === 6) continue;
+      expect(closedDay(date)?.dayType === 'holiday', date).toBe(date in all);
+    }
+    // Years the package does not cover have no holidays (weekends and the year-end still count).
+    expect(closedDay('2099-05-05')).toBeUndefined();
   });
 });
 

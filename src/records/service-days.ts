@@ -1,4 +1,4 @@
-import holidayJp from '@holiday-jp/holiday_jp';
+import { createRequire } from 'node:module';
 import type { IsoDate } from './dates.js';
 
 export interface ClosedDay {
@@ -7,7 +7,29 @@ export interface ClosedDay {
   holidayNameEn?: string;
 }
 
-const holidays = holidayJp.holidays as Record<string, { name: string; name_en: string } | undefined>;
+type Holidays = Record<string, { name: string; name_en: string } | undefined>;
+
+const require = createRequire(import.meta.url);
+const holidaysByYear = new Map<string, Holidays>();
+
+/**
+ * The national holidays of one year, from @holiday-jp/holiday_jp's per-year tables (1970–2050):
+ * a month's log needs one year of a few kilobytes, not the package's whole 230 KB table, whose
+ * loading was a tenth of a small validate's start-up. A year the package does not cover has none.
+ */
+function holidaysOf(year: string): Holidays {
+  let holidays = holidaysByYear.get(year);
+  if (holidays === undefined) {
+    try {
+      holidays = require(`@holiday-jp/holiday_jp/lib/holidays_every_year/${year}.js`) as Holidays;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+      holidays = {};
+    }
+    holidaysByYear.set(year, holidays);
+  }
+  return holidays;
+}
 
 /**
  * Why the counter is closed on a date, or undefined on a service day. Closed: Saturdays, Sundays,
@@ -25,7 +47,7 @@ export function closedDay(date: IsoDate): ClosedDay | undefined {
 const cache = new Map<IsoDate, ClosedDay | undefined>();
 
 function lookUp(date: IsoDate): ClosedDay | undefined {
-  const holiday = holidays[date];
+  const holiday = holidaysOf(date.slice(0, 4))[date];
   if (holiday) return { dayType: 'holiday', holidayName: holiday.name, holidayNameEn: holiday.name_en };
   const monthDay = date.slice(5);
   if (monthDay >= '12-29' || monthDay <= '01-03') return { dayType: 'year-end' };
