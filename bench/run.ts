@@ -6,11 +6,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA = path.join(ROOT, 'bench', 'data');
@@ -51,9 +52,24 @@ async function makeCsv(rows: number, withIds = true): Promise<string> {
   return file;
 }
 
-async function makeXlsx(rows: number): Promise<string> {
-  const file = path.join(DATA, `intake-${rows}.xlsx`);
+/**
+ * exceljs's streaming writer puts the worksheet before `xl/sharedStrings.xml` and
+ * `xl/workbook.xml`, so its streaming reader must park the sheet in a temporary file first.
+ * Excel and LibreOffice write the shared strings and the workbook first; `partsOrder: 'excel'`
+ * re-zips the same parts in that order, as a workbook saved by staff would come.
+ */
+async function makeXlsx(rows: number, partsOrder: 'exceljs' | 'excel' = 'exceljs'): Promise<string> {
+  const file = path.join(DATA, `intake-${rows}${partsOrder === 'excel' ? '-excel-order' : ''}.xlsx`);
   if (existsSync(file)) return file;
+  if (partsOrder === 'excel') {
+    const written = await JSZip.loadAsync(await readFile(await makeXlsx(rows)));
+    const names = Object.keys(written.files).filter((name) => !written.files[name]!.dir);
+    const rank = (name: string): number => ['[Content_Types].xml', '_rels/', 'docProps/', 'xl/workbook.xml', 'xl/_rels/', 'xl/theme/', 'xl/styles.xml', 'xl/sharedStrings.xml', 'xl/worksheets/'].findIndex((prefix) => name.startsWith(prefix));
+    const reordered = new JSZip();
+    for (const name of names.sort((a, b) => rank(a) - rank(b))) reordered.file(name, await written.file(name)!.async('uint8array'));
+    await writeFile(file, await reordered.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    return file;
+  }
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const sheet = writer.addWorksheet('相談記録');
   sheet.addRow(HEADER).commit();
@@ -128,6 +144,7 @@ async function main(): Promise<void> {
     ['CSV 2M rows, no 受付番号', 2_000_000, () => makeCsv(2_000_000, false), 'bench/bare-csv.mjs'],
     ['XLSX 100k rows', 100_000, () => makeXlsx(100_000), 'bench/bare-xlsx.mjs'],
     ['XLSX 200k rows', 200_000, () => makeXlsx(200_000), 'bench/bare-xlsx.mjs'],
+    ["XLSX 200k rows, Excel's part order", 200_000, () => makeXlsx(200_000, 'excel'), 'bench/bare-xlsx.mjs'],
   ];
   const results: Record<string, { bare: Measure; validate: Measure; annual: Measure }> = {};
   for (const [name, rows, make, bare] of cases) {
@@ -163,12 +180,14 @@ async function main(): Promise<void> {
   const csv1 = results['CSV 1M rows']!;
   const csv2 = results['CSV 2M rows']!;
   const xlsx = results['XLSX 200k rows']!;
+  const xlsxExcelOrder = results["XLSX 200k rows, Excel's part order"]!;
   const peak = (runs: { validate: Measure; annual: Measure }): number => Math.max(runs.validate.rssMb, runs.annual.rssMb);
   const bars: [string, number, string, boolean][] = [
     ['CSV: annual on 1M rows ÷ bare csv-parse', csv1.annual.seconds / csv1.bare.seconds, '≤ 1.3', csv1.annual.seconds / csv1.bare.seconds <= 1.3],
     ['XLSX: annual on 200k rows ÷ bare exceljs', xlsx.annual.seconds / xlsx.bare.seconds, '≤ 1.3', xlsx.annual.seconds / xlsx.bare.seconds <= 1.3],
     ['peak RSS, validate and annual on 1M CSV rows (MB)', peak(csv1), '≤ 200', peak(csv1) <= 200],
-    ['peak RSS, validate and annual on 200k XLSX rows (MB)', peak(xlsx), '≤ 200', peak(xlsx) <= 200],
+    ["peak RSS, validate and annual on 200k XLSX rows, Excel's part order (MB)", peak(xlsxExcelOrder), '≤ 200', peak(xlsxExcelOrder) <= 200],
+    [`peak RSS, the same in exceljs's part order (MB; bare exceljs alone ${fmt(xlsx.bare.rssMb, 0)})`, peak(xlsx), '≤ 200', peak(xlsx) <= 200],
     ['peak RSS, 2M ÷ 1M CSV rows', csv2.annual.rssMb / csv1.annual.rssMb, '≤ 1.15', csv2.annual.rssMb / csv1.annual.rssMb <= 1.15],
     ['start-up: validate one month ÷ node -e 0', validateMonth.seconds / baseline.seconds, '≤ 2', validateMonth.seconds / baseline.seconds <= 2],
     ['start-up: --help ÷ node -e 0', help.seconds / baseline.seconds, '≤ 1.5', help.seconds / baseline.seconds <= 1.5],

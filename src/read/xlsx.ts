@@ -28,7 +28,9 @@ export async function* readXlsx(source: InputSource): AsyncGenerator<RawTable> {
   // exceljs's streaming reader now and then fails on a sound workbook under load: twice in about
   // a dozen full test runs it finished its zip entries before reading xl/workbook.xml and threw
   // on the missing model. A failure before any sheet was handed on is therefore tried once more
-  // from a fresh stream; a damaged file fails both times and is reported as damaged.
+  // from a fresh stream; a damaged file fails both times and is reported as damaged. Known
+  // upstream as exceljs#3064: a worksheet reached before xl/workbook.xml, which exceljs's own
+  // writer puts last (a fix reading the zip's central directory is proposed in protobi/exceljs#86).
   let handedOn = false;
   for (let attempt = 1; ; attempt++) {
     try {
