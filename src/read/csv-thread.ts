@@ -42,7 +42,7 @@ const MAX_INTERNED_LENGTH = 40;
 /** A column with this many distinct values (受付番号, free text) stops being interned. */
 const MAX_INTERNED_PER_COLUMN = 4096;
 /** Batches the worker may send before this thread has taken them: bounds the memory in flight. */
-export const BATCHES_AHEAD = 64;
+export const BATCHES_AHEAD = 4;
 
 /** The worker's side: turns row batches into EncodedBatch messages, remembering what it has sent. */
 export class BatchEncoder {
