@@ -71,7 +71,7 @@ class Shard {
 }
 
 /**
- * Remembers every 受付番号 seen, in about 35 bytes each however long the numbers are, so that a
+ * Remembers every 受付番号 seen, in about 40 bytes each however long the numbers are, so that a
  * prefecture's millions of rows fit: 256 small hash tables of 64-bit hashes of the numbers (typed
  * arrays, no string kept), pointing into blocks of packed content (date, channel, category,
  * outcome) and first place. Only numbers seen more than once get an object.

@@ -9,7 +9,7 @@ export interface ClosedDay {
 
 type Holidays = Record<string, { name: string; name_en: string } | undefined>;
 
-const require = createRequire(import.meta.url);
+const requirePackage = createRequire(import.meta.url);
 const holidaysByYear = new Map<string, Holidays>();
 
 /**
@@ -21,7 +21,7 @@ function holidaysOf(year: string): Holidays {
   let holidays = holidaysByYear.get(year);
   if (holidays === undefined) {
     try {
-      holidays = require(`@holiday-jp/holiday_jp/lib/holidays_every_year/${year}.js`) as Holidays;
+      holidays = requirePackage(`@holiday-jp/holiday_jp/lib/holidays_every_year/${year}.js`) as Holidays;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
       holidays = {};
