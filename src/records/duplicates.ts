@@ -35,8 +35,13 @@ const BLOCK = 1 << BLOCK_BITS;
  */
 class Shard {
   private capacity = 64;
-  entries = new Uint32Array(this.capacity * 3);
+  private entries = new Uint32Array(this.capacity * 3);
   private size = 0;
+
+  /** The number stored at a position found by `find`, or -1 where the position is empty. */
+  numberAt(position: number): number {
+    return this.entries[position * 3 + 2]! - 1;
+  }
 
   /** The position holding this hash, or the empty position where it would go. */
   find(high: number, low: number): number {
@@ -96,7 +101,7 @@ export class DuplicateIndex {
     const low = hashLow(record.id, high);
     const shard = this.shards[high >>> (32 - SHARD_BITS)]!;
     const position = shard.find(high, low);
-    const number = shard.entries[position * 3 + 2]! - 1;
+    const number = shard.numberAt(position);
     if (number === -1) {
       shard.insert(position, high, low, this.remember(packed, table, row));
       return FIRST;
