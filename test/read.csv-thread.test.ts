@@ -14,7 +14,7 @@ import { ROOT, fixture, runCli, useTempDir } from './helpers.js';
 
 describe('rows crossing to the worker thread and back', () => {
   it('come back exactly, ragged rows, repeats, long values and full dictionaries included', () => {
-    // Few distinct short values (they are interned), some long ones, and enough distinct ones to fill a column's dictionary.
+    // Few distinct short values (they are interned), some long ones (they cross as strings), many numbers.
     const cell = fc.oneof(
       fc.constantFrom('', '電話', '来所', '2021/04/01', ' ', '\uFFFD'),
       fc.string({ maxLength: 60 }),
@@ -34,6 +34,18 @@ describe('rows crossing to the worker thread and back', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("come back exactly once a column's dictionary is full and its new values cross as strings", () => {
+    const encoder = new BatchEncoder();
+    const decoder = new BatchDecoder();
+    // 10,000 distinct numbers beside a coded column: the first column outgrows its dictionary mid-way.
+    for (let start = 0; start < 10_000; start += 2_500) {
+      const rows: RawRow[] = Array.from({ length: 2_500 }, (_, i) => ({ row: start + i + 2, cells: [`R3-${start + i}`, i % 2 ? '電話' : '来所'] }));
+      const encoded = encoder.encode(rows);
+      if (start >= 5_000) expect(encoded.raw.length).toBe(2_500);
+      expect(decoder.decode(structuredClone(encoded))).toEqual(rows);
+    }
   });
 });
 
