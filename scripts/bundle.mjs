@@ -1,7 +1,7 @@
 // Links tsc's output (dist/) into a few files for the CLI (dist/bundle/). Node 20 loads each ES
 // module separately; one entry file plus a chunk per lazily loaded command instead of ~40
 // modules starts a month's validate about 20 ms sooner (of ~100 ms, half of it Node's own).
-// exceljs and unzipper (XLSX only) and iconv-lite (CP932 only, with large tables for every
+// exceljs (XLSX only) and iconv-lite (CP932 only, with large tables for every
 // encoding) stay outside and are loaded from node_modules only when a run needs them.
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
@@ -11,18 +11,14 @@ const root = path.resolve(import.meta.dirname, '..');
 const outdir = path.join(root, 'dist', 'bundle');
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: {
-    main: path.join(root, 'dist', 'cli', 'main.js'),
-    // Beside the chunk that starts it, as src/read/csv.ts expects (new URL('./csv-worker.js', import.meta.url)).
-    'csv-worker': path.join(root, 'dist', 'read', 'csv-worker.js'),
-  },
+  entryPoints: { main: path.join(root, 'dist', 'cli', 'main.js') },
   outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['exceljs', 'unzipper', 'iconv-lite'],
+  external: ['exceljs', 'iconv-lite'],
   // CommonJS packages bundled into ES modules (commander, cli-table3) still call require for Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -1,44 +1,148 @@
 import type { Config } from './config/schema.js';
-import type { Messages } from './messages/index.js';
-import type { TableOrFailure } from './read/types.js';
-import { collectRecords, type Collected } from './records/collect.js';
+import { ProblemLog, severityOf, type Problem, type ProblemCode, type Severity } from './problems.js';
+import { readSources, type InputEntry, type SourceTable } from './read/inputs.js';
+import type { ReadOptions, SourceFile } from './read/types.js';
+import { collectRecords, type Collected, type TableSummary } from './records/collect.js';
 import type { IsoDate } from './records/dates.js';
 import { buildReport, type BuildOptions } from './report/build.js';
-import { resolvePeriod, type PeriodRequest, type PeriodResult } from './report/period.js';
+import { periodProblems } from './report/checks.js';
+import { buildLedger } from './report/ledger.js';
+import { resolvePeriod, type Period, type PeriodRequest, type PeriodResult } from './report/period.js';
 import { suppressReport } from './report/suppress.js';
 import { Tally } from './report/tally.js';
-import type { Report } from './report/types.js';
+import type { Ledger, Report } from './report/types.js';
+import type { Kind } from './problems.js';
 
+/** What the inputs held: read, checked and counted, before a period is chosen. */
 export interface Analysis {
+  config: Config;
+  inputs: InputEntry[];
   collected: Collected;
   tally: Tally;
+  log: ProblemLog;
+}
+
+export interface AnalyseOptions extends ReadOptions {
+  today: IsoDate;
+  onProgress?: (file: string, rowsRead: number) => void;
 }
 
 /**
- * read → normalise/validate → aggregate, without touching the outside: tables come in as an
- * async iterable (from `read/`, or built in memory by a test), problems and totals come out.
+ * read → records → tally, without touching the outside: the files come in as `{name, size,
+ * read()}` (from disk in the CLI, from dropped `File`s in the browser), problems and totals come out.
  */
-export async function analyse(
-  tables: AsyncIterable<TableOrFailure>,
-  config: Config,
-  options: { today: IsoDate; messages: Messages; onProgress?: (file: string, rowsRead: number) => void },
-): Promise<Analysis> {
-  const tally = new Tally(config);
-  const collected = await collectRecords(tables, config, options, tally);
-  return { collected, tally };
+export async function analyse(files: readonly SourceFile[], config: Config, options: AnalyseOptions): Promise<Analysis> {
+  const log = new ProblemLog();
+  const inputs: InputEntry[] = [];
+  const readOptions: ReadOptions = options.encoding ? { encoding: options.encoding } : {};
+  return analyseSources(readSources(files, readOptions, log, inputs), config, options, log, inputs);
 }
 
-export type ReportResult = { ok: true; report: Report } | Exclude<PeriodResult, { ok: true }>;
+/** The same from tables already read (tests build them in memory). */
+export async function analyseSources(
+  sources: AsyncIterable<SourceTable>,
+  config: Config,
+  options: AnalyseOptions,
+  log = new ProblemLog(),
+  inputs: InputEntry[] = [],
+): Promise<Analysis> {
+  const collected = await collectRecords(sources, config, options, log);
+  return { config, inputs, collected, tally: new Tally(config, collected.records), log };
+}
 
-/** Chooses the period and builds the report from an analysis; with `suppressBelow`, hides small counts. */
+/** A problem as shown for one run: its severity there, and whether it lies outside the report's months. */
+export interface ShownProblem extends Problem {
+  severity: Severity;
+  /** An error in rows outside the report's period: shown as a warning, it does not stop the report. */
+  outsidePeriod?: true;
+}
+
+export interface Findings {
+  /** The period chosen (the report's, or for validate the latest fiscal year's), if any. */
+  period: Period | null;
+  errors: ShownProblem[];
+  /** Warnings and info, in input order. */
+  warnings: ShownProblem[];
+  /** Occurrences per code, including those past the log's limit. */
+  counts: Partial<Record<ProblemCode, number>>;
+  /** Problems that were counted but not kept (beyond the log's limit), per severity. */
+  unlisted: { errors: number; warnings: number };
+  ledger: Record<Kind, Ledger>;
+}
+
+/**
+ * The problems of a run for a period: those only the period can tell are added (an empty month,
+ * a far date), and, for a report (`reportScope`), errors whose rows all lie outside the period
+ * become warnings (SPEC §3). Called once per run: the period's problems join the analysis's log.
+ */
+export function findings(analysis: Analysis, period: Period | null, reportScope: boolean): Findings {
+  const { log, collected, tally } = analysis;
+  if (period) for (const problem of periodProblems(collected, tally, period)) log.add(problem);
+  const months = new Set(period?.months ?? []);
+  const errors: ShownProblem[] = [];
+  const warnings: ShownProblem[] = [];
+  for (const problem of log.list()) {
+    const severity = severityOf(problem.code);
+    const outside = reportScope && severity === 'error' && problem.months !== null && !problem.months.some((m) => months.has(m));
+    if (outside) warnings.push({ ...problem, severity: 'warning', outsidePeriod: true });
+    else (severity === 'error' ? errors : warnings).push({ ...problem, severity });
+  }
+  let droppedErrors = 0;
+  let droppedWarnings = 0;
+  for (const [code, n] of Object.entries(log.dropped) as [ProblemCode, number][]) {
+    if (severityOf(code) === 'error') droppedErrors += n;
+    else droppedWarnings += n;
+  }
+  return {
+    period,
+    errors,
+    warnings,
+    counts: { ...log.counts },
+    unlisted: { errors: droppedErrors, warnings: droppedWarnings },
+    ledger: buildLedger(collected, tally, months),
+  };
+}
+
+export interface ValidationResult extends Findings {
+  ok: boolean;
+  tables: TableSummary[];
+  inputs: InputEntry[];
+}
+
+/** `validate`'s answer: every problem; ok when there is no error (and, with `strict`, no warning). */
+export function validation(analysis: Analysis, strict: boolean): ValidationResult {
+  const period = resolvePeriod({}, analysis.tally.months(), analysis.config);
+  const found = findings(analysis, period.ok ? period.period : null, false);
+  const failsStrict = strict && found.warnings.some((w) => w.severity === 'warning');
+  const ok = found.errors.length === 0 && found.unlisted.errors === 0 && !failsStrict;
+  return { ...found, ok, tables: analysis.collected.tables, inputs: analysis.inputs };
+}
+
+export type ReportResult =
+  | { ok: true; report: Report; findings: Findings }
+  /** Errors in the period's rows stop the report (unless skipInvalid); unreadable inputs always do. */
+  | { ok: false; problem: 'errors'; unreadable: boolean; findings: Findings }
+  | Exclude<PeriodResult, { ok: true }>;
+
+/** Chooses the period, checks that nothing in it is wrong, and builds the report; with `suppressBelow`, hides small counts. */
 export function reportFrom(
   analysis: Analysis,
-  config: Config,
   request: PeriodRequest,
   options: BuildOptions & { suppressBelow?: number },
 ): ReportResult {
-  const period = resolvePeriod(request, analysis.tally.months(), config);
+  const { config, collected, tally } = analysis;
+  const period = resolvePeriod(request, tally.months(), config);
   if (!period.ok) return period;
-  const report = buildReport(analysis.tally, analysis.collected, config, period.period, options);
-  return { ok: true, report: options.suppressBelow === undefined ? report : suppressReport(report, options.suppressBelow, config) };
+  const found = findings(analysis, period.period, true);
+  const unreadable = found.errors.some((e) => e.code === 'unreadable-file' || e.code === 'unsupported-format');
+  if (unreadable || ((found.errors.length > 0 || found.unlisted.errors > 0) && !options.skipInvalid)) {
+    return { ok: false, problem: 'errors', unreadable, findings: found };
+  }
+  const report = buildReport(tally, collected, analysis.inputs, config, period.period, options);
+  return {
+    ok: true,
+    report: options.suppressBelow === undefined ? report : suppressReport(report, options.suppressBelow, config),
+    findings: found,
+  };
 }
+

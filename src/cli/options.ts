@@ -45,7 +45,7 @@ export function parsePositiveInt(option: string, value: string, m: Messages): nu
   return Number(value);
 }
 
-export const REPORT_FORMATS = ['table', 'md', 'xlsx', 'json', 'html'] as const;
+export const REPORT_FORMATS = ['table', 'md', 'csv', 'xlsx', 'json', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const BY_EXTENSION: Record<string, ReportFormat> = {
@@ -53,6 +53,7 @@ const BY_EXTENSION: Record<string, ReportFormat> = {
   '.markdown': 'md',
   '.xlsx': 'xlsx',
   '.json': 'json',
+  '.csv': 'csv',
   '.html': 'html',
   '.htm': 'html',
   '.txt': 'table',

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Messages } from '../messages/index.js';
-import type { ResolvedInput } from '../read/inputs.js';
+import type { SourceFile } from '../read/types.js';
 import { UserError } from './errors.js';
 
 function canonical(file: string): string {
@@ -14,11 +14,10 @@ function canonical(file: string): string {
 }
 
 /** Refuses an output path that is one of the inputs, so a report can never overwrite a log. */
-export function assertNotAnInput(out: string, inputs: readonly ResolvedInput[], m: Messages): void {
+export function assertNotAnInput(out: string, sources: readonly SourceFile[], m: Messages): void {
   const target = canonical(out);
-  for (const input of inputs) {
-    const file = 'failure' in input ? input.file : input.path;
-    if (file !== null && canonical(file) === target) throw new UserError(2, [m.report.outIsInput(out)]);
+  for (const source of sources) {
+    if (source.name !== '-' && canonical(source.name) === target) throw new UserError(2, [m.report.outIsInput(out)]);
   }
 }
 

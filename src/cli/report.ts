@@ -1,16 +1,18 @@
-import { reportFrom } from '../pipeline.js';
+import { reportFrom, type Findings } from '../pipeline.js';
+import type { Messages } from '../messages/index.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderValidationText } from '../render/validation.js';
-import type { PeriodRequest } from '../report/period.js';
+import { fiscalYearOf, type PeriodRequest } from '../report/period.js';
+import { fiscalYearLabel } from '../report/wareki.js';
 import type { Report } from '../report/types.js';
-import { buildLedger } from '../report/ledger.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { parsePositiveInt, pickReportFormat, type ReportFormat } from './options.js';
 import { assertNotAnInput, writeAtomically } from './output.js';
 import { useColour } from './progress.js';
-import { isUnreadable, messagesOf, readAndCheck, type CommonOptions } from './run.js';
+import { messagesOf, readAndCheck, type CommonOptions } from './run.js';
+import { closingSummary } from './summary.js';
 
 export interface ReportOptions extends CommonOptions {
   out?: string;
@@ -28,6 +30,8 @@ async function render(report: Report, format: ReportFormat): Promise<string | Ui
       return renderJson(report);
     case 'md':
       return renderMarkdown(report);
+    case 'csv':
+      return (await import('../render/csv.js')).renderCsv(report);
     case 'html':
       return (await import('../render/html.js')).renderHtml(report);
     case 'table':
@@ -38,46 +42,53 @@ async function render(report: Report, format: ReportFormat): Promise<string | Ui
 }
 
 /**
- * What `monthly` and `annual` share: read and check the logs, refuse when rows were rejected
- * (unless --skip-invalid), choose the period, build the one Report, render it, write it whole.
+ * What `monthly` and `annual` share: read and check the logs, choose the period, refuse when
+ * rows of the period were rejected (unless --skip-invalid) or a file could not be read, build the
+ * one Report, render it, write it whole, and say what was read.
  */
 export async function reportCommand(
   kind: Report['kind'],
   args: string[],
   options: ReportOptions,
-  request: (m: ReturnType<typeof messagesOf>) => PeriodRequest,
+  request: (m: Messages) => PeriodRequest,
   io: Io,
 ): Promise<number> {
   const m0 = messagesOf(options, io);
   const format = pickReportFormat(options.format, options.out, io, m0);
   const periodRequest = request(m0);
   const suppressBelow = options.suppressBelow === undefined ? undefined : parsePositiveInt('--suppress-below', options.suppressBelow, m0);
-  const { m, config, analysis } = await readAndCheck(args, options, io, (inputs, m) => {
-    if (options.out !== undefined) assertNotAnInput(options.out, inputs, m);
+  const { m, loaded, analysis } = await readAndCheck(args, options, io, (sources, m) => {
+    if (options.out !== undefined) assertNotAnInput(options.out, sources, m);
   });
-  const { collected, tally } = analysis;
-  const errors = collected.issues.filter((i) => i.severity === 'error');
-  const refusal = (code: 1 | 2): UserError => {
-    const listed = renderValidationText(
-      { ok: false, tables: [], errors, warnings: [], ledger: buildLedger(collected, tally, new Set()) },
-      m,
-      REFUSAL_LIST_LIMIT,
-      useColour(io.stderr, io.env),
-    );
-    return new UserError(code, [m.report.refused(errors.length), '', listed.trimEnd(), '', m.report.refusedHint]);
+  const summary = (found: Findings): void => {
+    if (!options.quiet) io.stderr.write(closingSummary(analysis.inputs, found, loaded, m, true));
   };
-  if (errors.some(isUnreadable)) throw refusal(2);
-  if (errors.length > 0 && !options.skipInvalid) throw refusal(1);
 
-  const result = reportFrom(analysis, config, periodRequest, {
+  const result = reportFrom(analysis, periodRequest, {
     kind,
     skipInvalid: options.skipInvalid === true,
     ...(suppressBelow === undefined ? {} : { suppressBelow }),
   });
   if (!result.ok) {
-    if (result.problem === 'no-records') throw new UserError(1, [m.report.noRecords]);
-    if (result.problem === 'as-of-before-start') throw new UserError(2, [m.report.asOfBeforeStart(result.asOf, result.startMonth)]);
-    throw new UserError(2, [m.report.asOfOutsideYear(result.asOf, String(result.fiscalYear))]);
+    switch (result.problem) {
+      case 'errors': {
+        const found = result.findings;
+        const listed = renderValidationText({ ...found, warnings: [], tables: [] }, m, REFUSAL_LIST_LIMIT, useColour(io.stderr, io.env));
+        summary(found);
+        const hint = result.unreadable ? m.report.refusedUnreadableHint : m.report.refusedHint;
+        throw new UserError(result.unreadable ? 2 : 1, [m.report.refused(found.errors.length), '', listed.trimEnd(), '', hint]);
+      }
+      case 'no-records':
+        throw new UserError(1, [m.report.noRecords]);
+      case 'as-of-before-start':
+        throw new UserError(2, [m.report.asOfBeforeStart(result.asOf, result.startMonth)]);
+      case 'as-of-outside-year':
+        throw new UserError(2, [m.report.asOfOutsideYear(result.asOf, fiscalYearLabel(result.fiscalYear, analysis.config.fiscalYearStartMonth))]);
+      case 'empty-period': {
+        const label = fiscalYearLabel(result.fiscalYear, analysis.config.fiscalYearStartMonth);
+        throw new UserError(2, [m.report.emptyPeriod(label, result.startMonth, result.asOf, monthsByYear(result.available, analysis.config.fiscalYearStartMonth))]);
+      }
+    }
   }
   const report = result.report;
   const output = await render(report, format);
@@ -88,5 +99,18 @@ export async function reportCommand(
     io.stdout.write(output);
   }
   if (!options.quiet && report.excluded) io.stderr.write(`${m.report.excluded(report.excluded.rows, report.excluded.tables)}\n`);
+  summary(result.findings);
   return 0;
+}
+
+/** 令和3年度 (2021-08〜2022-02), 令和4年度 (2022-04〜2022-05): the months that hold records, by fiscal year. */
+function monthsByYear(months: readonly string[], startMonth: number): string {
+  const byYear = new Map<number, string[]>();
+  for (const month of months) {
+    const year = fiscalYearOf(month, startMonth);
+    byYear.set(year, [...(byYear.get(year) ?? []), month]);
+  }
+  return [...byYear]
+    .map(([year, list]) => `${fiscalYearLabel(year, startMonth)}（${list[0]}〜${list[list.length - 1]}）`)
+    .join('、');
 }

@@ -1,10 +1,8 @@
-import { loadConfig } from '../config/load.js';
-import type { Config } from '../config/schema.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { messagesFor, type Messages } from '../messages/index.js';
 import { analyse, type Analysis } from '../pipeline.js';
-import { readInputs, resolveInputs, type ResolvedInput } from '../read/inputs.js';
-import type { ReadOptions } from '../read/types.js';
-import type { Issue } from '../records/issues.js';
+import { sourcesFromArgs } from '../read/node-files.js';
+import type { ReadOptions, SourceFile } from '../read/types.js';
 import { todayIso } from '../records/dates.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
@@ -21,8 +19,8 @@ export interface CommonOptions {
 
 export interface Run {
   m: Messages;
-  config: Config;
-  inputs: ResolvedInput[];
+  loaded: LoadedConfig;
+  sources: SourceFile[];
   /** How the inputs were read, to read them again the same way (validate --annotate). */
   readOptions: ReadOptions;
   analysis: Analysis;
@@ -37,30 +35,21 @@ export async function readAndCheck(
   args: readonly string[],
   options: CommonOptions,
   io: Io,
-  beforeReading: (inputs: ResolvedInput[], m: Messages) => void = () => undefined,
+  beforeReading: (sources: readonly SourceFile[], m: Messages) => void = () => undefined,
 ): Promise<Run> {
   const m = messagesOf(options, io);
   if (args.length === 0) throw new UserError(2, [m.usage.noInputs]);
   if (args.filter((a) => a === '-').length > 1) throw new UserError(2, [m.usage.stdinTwice]);
   const encoding = parseEncodingOption(options.encoding, m);
   const readOptions: ReadOptions = encoding ? { encoding } : {};
-  const config = await loadConfig(options.config, io.cwd, m);
-  const inputs = await resolveInputs(args, io.stdin);
-  beforeReading(inputs, m);
+  const loaded = await loadConfig(options.config, io.cwd, args, m);
+  const sources = await sourcesFromArgs(args, io.stdin);
+  beforeReading(sources, m);
   const progress = new Progress(io.stderr, io.stderr.isTTY === true && !options.quiet, m.progress);
   try {
-    const analysis = await analyse(readInputs(inputs, readOptions), config, {
-      today: todayIso(io.now()),
-      messages: m,
-      onProgress: progress.update,
-    });
-    return { m, config, inputs, readOptions, analysis };
+    const analysis = await analyse(sources, loaded.config, { ...readOptions, today: todayIso(io.now()), onProgress: progress.update });
+    return { m, loaded, sources, readOptions, analysis };
   } finally {
     progress.done();
   }
-}
-
-/** Unreadable or unsupported inputs: the run cannot vouch for its totals, so it stops with exit 2. */
-export function isUnreadable(issue: Issue): boolean {
-  return issue.code === 'unreadable-file' || issue.code === 'unsupported-format';
 }

@@ -20,7 +20,7 @@ export async function templateCommand(options: TemplateOptions, io: Io): Promise
   if (!kinds) throw new UserError(2, [m.usage.badKind(kindOption, [...KINDS, 'all'])]);
   if (options.out === undefined || !/\.xlsx$/iu.test(options.out)) throw new UserError(2, [m.usage.templateNeedsOut]);
   if (existsSync(options.out)) throw new UserError(2, [m.usage.wouldOverwrite(options.out)]);
-  const config = await loadConfig(options.config, io.cwd, m);
+  const { config } = await loadConfig(options.config, io.cwd, [], m);
   await writeAtomically(options.out, await renderTemplate(config, kinds), m);
   if (!options.quiet) io.stderr.write(`${m.report.written(options.out)}\n`);
   return 0;

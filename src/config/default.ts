@@ -8,6 +8,8 @@ export const DEFAULT_CONFIG: Config = {
   program: '女性のためのつながり相談',
   organization: '高崎市社会福祉協議会',
   fiscalYearStartMonth: 4,
+  // The seed program began in August 2021: 令和3年度 runs from there, every later year from April.
+  programStart: '2021-08',
   channels: [
     { label: '電話', aliases: ['TEL', '電話相談', '架電'], serviceDaysOnly: true },
     { label: '来所', aliases: ['来所相談', '面談', '来談', '面接'], serviceDaysOnly: true },

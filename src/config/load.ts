@@ -1,11 +1,12 @@
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Messages } from '../messages/index.js';
+import { CONFIG_FILE_NAME } from '../read/sniff.js';
 import { DEFAULT_CONFIG } from './default.js';
 import type { Config } from './schema.js';
 
-export const CONFIG_FILE_NAME = 'tsup-report.config.json';
+export { CONFIG_FILE_NAME };
 
 /** A mistake in the user's config: the CLI prints `lines` and exits 2. */
 export class ConfigError extends Error {
@@ -14,10 +15,24 @@ export class ConfigError extends Error {
   }
 }
 
-/** `--config FILE`, else `tsup-report.config.json` in the working directory, else the embedded default. */
-export async function loadConfig(explicitPath: string | undefined, cwd: string, m: Messages): Promise<Config> {
-  const file = explicitPath ?? (existsSync(path.join(cwd, CONFIG_FILE_NAME)) ? path.join(cwd, CONFIG_FILE_NAME) : undefined);
-  if (file === undefined) return DEFAULT_CONFIG;
+export interface LoadedConfig {
+  config: Config;
+  /** The file it came from; null for the built-in default. */
+  file: string | null;
+  /** Config files beside the inputs (their folder or its parent) that are not the one in use. */
+  unused: string[];
+}
+
+/**
+ * Which config a run uses (SPEC §4): `--config FILE`; else tsup-report.config.json in the working
+ * folder; else the nearest one in an input folder or its parent; else the built-in default.
+ */
+export async function loadConfig(explicitPath: string | undefined, cwd: string, inputs: readonly string[], m: Messages): Promise<LoadedConfig> {
+  const beside = configsBeside(inputs);
+  const inCwd = path.join(cwd, CONFIG_FILE_NAME);
+  const file = explicitPath ?? (existsSync(inCwd) ? inCwd : beside[0]);
+  const unused = beside.filter((candidate) => file === undefined || path.resolve(candidate) !== path.resolve(file));
+  if (file === undefined) return { config: DEFAULT_CONFIG, file: null, unused };
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -34,5 +49,23 @@ export async function loadConfig(explicitPath: string | undefined, cwd: string, 
   const { parseConfig } = await import('./parse.js');
   const result = parseConfig(json, m);
   if (!result.ok) throw new ConfigError([m.config.invalid(file), ...result.problems.map((p) => `  - ${p}`)]);
-  return result.config;
+  return { config: result.config, file, unused };
+}
+
+/** Config files in each input's folder (a folder input itself, or a file's folder) and that folder's parent, nearest first. */
+function configsBeside(inputs: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const input of inputs) {
+    if (input === '-') continue;
+    let folder: string;
+    try {
+      folder = statSync(input).isDirectory() ? input : path.dirname(input);
+    } catch {
+      continue;
+    }
+    for (const candidate of [path.join(folder, CONFIG_FILE_NAME), path.join(path.dirname(path.resolve(folder)), CONFIG_FILE_NAME)]) {
+      if (existsSync(candidate) && !found.some((f) => path.resolve(f) === path.resolve(candidate))) found.push(path.normalize(candidate));
+    }
+  }
+  return found;
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { normalizeKey, quoteValue } from '../records/text.js';
+import { normalizeKey, quoteValue } from '../text.js';
 import type { Messages } from '../messages/index.js';
 import { DEFAULT_CONFIG } from './default.js';
 import { knownMetricPatterns, labelsOf, parseMetric } from './metrics.js';

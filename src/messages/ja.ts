@@ -1,29 +1,18 @@
+import type { Place, ProblemDetail } from '../problems.js';
 import { groupDigits, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `「${s}」`).join('、');
-
-const unreadableReason: Record<string, string> = {
-  'not-found': 'ファイルが見つかりません。パスを確かめてください。',
-  permission: 'ファイルを開く権限がありません。',
-  directory: 'フォルダの中に読める表（.csv .tsv .txt .xlsx .xlsm）がありません。',
-  'corrupt-xlsx': 'Excel ファイルが壊れているか、途中で切れています。Excel で開いて保存し直してください。',
-  'not-workbook': 'ZIP ファイルですが Excel ブックではありません。',
-  'too-large': 'ブックを展開すると大きすぎます（上限を超えました）。不要なシートを削除して保存し直してください。',
-  'csv-syntax': 'CSV の形式が壊れています（引用符 " が閉じていない等）。',
-  'no-space': '作業用の一時ファイルを書けませんでした。ディスクの空き容量を確かめてください。',
-  other: 'ファイルを読めませんでした。',
-};
+const places = (items: readonly Place[] | undefined): string => (items ?? []).map((p) => ja.place.where(p)).join('、');
+const table = (other: ProblemDetail['other']): string =>
+  other === undefined ? '' : other.sheet === null ? other.file : `${other.file} シート「${other.sheet}」`;
+/** 2021-08 → 2021年8月 */
+const monthText = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
 export const ja: Messages = {
   kindName: { intake: '相談記録', ibasho: '居場所開催記録', distribution: '生理用品配布記録' },
   issue: {
-    'unreadable-file': (d) => unreadableReason[d.reason ?? 'other'] ?? unreadableReason.other!,
-    'unsupported-format': (d) =>
-      d.format === 'encrypted'
-        ? 'パスワード付き（暗号化された）Excel ブックは読めません。Excel でパスワードを解除し、.xlsx で保存し直してください。'
-        : d.format === 'xls'
-          ? '古い Excel 形式（.xls）は読めません。Excel で開き「名前を付けて保存」で「Excel ブック (.xlsx)」を選んで保存し直してください。'
-          : `この形式（${d.format ?? '不明'}）は読めません。CSV（.csv）か Excel ブック（.xlsx）で保存してください。`,
+    'unreadable-file': (d) => ja.unreadable[(d.reason as keyof Messages['unreadable']) ?? 'other'] ?? ja.unreadable.other,
+    'unsupported-format': (d) => ja.refusedFormat[d.format ?? 'other'](d.extension ?? ''),
     'encoding-error': (d) =>
       `文字化けしている文字があります（${d.column ? `「${d.column}」列` : 'この行'}）。ファイルの文字コードを確かめ、Excel で「CSV UTF-8」として保存し直すか、--encoding で文字コードを指定してください。`,
     'no-header': (d) =>
@@ -32,7 +21,7 @@ export const ja: Messages = {
         : d.reason === 'empty'
           ? 'ファイルが空です。'
           : d.reason === 'all-sheets-skipped'
-            ? 'このブックには記録の見出し行があるシートがありません。'
+            ? 'このブックには記録の見出し行（受付日・開催日・配布日のある行）があるシートがありません。'
             : '最初の10行に見出し行が見つかりません。1行目（またはタイトルの下）に「受付日」「受付方法」「主訴」「対応結果」などの見出しを入れてください。',
     'missing-column': (d) =>
       `${d.kind ? ja.kindName[d.kind] : '記録'}の見出しに必要な列がありません: ${list(d.missing ?? [])}。列を追加するか、見出しの名前を確かめてください。`,
@@ -45,12 +34,30 @@ export const ja: Messages = {
     'invalid-number': (d) =>
       `「${d.column}」の「${d.value}」は使えません。${ja.numberProblem[d.numberProblem ?? 'not-a-number']}`,
     'duplicate-id-conflict': (d) =>
-      `受付番号「${d.value}」が内容の違う行にも使われています（${(d.otherPlaces ?? []).join('、')}）。どちらが正しいか確かめ、番号か内容を直してください。この番号の行はすべて集計から除きました。`,
+      `受付番号「${d.value}」が内容の違う行にも使われています（${places(d.otherPlaces)}）。どちらが正しいか確かめ、番号か内容を直してください。この番号の行はすべて集計から除きました。`,
     'duplicate-row': (d) =>
-      `受付番号「${d.value}」と同じ内容の行が既にあります（${(d.otherPlaces ?? []).join('、')}）。同じ月を二度出力した可能性があります。1件として数えました。`,
+      `受付番号「${d.value}」と同じ内容の行が既にあります（${places(d.otherPlaces)}）。同じ月を二度出力した可能性があります。1件として数えました。`,
     'outside-service-days': (d) =>
       `${d.value} は${d.dayType === 'holiday' ? `祝日（${d.holidayName ?? ''}）` : d.dayType === 'year-end' ? '年末年始（12/29〜1/3）' : d.dayType === 'saturday' ? '土曜日' : '日曜日'}で、「${d.channel}」の受付日ではありません。日付を確かめてください。`,
-    'sheet-skipped': () => 'このシートには記録の見出し行がないため、読み飛ばしました。',
+    'sheet-skipped': () => 'このシートには記録の見出し行（受付日・開催日・配布日のある行）がないため、記録ではないシートとして読み飛ばしました。',
+    'total-row': () => '合計や件数の行とみなし、集計に含めませんでした。',
+    'duplicate-file': (d) => `${d.other?.file ?? ''} と中身がまったく同じファイルです（コピー）。1回だけ読みました。`,
+    'duplicate-table': (d) =>
+      `${table(d.other)} と同じ記録です（同じ月を別の形式でも保存した等）。二重に数えないよう、1回だけ数えました。`,
+    'overlapping-table': (d) =>
+      `すべての行が ${table(d.other)} に含まれています（累計の出力と月ごとのファイル等）。二重に数えないよう、この表は数えませんでした。`,
+    'not-a-log': () => '記録の見出し（受付日・受付方法・開催日・配布日など）がないため、記録ではないファイルとして読み飛ばしました。',
+    'open-in-excel': (d) =>
+      `${d.workbook ?? ''} は今 Excel で開かれています（このファイルはそのロックファイルです）。保存していない変更はこの集計に入っていません。保存して閉じてから実行し直してください。`,
+    'struck-through': (d) =>
+      `取り消し線の引かれた行があります（${ja.place.rows(d.rows ?? [], d.rows?.length ?? 0)}）。集計には含めています。取り消した記録なら、その行を削除してください。`,
+    'no-data-rows': () => '見出しの下にデータ行がありません。',
+    'empty-month': (d) => `${monthText(d.month ?? '')} の相談記録が1件もありません。その月のファイルを入れ忘れていないか確かめてください。`,
+    'far-date': (d) =>
+      `日付 ${d.value} は集計する${d.fiscalYear}年度から1年以上離れています。年の入力を確かめてください（集計には入っていません）。`,
+    skipped: (d) => ja.skipReason[d.skip ?? 'other-format'],
+    'id-is-row-number': (d) =>
+      `「${d.column}」は 1, 2, 3 … と行ごとの通し番号で、ほかのファイルの番号と重なるため、受付番号ではなく行番号とみなしました（重複の判定に使いません）。`,
     'extra-column': (d) => `列「${d.column}」は集計に使わないため読み飛ばしました（内容は出力しません）。`,
   },
   dateProblem: {
@@ -59,7 +66,6 @@ export const ja: Messages = {
     nonexistent: 'その日付は存在しません（月や日を確かめてください）。',
     'era-range': 'その元号にその日付はありません（令和は2019年5月1日から、平成は2019年4月30日まで）。',
     'serial-range': 'Excel の日付シリアル値としては範囲外です（2000年〜2099年）。',
-    'not-a-date-cell': '日付のセルではありません。',
   },
   numberProblem: {
     'not-a-number': '0以上の整数で入力してください。',
@@ -68,6 +74,43 @@ export const ja: Messages = {
     zero: '1以上の数を入力してください（配布がない行は削除してください）。',
     'too-large': '数が大きすぎます。',
   },
+  unreadable: {
+    'not-found': 'ファイルまたはフォルダが見つかりません。名前と場所を確かめてください。',
+    permission: 'ファイルを開く権限がありません。',
+    'is-directory': 'フォルダです。ファイルを指定してください。',
+    'empty-folder': 'フォルダが空です。記録のファイルを入れたフォルダを指定してください。',
+    'corrupt-xlsx': 'Excel ファイルが壊れているか、途中で切れています。Excel で開いて保存し直してください。',
+    'not-workbook': 'ZIP ファイルですが Excel ブックではありません。Excel で開いて「Excel ブック (.xlsx)」で保存し直してください。',
+    'too-large':
+      'ブックが大きすぎます（シートのデータが 32 MB、およそ10万行を超えています）。Excel で「CSV UTF-8」として保存すれば大きさの制限なく読めます。',
+    'text-as-xlsx': '拡張子は .xlsx ですが中身は Excel ブックではありません（CSV などの名前を変えたもの）。Excel で開いて「Excel ブック (.xlsx)」で保存し直してください。',
+    'csv-syntax': 'CSV の形式が壊れています（引用符 " が閉じていない等）。',
+    'no-space': '作業用の一時ファイルを書けませんでした。ディスクの空き容量を確かめてください。',
+    busy: 'ファイルがほかのプログラム（Excel など）で開かれています。閉じてから実行し直してください。',
+    other: 'ファイルを読めませんでした。',
+  },
+  refusedFormat: {
+    xls: () =>
+      '古い Excel 形式（.xls）は読めません。このままではこの月が集計から抜けます。Excel で開き「名前を付けて保存」で「Excel ブック (.xlsx)」を選んで保存し直してください。',
+    ods: () =>
+      'LibreOffice の形式（.ods）は読めません。このままではこの月が集計から抜けます。LibreOffice Calc で開き「名前を付けて保存」でファイルの種類に「Excel 2007-365 (.xlsx)」を選んで保存し直してください。',
+    xlsb: () => 'Excel バイナリブック（.xlsb）は読めません。Excel で開き「Excel ブック (.xlsx)」で保存し直してください。',
+    numbers: () => 'Numbers の形式は読めません。Numbers で「書き出す」→「Excel」を選び、.xlsx で保存してください。',
+    et: () => 'WPS Spreadsheets の形式（.et）は読めません。「Excel ブック (.xlsx)」で保存し直してください。',
+    encrypted: () =>
+      'パスワード付き（暗号化された）Excel ブックは読めません。Excel でパスワードを解除し、.xlsx で保存し直してください。',
+    other: (extension) =>
+      `この形式（${extension || '拡張子なし'}）は記録として読めません。CSV（.csv）か Excel ブック（.xlsx）で保存してください。`,
+  },
+  skipReason: {
+    'own-output': 'このツールが作った報告書（または検証用の写し）なので、記録としては読みませんでした。',
+    hidden: '隠しファイルなので読み飛ばしました。',
+    system: 'システムが作るファイル（Thumbs.db など）なので読み飛ばしました。',
+    'other-format': '記録の形式（.csv .tsv .txt .xlsx .xlsm）ではないので読み飛ばしました。',
+    'lock-file': 'Excel のロックファイルなので読み飛ばしました。',
+    'not-a-log': '記録ではないファイルなので読み飛ばしました。',
+    config: '設定ファイルです。',
+  },
   severity: { error: 'エラー', warning: '警告', info: '情報' },
   place: {
     stdin: '（標準入力）',
@@ -75,14 +118,28 @@ export const ja: Messages = {
     sheet: (sheet) => `シート「${sheet}」`,
     at: (row, cell, column) =>
       [row === null ? null : `${row}行目`, cell, column === null ? null : `「${column}」`].filter((p) => p !== null).join(' '),
+    where: (p) => [p.file, p.sheet === null ? null : `シート「${p.sheet}」`, `${p.row}行目`].filter((x) => x !== null).join(' '),
+    rows: (rows, count) => `${rows.join('、')}行目${count > rows.length ? ` ほか${groupDigits(count - rows.length)}行` : ''}`,
+    run: '（入力全体）',
   },
   validate: {
     tableLine: (kind, headerRow, rows) => `${kind}（見出し ${headerRow}行目、データ ${groupDigits(rows)}行）`,
-    noData: '見出しの下にデータ行がありません。',
     ok: '問題は見つかりませんでした。',
     summary: (errors, warnings, infos) => `エラー ${errors}件、警告 ${warnings}件、情報 ${infos}件`,
     more: (count) => `ほかに ${count}件あります（すべて見るには --max-errors で上限を上げるか、--format json を使ってください）。`,
-    rejectedRows: (count) => `エラーのため集計できない行: ${count}行`,
+    rejectedRows: (count) => `エラーのため集計できない行: ${groupDigits(count)}行`,
+    outsidePeriod: '（集計期間外の行なので報告書は止めません）',
+    repeated: (rows) => `［同じ問題: ${rows}］`,
+  },
+  summary: {
+    files: (read, skipped, duplicate, refused) =>
+      `ファイル: 読んだ ${read}件、読み飛ばし ${skipped}件、重複 ${duplicate}件、読めない ${refused}件`,
+    rows: (counted, outOfPeriod, duplicate, rejected, other) =>
+      `行: 集計 ${ja.kindName.intake} ${groupDigits(counted.intake)}・${ja.kindName.ibasho} ${groupDigits(counted.ibasho)}・${ja.kindName.distribution} ${groupDigits(counted.distribution)}、期間外 ${groupDigits(outOfPeriod)}、重複 ${groupDigits(duplicate)}、エラー ${groupDigits(rejected)}、空行・合計行 ${groupDigits(other)}`,
+    config: (file) => (file === null ? '設定: 組み込みの既定（高崎市社会福祉協議会の設定）' : `設定: ${file}`),
+    configBeside: (file) => `注意: 入力のそばに設定ファイル ${file} がありますが使っていません（使うには --config ${file}）。`,
+    named: (what, file, detail) =>
+      `${what === 'duplicate' ? '重複' : what === 'skipped' ? '読み飛ばし' : '読めない'}: ${file}${detail === '' ? '' : `（${detail}）`}`,
   },
   report: {
     refused: (errors) => `入力に ${errors}件のエラーがあるため、報告書を作りませんでした。`,
@@ -90,9 +147,13 @@ export const ja: Messages = {
       'tsup-report validate で詳しく確かめて直してください。エラーの行を除いて作るには --skip-invalid を付けてください。',
     excluded: (rows, tables) =>
       `エラーのため ${rows}行${tables > 0 ? `と ${tables}個の表` : ''}を集計から除きました（--skip-invalid）。`,
+    refusedUnreadableHint:
+      '読めないファイルがあると、その分の記録が抜けた数になるため報告書を作りません。上の案内のとおり保存し直すか、そのファイルをフォルダから外してから実行し直してください。',
     noRecords: '集計できる記録がありません。入力ファイルを確かめてください。',
     asOfBeforeStart: (asOf, start) => `集計月 ${asOf} が開始月 ${start} より前です。--month / --as-of を確かめてください。`,
     asOfOutsideYear: (asOf, fy) => `集計月 ${asOf} は ${fy} に含まれません。--fiscal-year と --as-of を確かめてください。`,
+    emptyPeriod: (fy, start, asOf, available) =>
+      `${fy}の ${monthText(start)}〜${monthText(asOf)} には記録が1件もないため、報告書を作りませんでした。年を打ち間違えていませんか。記録があるのは ${available} です。`,
     xlsxNeedsOut: 'xlsx 形式は --out ファイル名.xlsx を指定してください。',
     outIsInput: (path) => `出力先 ${path} は入力ファイルです。入力を上書きしないよう、別の名前を指定してください。`,
     written: (path) => `${path} に書き出しました。`,

@@ -1,5 +1,4 @@
-import type { Kind } from '../records/kinds.js';
-import type { DateProblem, IssueCode, IssueDetail, NumberProblem } from '../records/issues.js';
+import type { DateProblem, Kind, NumberProblem, Place, ProblemCode, ProblemDetail, RefusedFormat, SkipReason, UnreadableReason } from '../problems.js';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: readonly Lang[] = ['ja', 'en'];
@@ -7,9 +6,12 @@ export const LANGS: readonly Lang[] = ['ja', 'en'];
 /** Everything the tool says to a person, in one language. Both tables have this shape, so neither can miss a code. */
 export interface Messages {
   kindName: Record<Kind, string>;
-  issue: Record<IssueCode, (d: IssueDetail) => string>;
+  issue: Record<ProblemCode, (d: ProblemDetail) => string>;
   dateProblem: Record<DateProblem, string>;
   numberProblem: Record<NumberProblem, string>;
+  unreadable: Record<UnreadableReason, string>;
+  refusedFormat: Record<RefusedFormat, (extension: string) => string>;
+  skipReason: Record<SkipReason, string>;
   severity: { error: string; warning: string; info: string };
   place: {
     stdin: string;
@@ -17,22 +19,42 @@ export interface Messages {
     sheet: (sheet: string) => string;
     /** Row, Excel cell address and column of a problem, whichever are known. */
     at: (row: number | null, cell: string | null, column: string | null) => string;
+    /** Another row, named in a message: file, sheet and row. */
+    where: (place: Place) => string;
+    /** The rows a repeated problem is on: the first ones listed, and how many in all. */
+    rows: (rows: readonly number[], count: number) => string;
+    /** The heading for problems of the whole run (a month with no records). */
+    run: string;
   };
   validate: {
     tableLine: (kind: string, headerRow: number, rows: number) => string;
-    noData: string;
     ok: string;
     summary: (errors: number, warnings: number, infos: number) => string;
     more: (count: number) => string;
     rejectedRows: (count: number) => string;
+    /** Marks an error in rows outside the report's period, shown as a warning. */
+    outsidePeriod: string;
+    /** After a problem repeated on many rows: which rows. */
+    repeated: (rows: string) => string;
+  };
+  /** The closing summary of a run, on stderr. */
+  summary: {
+    files: (read: number, skipped: number, duplicate: number, refused: number) => string;
+    rows: (counted: Record<Kind, number>, outOfPeriod: number, duplicate: number, rejected: number, other: number) => string;
+    config: (file: string | null) => string;
+    configBeside: (file: string) => string;
+    named: (what: 'duplicate' | 'skipped' | 'refused', file: string, detail: string) => string;
   };
   report: {
     refused: (errors: number) => string;
     refusedHint: string;
+    /** After a refusal for files that cannot be read: --skip-invalid would not help. */
+    refusedUnreadableHint: string;
     excluded: (rows: number, tables: number) => string;
     noRecords: string;
     asOfBeforeStart: (asOf: string, start: string) => string;
     asOfOutsideYear: (asOf: string, fiscalYear: string) => string;
+    emptyPeriod: (fiscalYear: string, start: string, asOf: string, available: string) => string;
     xlsxNeedsOut: string;
     outIsInput: (path: string) => string;
     written: (path: string) => string;

@@ -1,138 +1,181 @@
-import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { readCsv, systemReason } from './csv.js';
+import type { ProblemLog } from '../problems.js';
+import { readCsv } from './csv.js';
+import { CSV_MARKER } from './marker.js';
+import { baseName, judgeName, sniffFormat } from './sniff.js';
+import { ReadError, type RawTable, type ReadOptions, type SourceFile } from './types.js';
 import { readXlsx } from './xlsx.js';
-import {
-  ReadError,
-  type InputSource,
-  type RawTable,
-  type ReadFailure,
-  type ReadOptions,
-  type TableOrFailure,
-} from './types.js';
 
-export const CSV_EXTENSIONS = ['.csv', '.tsv', '.txt'];
-export const XLSX_EXTENSIONS = ['.xlsx', '.xlsm'];
-const READABLE_EXTENSIONS = [...CSV_EXTENSIONS, ...XLSX_EXTENSIONS];
+export type InputStatus = 'read' | 'skipped' | 'duplicate' | 'refused' | 'config';
 
-export type ResolvedInput = InputSource | ReadFailure;
+/** What became of one input file: every file found is accounted for (SPEC §2, §10 `inputs`). */
+export interface InputEntry {
+  file: string;
+  status: InputStatus;
+  /** Why it was skipped or refused: own-output, lock-file, hidden, system, other-format, not-a-log, unsupported-format, unreadable-file. */
+  reason?: string;
+  /** The earlier file with the same bytes. */
+  duplicateOf?: string;
+}
+
+/** A table to check, with the input it came from (the records stage may still find it is not a log). */
+export interface SourceTable {
+  table: RawTable;
+  /** Named on its own rather than found in a folder: then it is always read as a log. */
+  explicit: boolean;
+  input: InputEntry;
+}
 
 /**
- * Turns the command line's inputs into sources: files as given, directories as their readable
- * files sorted by name (Excel's own `~$` lock files and hidden files left out), `-` as standard input.
+ * The input stage, the same for the CLI and the browser app: every file is judged by its name
+ * (lock, hidden and system files, documents), compared with the earlier ones (a copy is read
+ * once), recognised by its bytes (CSV, XLSX, or a spreadsheet the tool refuses, such as .xls
+ * or .ods) and, when it is a log, read into tables. Each file gets its entry in `entries`;
+ * what is worth saying goes to `log`.
  */
-export async function resolveInputs(args: readonly string[], stdin: () => NodeJS.ReadableStream): Promise<ResolvedInput[]> {
-  const resolved: ResolvedInput[] = [];
-  for (const arg of args) {
-    if (arg === '-') {
-      resolved.push({ name: '-', path: null, open: stdin });
+export async function* readSources(
+  files: readonly SourceFile[],
+  options: ReadOptions,
+  log: ProblemLog,
+  entries: InputEntry[],
+): AsyncGenerator<SourceTable> {
+  const seen = new SeenFiles();
+  const names = new Set(files.map((f) => f.name));
+  for (const source of files) {
+    const entry: InputEntry = { file: source.name, status: 'read' };
+    entries.push(entry);
+    const fileProblem = (code: 'skipped' | 'open-in-excel' | 'duplicate-file', detail: Parameters<ProblemLog['add']>[0]['detail']): void =>
+      log.add({ code, file: source.name, sheet: null, row: null, column: null, cell: null, detail });
+
+    const verdict = judgeName(source.name);
+    if (verdict.kind === 'lock') {
+      Object.assign(entry, { status: 'skipped', reason: 'lock-file' });
+      fileProblem('open-in-excel', { workbook: lockedWorkbook(source.name, verdict.workbook, names) });
       continue;
     }
-    let info;
+    if (verdict.kind === 'config') {
+      entry.status = 'config';
+      continue;
+    }
+    if (verdict.kind === 'skip' && !source.explicit) {
+      Object.assign(entry, { status: 'skipped', reason: verdict.reason });
+      fileProblem('skipped', { skip: verdict.reason });
+      continue;
+    }
+
+    let bytes: Uint8Array;
     try {
-      info = await stat(arg);
+      bytes = await source.read();
     } catch (error) {
-      resolved.push(failure(arg, new ReadError('unreadable-file', { reason: systemReason(error) })));
+      if (!(error instanceof ReadError)) throw error;
+      refuse(entry, log, error);
       continue;
     }
-    if (!info.isDirectory()) {
-      resolved.push(fileSource(arg));
+    const original = await seen.find(source, bytes);
+    if (original !== undefined) {
+      Object.assign(entry, { status: 'duplicate', duplicateOf: original });
+      fileProblem('duplicate-file', { other: { file: original, sheet: null } });
       continue;
     }
-    const names = (await readdir(arg))
-      .filter((name) => !name.startsWith('~$') && !name.startsWith('.'))
-      .filter((name) => READABLE_EXTENSIONS.includes(path.extname(name).toLowerCase()))
-      .sort();
-    if (names.length === 0) resolved.push(failure(arg, new ReadError('unreadable-file', { reason: 'directory' })));
-    for (const name of names) resolved.push(fileSource(path.join(arg, name)));
-  }
-  return resolved;
-}
 
-function fileSource(file: string): InputSource {
-  return { name: file, path: file, open: () => createReadStream(file, { flags: 'r' }) };
-}
-
-function failure(file: string, error: ReadError, sheet: string | null = null): ReadFailure {
-  return { failure: true, file, sheet, row: error.row, code: error.code, detail: error.detail };
-}
-
-/** Reads every source in turn. A source that cannot be read becomes a failure item; the others go on. */
-export async function* readInputs(inputs: readonly ResolvedInput[], options: ReadOptions): AsyncGenerator<TableOrFailure> {
-  for (const input of inputs) {
-    if ('failure' in input) {
-      yield input;
-      continue;
-    }
-    let current: RawTable | undefined;
+    const format = sniffFormat(source.name, bytes);
     try {
-      const reader = await pickReader(input);
-      for await (const table of reader(input, options)) {
-        current = table;
-        yield table;
+      switch (format.kind) {
+        case 'csv': {
+          if (isCsvReport(bytes)) {
+            Object.assign(entry, { status: 'skipped', reason: 'own-output' });
+            fileProblem('skipped', { skip: 'own-output' });
+            continue;
+          }
+          yield { table: await readCsv(source.name, bytes, options), explicit: source.explicit, input: entry };
+          break;
+        }
+        case 'xlsx': {
+          const workbook = await readXlsx(source.name, bytes, format.entries);
+          if (workbook.ownOutput) {
+            Object.assign(entry, { status: 'skipped', reason: 'own-output' });
+            fileProblem('skipped', { skip: 'own-output' });
+            continue;
+          }
+          for (const table of workbook.tables) yield { table, explicit: source.explicit, input: entry };
+          break;
+        }
+        case 'refused':
+          refuse(entry, log, new ReadError('unsupported-format', { format: format.format }));
+          break;
+        case 'unreadable':
+          refuse(entry, log, new ReadError('unreadable-file', { reason: format.reason }));
+          break;
+        case 'other':
+          refuse(entry, log, new ReadError('unsupported-format', { format: 'other', extension: extensionText(source.name) }));
+          break;
       }
     } catch (error) {
       if (!(error instanceof ReadError)) throw error;
-      yield failure(input.name, error, current?.sheet ?? null);
+      refuse(entry, log, error);
     }
   }
 }
 
-type Reader = (source: InputSource, options: ReadOptions) => AsyncIterable<RawTable>;
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** Chooses a reader by the file's first bytes, so a workbook saved under the wrong extension is still understood. */
-async function pickReader(source: InputSource): Promise<Reader> {
-  if (source.path === null) return readCsv;
-  const extension = path.extname(source.path).toLowerCase();
-  const head = await firstBytes(source.path, 8);
-  if (startsWith(head, OLE_MAGIC)) {
-    // The OLE container is both the legacy .xls format and the wrapper Excel puts around encrypted .xlsx.
-    const format = extension === '.xls' ? 'xls' : (await isEncryptedPackage(source.path)) ? 'encrypted' : 'xls';
-    throw new ReadError('unsupported-format', { format });
-  }
-  if (startsWith(head, ZIP_MAGIC)) return readXlsx;
-  if (extension === '.xls') throw new ReadError('unsupported-format', { format: 'xls' });
-  if (XLSX_EXTENSIONS.includes(extension)) {
-    throw new ReadError('unreadable-file', { reason: 'corrupt-xlsx' });
-  }
-  if (!CSV_EXTENSIONS.includes(extension)) throw new ReadError('unsupported-format', { format: extension || '?' });
-  return readCsv;
+/** A file that cannot be read: refused, with the problem that says why and how to fix it. */
+export function refuse(entry: InputEntry, log: ProblemLog, error: ReadError, sheet: string | null = null): void {
+  Object.assign(entry, { status: 'refused', reason: error.code });
+  log.add({ code: error.code, file: entry.file, sheet, row: error.row, column: null, cell: null, detail: error.detail });
 }
 
-async function firstBytes(file: string, count: number): Promise<Buffer> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-    const buffer = Buffer.alloc(count);
-    const { bytesRead } = await handle.read(buffer, 0, count, 0);
-    return buffer.subarray(0, bytesRead);
-  } catch (error) {
-    throw new ReadError('unreadable-file', { reason: systemReason(error) });
-  } finally {
-    await handle?.close();
-  }
+function extensionText(name: string): string {
+  const base = baseName(name);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot) : '';
 }
 
-function startsWith(buffer: Buffer, magic: number[]): boolean {
-  return magic.every((byte, i) => buffer[i] === byte);
-}
-
-/** An encrypted workbook's OLE directory names a stream "EncryptedPackage" (UTF-16LE). */
-async function isEncryptedPackage(file: string): Promise<boolean> {
-  const marker = Buffer.from('EncryptedPackage', 'utf16le');
-  const stream = createReadStream(file, { flags: 'r', highWaterMark: 64 * 1024 });
-  let previousTail = Buffer.alloc(0);
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const window = Buffer.concat([previousTail, chunk]);
-    if (window.includes(marker)) {
-      stream.destroy();
-      return true;
+/** The workbook a lock file stands for: Excel's `~$` name drops the first two characters of long names. */
+function lockedWorkbook(lockName: string, rest: string, names: ReadonlySet<string>): string {
+  const folder = lockName.slice(0, lockName.length - baseName(lockName).length);
+  for (const name of names) {
+    if (!name.startsWith(folder) || /[\\/]/u.test(name.slice(folder.length))) continue;
+    const base = baseName(name);
+    if (base === rest || (base.length > rest.length && base.slice(base.length - rest.length) === rest && base.length - rest.length === 2)) {
+      return name;
     }
-    previousTail = window.subarray(Math.max(0, window.length - marker.length));
   }
-  return false;
+  return `${folder}${rest}`;
+}
+
+/** A CSV report of this tool: its first line names the tool. */
+function isCsvReport(bytes: Uint8Array): boolean {
+  const firstLine = new TextDecoder().decode(bytes.subarray(0, 1024)).split(/\r?\n/u)[0] ?? '';
+  return firstLine.includes(CSV_MARKER);
+}
+
+/** Files already read, to find a later one with the same bytes (`… - コピー.csv`, `…(1).xlsx`). */
+class SeenFiles {
+  private readonly bySize = new Map<number, { source: SourceFile; hash?: number }[]>();
+
+  /** The name of an earlier file with exactly these bytes, if any; remembers this one otherwise. */
+  async find(source: SourceFile, bytes: Uint8Array): Promise<string | undefined> {
+    const sameSize = this.bySize.get(bytes.length) ?? [];
+    if (sameSize.length > 0) {
+      const hash = fnv1a(bytes);
+      for (const earlier of sameSize) {
+        earlier.hash ??= fnv1a(await earlier.source.read());
+        if (earlier.hash === hash && equalBytes(await earlier.source.read(), bytes)) return earlier.source.name;
+      }
+      sameSize.push({ source, hash });
+    } else {
+      this.bySize.set(bytes.length, [{ source }]);
+    }
+    return undefined;
+  }
+}
+
+function fnv1a(bytes: Uint8Array): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 16777619);
+  return hash >>> 0;
+}
+
+function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -1,169 +1,101 @@
-import { createReadStream } from 'node:fs';
-import { systemReason } from './csv.js';
-import { ReadError, type CellValue, type InputSource, type RawRow, type RawTable } from './types.js';
+import { OUTPUT_MARKER } from './marker.js';
+import { ReadError, type CellValue, type RawRow, type RawTable } from './types.js';
+import type { ZipEntry } from './zip.js';
 
-interface StreamCell {
-  value: unknown;
-  numFmt?: string;
-}
-interface StreamRow {
-  number: number;
-  cellCount: number;
-  getCell(column: number): StreamCell;
-}
-interface StreamWorksheet extends AsyncIterable<StreamRow> {
-  name?: string;
-}
-interface StreamWorkbook extends AsyncIterable<StreamWorksheet> {
-  properties?: { model?: { date1904?: boolean } };
+type Workbook = import('exceljs').Workbook;
+type Worksheet = import('exceljs').Worksheet;
+type Cell = import('exceljs').Cell;
+
+/**
+ * The most sheet data (uncompressed XML of the worksheets and shared strings) a workbook may hold:
+ * about 100,000 rows of a log. exceljs's reader keeps the whole workbook in memory, about 15 times
+ * this size (~500 MB at the limit); a year of a council's logs is well under 1 MB.
+ */
+export const XLSX_DATA_LIMIT = 32 * 1024 * 1024;
+/** Real sheet XML compresses 5–20 times; a zip bomb of repeated bytes a thousand times. */
+const BOMB_RATIO = 200;
+const BOMB_MIN_BYTES = 1024 * 1024;
+
+export interface XlsxContent {
+  /** The workbook carries the marker of the tool's own reports and annotated copies. */
+  ownOutput: boolean;
+  tables: RawTable[];
 }
 
 /**
- * Every worksheet of a workbook is a table, read with exceljs's streaming reader so that memory
- * stays flat however many rows there are. Sheets arrive in workbook order; each must be read
- * through before the next.
+ * Every worksheet of a workbook is a table, read with exceljs's full reader, which sees what
+ * Excel shows: shared strings without their furigana, merged cells, every part whatever its
+ * order in the zip (with the fixes in patches/exceljs+4.4.0.patch). Reading is in memory and
+ * deterministic; workbooks beyond XLSX_DATA_LIMIT are refused before anything is unpacked.
  */
-export async function* readXlsx(source: InputSource): AsyncGenerator<RawTable> {
-  if (source.path !== null) await refuseZipBomb(source.path);
-  // exceljs's streaming reader now and then fails on a sound workbook under load: twice in about
-  // a dozen full test runs it finished its zip entries before reading xl/workbook.xml and threw
-  // on the missing model. A failure before any sheet was handed on is therefore tried once more
-  // from a fresh stream; a damaged file fails both times and is reported as damaged. Known
-  // upstream as exceljs#3064: a worksheet reached before xl/workbook.xml, which exceljs's own
-  // writer puts last (a fix reading the zip's central directory is proposed in protobi/exceljs#86).
-  let handedOn = false;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      for await (const table of readWorkbookOnce(source)) {
-        handedOn = true;
-        yield table;
-      }
-      return;
-    } catch (error) {
-      const retry = !handedOn && attempt === 1 && source.path !== null && error instanceof ReadError && error.detail.reason === 'corrupt-xlsx';
-      if (!retry) throw error;
-    }
-  }
-}
-
-async function* readWorkbookOnce(source: InputSource): AsyncGenerator<RawTable> {
+export async function readXlsx(name: string, bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<XlsxContent> {
+  refuseOversized(entries);
   const { default: ExcelJS } = await import('exceljs');
-  const guard = new StallGuard();
-  const input: NodeJS.ReadableStream = source.path !== null ? createReadStream(source.path, { flags: 'r' }) : source.open();
-  input.on('data', () => guard.progress());
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input as never, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  }) as unknown as StreamWorkbook;
-
-  let sheets = 0;
+  const workbook = new ExcelJS.Workbook();
   try {
-    const worksheets = reader[Symbol.asyncIterator]();
-    for (let next = await guard.race(worksheets.next()); !next.done; next = await guard.race(worksheets.next())) {
-      sheets++;
-      const worksheet = next.value;
-      const date1904 = reader.properties?.model?.date1904 === true;
-      yield {
-        file: source.name,
-        sheet: worksheet.name ?? `Sheet${sheets}`,
-        format: 'xlsx',
-        encoding: null,
-        rows: worksheetRows(worksheet, date1904, guard),
-      };
-    }
-  } catch (error) {
-    throw asReadError(error);
-  } finally {
-    guard.dispose();
-    (input as { destroy?: () => void }).destroy?.();
+    // exceljs's types ask for a Node Buffer; it reads any Uint8Array.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    // Whatever exceljs (or the unzip under it) throws here is about these bytes: the file is damaged.
+    throw new ReadError('unreadable-file', { reason: 'corrupt-xlsx' });
   }
-  if (sheets === 0) throw new ReadError('unreadable-file', { reason: 'not-workbook' });
+  const ownOutput = (workbook.keywords ?? '').includes(OUTPUT_MARKER);
+  return { ownOutput, tables: ownOutput ? [] : workbook.worksheets.map((sheet) => sheetTable(name, sheet)) };
 }
 
-/** Rows handed on together, so the consumer awaits once per batch. */
-const BATCH_ROWS = 256;
-
-async function* worksheetRows(worksheet: StreamWorksheet, date1904: boolean, guard: StallGuard): AsyncGenerator<RawRow[]> {
-  let lastRow = 0;
-  let batch: RawRow[] = [];
-  try {
-    const rows = worksheet[Symbol.asyncIterator]();
-    for (let next = await guard.race(rows.next()); !next.done; next = await guard.race(rows.next())) {
-      const row = next.value;
-      guard.progress();
-      lastRow = row.number;
-      const cells: CellValue[] = [];
-      for (let column = 1; column <= row.cellCount; column++) {
-        const cell = row.getCell(column);
-        cells.push(cellValue(cell.value, cell.numFmt, date1904));
-      }
-      batch.push({ row: row.number, cells });
-      if (batch.length === BATCH_ROWS) {
-        yield batch;
-        batch = [];
-      }
-    }
-  } catch (error) {
-    throw asReadError(error, lastRow + 1);
+function refuseOversized(entries: readonly ZipEntry[]): void {
+  let data = 0;
+  for (const entry of entries) {
+    const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+    if (entry.uncompressedSize > BOMB_MIN_BYTES && ratio > BOMB_RATIO) throw new ReadError('unreadable-file', { reason: 'too-large' });
+    if (/^\/?xl\/(worksheets\/[^/]+|sharedStrings)\.xml$/u.test(entry.name)) data += entry.uncompressedSize;
   }
-  if (batch.length > 0) yield batch;
+  if (data > XLSX_DATA_LIMIT) throw new ReadError('unreadable-file', { reason: 'too-large' });
 }
 
-/** Seconds without a byte read or a row parsed after which a workbook counts as stalled. */
-const STALL_SECONDS = 3;
+function sheetTable(file: string, sheet: Worksheet): RawTable {
+  return {
+    file,
+    sheet: sheet.name,
+    format: 'xlsx',
+    encoding: null,
+    rows: (async function* () {
+      const rows = sheetRows(sheet);
+      if (rows.length > 0) yield rows;
+    })(),
+  };
+}
 
-/**
- * Some damaged zips make the unzip stream wait forever for data that never comes, with nothing
- * left running: the process would simply end, reporting nothing. The guard watches for progress
- * (bytes read, rows parsed) and, after STALL_SECONDS without any, fails the read as damaged.
- */
-class StallGuard {
-  private ticks = 0;
-  private readonly timer: NodeJS.Timeout;
-  /** Rejects the step being awaited now. One per step, so nothing piles up over a million rows. */
-  private failCurrent: ((error: Error) => void) | undefined;
-
-  constructor() {
-    let seen = 0;
-    let idle = 0;
-    this.timer = setInterval(() => {
-      if (this.ticks !== seen) {
-        seen = this.ticks;
-        idle = 0;
-      } else if (++idle >= STALL_SECONDS) {
-        this.failCurrent?.(new ReadError('unreadable-file', { reason: 'corrupt-xlsx' }));
+/** The sheet's rows that hold anything, hidden and filtered-out rows included. */
+function sheetRows(sheet: Worksheet): RawRow[] {
+  const rows: RawRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells: CellValue[] = [];
+    let filled = 0;
+    let struck = 0;
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      const value = cellValue(cell.value);
+      cells[column - 1] = value;
+      if (value !== null && !(typeof value === 'string' && value.trim() === '')) {
+        filled++;
+        if (isStruck(cell)) struck++;
       }
-    }, 1000);
-  }
-
-  progress(): void {
-    this.ticks++;
-  }
-
-  race<T>(step: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      this.failCurrent = reject;
-      step.then(resolve, reject);
     });
-  }
-
-  dispose(): void {
-    clearInterval(this.timer);
-  }
+    for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+    rows.push(struck > 0 && struck === filled ? { row: number, cells, struck: true } : { row: number, cells });
+  });
+  return rows;
 }
 
-function asReadError(error: unknown, row: number | null = null): ReadError {
-  if (error instanceof ReadError) return error;
-  const reason = systemReason(error);
-  // Anything that is not a file-system failure is the workbook's own damage.
-  return new ReadError('unreadable-file', { reason: reason === 'other' ? 'corrupt-xlsx' : reason }, row);
+/** A cell drawn with a line through it: its font, or every run of its rich text. */
+function isStruck(cell: Cell): boolean {
+  if (cell.font?.strike) return true;
+  const value = cell.value as { richText?: { font?: { strike?: boolean } }[] } | null;
+  return Array.isArray(value?.richText) && value.richText.length > 0 && value.richText.every((run) => run.font?.strike === true);
 }
 
 /** Turns one exceljs cell value into what the tool reads: text, number, date, boolean or an error cell. */
-export function cellValue(value: unknown, numFmt: string | undefined, date1904: boolean): CellValue {
+export function cellValue(value: unknown): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isNaN(value) ? { error: '#VALUE!' } : value;
@@ -175,51 +107,12 @@ export function cellValue(value: unknown, numFmt: string | undefined, date1904: 
     if ('formula' in v || 'sharedFormula' in v) {
       // A formula whose workbook was never recalculated and saved has no cached result to read.
       if (v.result === undefined || v.result === null) return { error: '' };
-      if (typeof v.result === 'number' && isDateFormat(numFmt)) return excelSerialToDate(v.result, date1904);
-      return cellValue(v.result, undefined, date1904);
+      return cellValue(v.result);
     }
-    if ('text' in v) return cellValue(v.text, numFmt, date1904);
+    // A hyperlink cell shows its text.
+    if ('text' in v) return cellValue(v.text);
   }
-  return String(value);
+  throw new Error(`unexpected exceljs cell value: ${Object.prototype.toString.call(value)}`);
 }
 
-/** The same test exceljs applies to plain cells: a number format with date letters outside quotes and brackets. */
-function isDateFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  return /[ymdhMsb]+/u.test(numFmt.replace(/\[[^\]]*\]/gu, '').replace(/"[^"]*"/gu, ''));
-}
-
-function excelSerialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
-}
-
-/** A part may expand this much before its compression ratio is looked at: real sheets of 1M rows stay below. */
-const BOMB_MIN_BYTES = 100 * 1024 * 1024;
-/** Real sheet XML compresses 5–20 times; a bomb of repeated bytes a thousand times. */
-const BOMB_RATIO = 200;
-/** No part of a workbook staff could have saved is this large. */
-const PART_MAX_BYTES = 4 * 1024 * 1024 * 1024;
-
-interface ZipDirectory {
-  files: { path: string; compressedSize: number; uncompressedSize: number }[];
-}
-
-/**
- * Reads the zip's central directory (sizes only, nothing is inflated) and refuses a workbook
- * whose parts would expand far beyond anything Excel writes, before any of it is unpacked.
- */
-async function refuseZipBomb(file: string): Promise<void> {
-  const { Open } = await import('unzipper');
-  let directory: ZipDirectory;
-  try {
-    directory = await Open.file(file);
-  } catch (error) {
-    throw asReadError(error);
-  }
-  for (const part of directory.files) {
-    const ratio = part.uncompressedSize / Math.max(1, part.compressedSize);
-    if (part.uncompressedSize > PART_MAX_BYTES || (part.uncompressedSize > BOMB_MIN_BYTES && ratio > BOMB_RATIO)) {
-      throw new ReadError('unreadable-file', { reason: 'too-large' });
-    }
-  }
-}
+export type { Workbook };

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { LabelItem } from '../config/schema.js';
-import { normalizeKey } from './text.js';
+import { normalizeKey } from '../text.js';
 
 export type CodedMatch = { ok: true; index: number } | { ok: false; suggestion?: string };
 

@@ -1,7 +1,7 @@
 // The function's own module: importing date-fns as a whole costs ~70 ms of start-up.
 import { isExists } from 'date-fns/isExists';
 import type { CellValue } from '../read/types.js';
-import type { DateProblem } from './issues.js';
+import type { DateProblem } from '../problems.js';
 
 /** A calendar date as `YYYY-MM-DD`: no time, no time zone, and it sorts as text. */
 export type IsoDate = string;
@@ -19,21 +19,26 @@ interface Era {
   base: number;
 }
 
-const ERAS: Record<string, Era> = {
-  令和: { first: '2019-05-01', last: '9999-12-31', base: 2019 },
-  平成: { first: '1989-01-08', last: '2019-04-30', base: 1989 },
-  昭和: { first: '1926-12-25', last: '1989-01-07', base: 1926 },
-};
-const ERA_LETTERS: Record<string, string> = { r: '令和', h: '平成', s: '昭和' };
+/** The eras a log may use, by every name they are written with (令和, 令, R …). */
+export const ERAS: readonly (Era & { names: readonly string[] })[] = [
+  { names: ['令和', '令', 'r'], first: '2019-05-01', last: '9999-12-31', base: 2019 },
+  { names: ['平成', '平', 'h'], first: '1989-01-08', last: '2019-04-30', base: 1989 },
+  { names: ['昭和', '昭', 's'], first: '1926-12-25', last: '1989-01-07', base: 1926 },
+];
+const ERA_BY_NAME = new Map(ERAS.flatMap((era) => era.names.map((name) => [name, era] as const)));
+const ERA_NAMES = ERAS.flatMap((era) => era.names).sort((a, b) => b.length - a.length).join('|');
 
 const WESTERN = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/u;
 const WESTERN_KANJI = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/u;
-const ERA_KANJI = /^(令和|平成|昭和)(元|\d{1,2})年(\d{1,2})月(\d{1,2})日?$/u;
-const ERA_LETTER = /^([rhs])(元|\d{1,2})[-/.](\d{1,2})[-/.](\d{1,2})$/iu;
+const EIGHT_DIGITS = /^(\d{4})(\d{2})(\d{2})$/u;
+const ERA_KANJI = new RegExp(`^(${ERA_NAMES})(元|\\d{1,2})年(\\d{1,2})月(\\d{1,2})日?$`, 'iu');
+const ERA_SHORT = new RegExp(`^(${ERA_NAMES})(元|\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{1,2})$`, 'iu');
 const NO_YEAR = /^(\d{1,2})[-/.](\d{1,2})$|^(\d{1,2})月(\d{1,2})日?$/u;
 const SERIAL = /^\d{5}(\.\d+)?$/u;
-const TIME_SUFFIX = /(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?|\s*\d{1,2}時(?:\d{1,2}分)?(?:\d{1,2}秒)?)$/u;
-const WEEKDAY_SUFFIX = /\((?:[日月火水木金土]|祝|[日月火水木金土]・祝)\)$/u;
+/** A time after the date, in the forms Excel and people write: 10:00, 10:00:00, 10時5分, 午前10:00, 午後 3:05, 3:05 PM. */
+const TIME_SUFFIX = /(?:T|\s*)(?:(?:午前|午後|am|pm)\s*)?\d{1,2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?|時(?:\d{1,2}分)?(?:\d{1,2}秒)?)(?:\s*(?:am|pm))?$/iu;
+/** A weekday note: (木), （木曜日）, (祝), (土・祝). */
+const WEEKDAY_SUFFIX = /\s*\((?:[日月火水木金土](?:曜日?)?|祝|[日月火水木金土]・祝)\)$/u;
 
 /**
  * Reads every date form staff write: ISO and slashed dates, 年月日, 和暦 (令和3年8月12日, R3.8.12,
@@ -42,22 +47,30 @@ const WEEKDAY_SUFFIX = /\((?:[日月火水木金土]|祝|[日月火水木金土]
  */
 export function parseDate(value: CellValue): DateResult {
   if (value instanceof Date) return fromParts(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
-  if (typeof value === 'number') return fromSerial(value);
+  if (typeof value === 'number') {
+    // Digits typed into a number cell: 20261001.
+    if (Number.isInteger(value) && value >= 10_000_000 && value <= 99_999_999) return parseDateText(String(value));
+    return fromSerial(value);
+  }
   if (typeof value !== 'string') return { ok: false, problem: 'unrecognised' };
   return parseDateText(value);
 }
 
 export function parseDateText(text: string): DateResult {
-  const cleaned = text.normalize('NFKC').trim().replace(WEEKDAY_SUFFIX, '').replace(TIME_SUFFIX, '').replace(/\s+/gu, '');
-  let match = WESTERN.exec(cleaned) ?? WESTERN_KANJI.exec(cleaned);
+  let cleaned = text.normalize('NFKC').trim();
+  // A weekday and a time may follow the date in either order: 2026/10/1(木) 10:00, 2026/10/1 10:00 (木).
+  for (let previous = ''; previous !== cleaned; ) {
+    previous = cleaned;
+    cleaned = cleaned.replace(WEEKDAY_SUFFIX, '').replace(TIME_SUFFIX, '').trim();
+  }
+  cleaned = cleaned.replace(/\s+/gu, '');
+  let match = WESTERN.exec(cleaned) ?? WESTERN_KANJI.exec(cleaned) ?? EIGHT_DIGITS.exec(cleaned);
   if (match) return fromParts(Number(match[1]), Number(match[2]), Number(match[3]));
 
-  match = ERA_KANJI.exec(cleaned);
-  const letter = match ? undefined : ERA_LETTER.exec(cleaned);
-  if (match || letter) {
-    const [, eraText, yearText, month, day] = (match ?? letter)!;
-    const eraName = match ? eraText! : ERA_LETTERS[eraText!.toLowerCase()]!;
-    const era = ERAS[eraName]!;
+  match = ERA_KANJI.exec(cleaned) ?? ERA_SHORT.exec(cleaned);
+  if (match) {
+    const [, eraName, yearText, month, day] = match;
+    const era = ERA_BY_NAME.get(eraName!.toLowerCase())!;
     const eraYear = yearText === '元' ? 1 : Number(yearText);
     if (eraYear < 1) return { ok: false, problem: 'nonexistent' };
     const result = fromParts(era.base + eraYear - 1, Number(month), Number(day));

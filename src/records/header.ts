@@ -1,8 +1,8 @@
+import type { ProblemDetail } from '../problems.js';
 import type { RawRow } from '../read/types.js';
-import type { IssueDetail } from './issues.js';
-import { KIND_FIELDS, KINDS, type FieldSpec, type Kind } from './kinds.js';
+import { headerHintKey, normalizeKey } from '../text.js';
 import { cellText, isBlankRow } from './cells.js';
-import { normalizeKey } from './text.js';
+import { KIND_FIELDS, KINDS, type FieldSpec, type Kind } from './kinds.js';
 
 /** The header rows of a table may be this far down; rows above it are titles. */
 export const HEADER_SEARCH_ROWS = 10;
@@ -36,17 +36,28 @@ export interface TableLayout {
 
 export type HeaderResult =
   | { ok: true; layout: TableLayout }
-  | { ok: false; code: 'no-header' | 'missing-column' | 'encoding-error'; row: number | null; detail: IssueDetail };
+  /** No row of the first ten names a required column of any kind: not a log at all. */
+  | { ok: false; code: 'no-header'; notALog: true; hasDateColumn: false; row: null; detail: ProblemDetail }
+  | { ok: false; code: 'no-header' | 'missing-column' | 'encoding-error'; notALog: false; hasDateColumn: boolean; row: number | null; detail: ProblemDetail };
 
-const LOOKUP: Record<Kind, Map<string, FieldSpec>> = Object.fromEntries(
+/** How well a header cell names a field: the canonical header beats an alias, an exact match beats one after dropping hints. */
+const enum Rank {
+  Canonical = 0,
+  Alias = 1,
+  HintCanonical = 2,
+  HintAlias = 3,
+}
+
+const LOOKUP: Record<Kind, Map<string, { spec: FieldSpec; canonical: boolean }>> = Object.fromEntries(
   KINDS.map((kind) => {
-    const map = new Map<string, FieldSpec>();
+    const map = new Map<string, { spec: FieldSpec; canonical: boolean }>();
     for (const spec of KIND_FIELDS[kind]) {
-      for (const name of [spec.header, ...spec.aliases]) map.set(normalizeKey(name), spec);
+      map.set(normalizeKey(spec.header), { spec, canonical: true });
+      for (const alias of spec.aliases) if (!map.has(normalizeKey(alias))) map.set(normalizeKey(alias), { spec, canonical: false });
     }
     return [kind, map];
   }),
-) as Record<Kind, Map<string, FieldSpec>>;
+) as Record<Kind, Map<string, { spec: FieldSpec; canonical: boolean }>>;
 
 interface Candidate {
   kind: Kind;
@@ -56,64 +67,87 @@ interface Candidate {
   missing: FieldSpec[];
 }
 
+/**
+ * Maps one row's cells to a kind's fields. Each field goes to the column that names it best
+ * (canonical, then alias, then either after dropping hints; the first column on a tie); the
+ * other columns are extras. So 「相談内容（詳細）」 next to 主訴 is an ignored free-text column.
+ */
 function mapRow(kind: Kind, row: RawRow): Candidate {
   const lookup = LOOKUP[kind];
-  const columns: MappedColumn[] = [];
-  const extras: { index: number; header: string }[] = [];
+  const best = new Map<FieldSpec, { index: number; header: string; rank: Rank }>();
+  const headers: { index: number; header: string }[] = [];
   row.cells.forEach((cell, index) => {
     const header = cellText(cell).trim();
     if (header === '') return;
-    const spec = lookup.get(normalizeKey(header));
-    // The first column claiming a field wins; a second 日付 column is one the tool does not use.
-    if (spec && !columns.some((c) => c.spec === spec)) columns.push({ spec, slot: KIND_FIELDS[kind].indexOf(spec), index, header });
-    else extras.push({ index, header });
+    headers.push({ index, header });
+    const exact = lookup.get(normalizeKey(header));
+    const hinted = exact ? undefined : lookup.get(headerHintKey(header));
+    const match = exact ?? hinted;
+    if (!match) return;
+    const rank = exact ? (match.canonical ? Rank.Canonical : Rank.Alias) : match.canonical ? Rank.HintCanonical : Rank.HintAlias;
+    const current = best.get(match.spec);
+    if (!current || rank < current.rank) best.set(match.spec, { index, header, rank });
   });
-  const missing = KIND_FIELDS[kind].filter((spec) => spec.required && !columns.some((c) => c.spec === spec));
+  const claimed = new Set([...best.values()].map((b) => b.index));
+  const columns: MappedColumn[] = [...best.entries()]
+    .map(([spec, { index, header }]) => ({ spec, slot: KIND_FIELDS[kind].indexOf(spec), index, header }))
+    .sort((a, b) => a.index - b.index);
+  const extras = headers.filter((h) => !claimed.has(h.index));
+  const missing = KIND_FIELDS[kind].filter((spec) => spec.required && !best.has(spec));
   return { kind, row, columns, extras, missing };
+}
+
+const hasDate = (c: Candidate): boolean => c.columns.some((col) => col.spec.role === 'date');
+const requiredPresent = (c: Candidate): number => c.columns.filter((col) => col.spec.required).length;
+
+/** A candidate with its date column is nearer than one without; then the one with more required columns, then more columns. */
+function nearer(a: Candidate, b: Candidate): boolean {
+  const scoreA = [Number(hasDate(a)), requiredPresent(a), a.columns.length];
+  const scoreB = [Number(hasDate(b)), requiredPresent(b), b.columns.length];
+  const first = scoreA.findIndex((value, i) => value !== scoreB[i]);
+  return first !== -1 && scoreA[first]! > scoreB[first]!;
 }
 
 /**
  * Finds the header row among the first rows and decides the table's kind: the first row that maps
  * every required column of some kind; if it could be several kinds, the one mapping most cells,
- * and a tie is an error. Otherwise reports the nearest kind's missing columns, or no header at all.
+ * and a tie is an error. Otherwise reports the nearest kind's missing columns, or no header at
+ * all; `hasDateColumn` tells whether any row named a date column (a sheet without one is not a log).
  */
 export function detectHeader(firstRows: readonly RawRow[]): HeaderResult {
   const rows = firstRows.filter((r) => r.row <= HEADER_SEARCH_ROWS && !isBlankRow(r));
   let nearest: Candidate | undefined;
+  let dateSeen = false;
   for (const row of rows) {
     const candidates = KINDS.map((kind) => mapRow(kind, row));
+    if (candidates.some(hasDate)) dateSeen = true;
     const complete = candidates.filter((c) => c.missing.length === 0);
     if (complete.length > 0) {
       const most = Math.max(...complete.map((c) => c.columns.length));
       const best = complete.filter((c) => c.columns.length === most);
       if (best.length > 1) {
-        return { ok: false, code: 'no-header', row: row.row, detail: { reason: 'ambiguous', candidates: best.map((c) => c.kind) } };
+        const detail: ProblemDetail = { reason: 'ambiguous', candidates: best.map((c) => c.kind) };
+        return { ok: false, code: 'no-header', notALog: false, hasDateColumn: true, row: row.row, detail };
       }
       const chosen = best[0]!;
-      return {
-        ok: true,
-        layout: { kind: chosen.kind, headerRow: row.row, columns: chosen.columns, extras: chosen.extras },
-      };
+      return { ok: true, layout: { kind: chosen.kind, headerRow: row.row, columns: chosen.columns, extras: chosen.extras } };
     }
     for (const c of candidates) {
-      const present = c.columns.filter((col) => col.spec.required).length;
-      if (present === 0) continue;
-      const nearestPresent = nearest ? nearest.columns.filter((col) => col.spec.required).length : 0;
-      if (present > nearestPresent || (present === nearestPresent && nearest && c.columns.length > nearest.columns.length)) {
-        nearest = c;
-      }
+      if (requiredPresent(c) > 0 && (!nearest || nearer(c, nearest))) nearest = c;
     }
   }
   if (nearest) {
     return {
       ok: false,
       code: 'missing-column',
+      notALog: false,
+      hasDateColumn: dateSeen,
       row: nearest.row.row,
       detail: { kind: nearest.kind, missing: nearest.missing.map((spec) => spec.header) },
     };
   }
   if (rows.some((r) => r.cells.some((cell) => typeof cell === 'string' && cell.includes('\uFFFD')))) {
-    return { ok: false, code: 'encoding-error', row: null, detail: {} };
+    return { ok: false, code: 'encoding-error', notALog: false, hasDateColumn: false, row: null, detail: {} };
   }
-  return { ok: false, code: 'no-header', row: null, detail: { reason: firstRows.length === 0 ? 'empty' : 'none' } };
+  return { ok: false, code: 'no-header', notALog: true, hasDateColumn: false, row: null, detail: { reason: firstRows.length === 0 ? 'empty' : 'none' } };
 }

@@ -1,7 +1,7 @@
-import type { CodedList } from '../config/schema.js';
+import type { CodedList } from '../config/lists.js';
+import type { Kind } from '../problems.js';
 
-export const KINDS = ['intake', 'ibasho', 'distribution'] as const;
-export type Kind = (typeof KINDS)[number];
+export { KINDS, type Kind } from '../problems.js';
 
 /**
  * How a column's cells are read:
@@ -27,7 +27,13 @@ export interface FieldSpec {
 export const KIND_FIELDS: Record<Kind, readonly FieldSpec[]> = {
   intake: [
     { field: 'id', header: '受付番号', aliases: ['番号', '相談番号', 'No', 'No.', 'ID'], required: false, role: 'id' },
-    { field: 'date', header: '受付日', aliases: ['相談日', '日付', '年月日', 'date'], required: true, role: 'date' },
+    {
+      field: 'date',
+      header: '受付日',
+      aliases: ['相談日', '受付年月日', '相談年月日', '日付', '年月日', '日時', 'date'],
+      required: true,
+      role: 'date',
+    },
     {
       field: 'channel',
       header: '受付方法',

@@ -1,5 +1,5 @@
 import type { CellValue } from '../read/types.js';
-import type { NumberProblem } from './issues.js';
+import type { NumberProblem } from '../problems.js';
 
 export type CountResult = { ok: true; count: number } | { ok: false; problem: NumberProblem };
 

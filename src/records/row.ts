@@ -1,17 +1,23 @@
-import type { CodedList, Config } from '../config/schema.js';
+import { CODED_LISTS, type CodedList } from '../config/lists.js';
+import type { Config } from '../config/schema.js';
+import type { ProblemCode, ProblemDetail } from '../problems.js';
 import type { CellValue, RawRow } from '../read/types.js';
+import { normalizeKey, quoteValue } from '../text.js';
 import { cellText, isEmptyCell, isErrorCell } from './cells.js';
 import { CodedMatcher } from './coded.js';
 import { parseDate, type DateResult, type IsoDate } from './dates.js';
-import type { IssueCode, IssueDetail } from './issues.js';
 import type { MappedColumn, TableLayout } from './header.js';
 import { KIND_FIELDS, type Kind } from './kinds.js';
 import { parseCount } from './numbers.js';
 import { closedDay } from './service-days.js';
-import { CODED_LISTS } from '../config/lists.js';
-import { quoteValue } from './text.js';
 
-export interface IntakeRecord {
+/** Where a record came from: the index of its table in the run, and its spreadsheet row. */
+interface Placed {
+  unit: number;
+  row: number;
+}
+
+export interface IntakeRecord extends Placed {
   kind: 'intake';
   id: string | null;
   date: IsoDate;
@@ -21,14 +27,14 @@ export interface IntakeRecord {
   outcome: number;
 }
 
-export interface IbashoRecord {
+export interface IbashoRecord extends Placed {
   kind: 'ibasho';
   date: IsoDate;
   venue: number;
   participants: number;
 }
 
-export interface DistributionRecord {
+export interface DistributionRecord extends Placed {
   kind: 'distribution';
   date: IsoDate;
   location: number;
@@ -39,11 +45,11 @@ export type LogRecord = IntakeRecord | IbashoRecord | DistributionRecord;
 
 /** A problem with one cell (or the row) before it is placed in a file: the caller adds file, sheet and row. */
 export interface CellProblem {
-  code: IssueCode;
+  code: ProblemCode;
   /** 0-based column, or null for the row as a whole. */
   index: number | null;
   header: string | null;
-  detail: IssueDetail;
+  detail: ProblemDetail;
   /** The value to echo in JSON: only coded values and dates, never free text. */
   value?: string;
 }
@@ -72,7 +78,19 @@ function shownValue(cell: CellValue | undefined): string {
 export interface RowResult {
   record?: LogRecord;
   problems: CellProblem[];
+  /** The row's date when it could be read, even when another cell is wrong. */
+  date: IsoDate | null;
+  /**
+   * The row's content in comparison form — the same for the same record whether it came from a
+   * CSV or a workbook (a date cell and `2021/12/3`, `TEL` and `電話`) — to find a table read twice.
+   */
+  key: string;
+  /** A total or footer line (合計, 件数：25件 …) that is not a record: not counted, never four cell errors. */
+  totalLine: boolean;
 }
+
+/** First cells of total and footer lines (SPEC §2). */
+const TOTAL_LABEL = /^(合計|計|小計|総計|累計)$|^(件数|合計)/u;
 
 /**
  * Checks one data row against its table's layout and the config, and builds the record when the
@@ -92,18 +110,28 @@ export class RowValidator {
     >;
   }
 
-  validate(layout: TableLayout, row: RawRow): RowResult {
+  validate(layout: TableLayout, row: RawRow, unit: number): RowResult {
     const problems: CellProblem[] = [];
     // Values by the field's position in KIND_FIELDS, so that building the record reads fixed slots.
     const values: (string | number | null)[] = new Array<string | number | null>(KIND_FIELDS[layout.kind].length).fill(null);
+    let key = '';
+    let date: IsoDate | null = null;
 
     for (const column of layout.columns) {
       const cell = row.cells[column.index];
       if (typeof cell === 'string' && cell.includes('\uFFFD')) {
         problems.push({ code: 'encoding-error', index: column.index, header: column.header, detail: { column: column.header } });
+        key += `\u0001?`;
         continue;
       }
-      values[column.slot] = this.readCell(column, cell, problems);
+      const before = problems.length;
+      const value = this.readCell(column, cell, problems);
+      values[column.slot] = value;
+      if (column.spec.role === 'date' && value !== null) date = value as IsoDate;
+      if (column.spec.role === 'date' && value === null && problems.length > before) date = this.dateOf(cell);
+      if (column.spec.role !== 'private') {
+        key += `\u0001${problems.length > before || value === null ? `?${normalizeKey(cellText(cell))}` : String(value)}`;
+      }
     }
     for (const extra of layout.extras) {
       const cell = row.cells[extra.index];
@@ -111,11 +139,21 @@ export class RowValidator {
         problems.push({ code: 'encoding-error', index: extra.index, header: extra.header, detail: { column: extra.header } });
       }
     }
-    if (problems.length > 0) return { problems };
+    if (problems.length > 0) {
+      if (isTotalLine(row)) return { problems: [], date: null, key, totalLine: true };
+      return { problems, date, key, totalLine: false };
+    }
 
-    const record = this.buildRecord(layout, values);
+    const record = this.buildRecord(layout, values, unit, row.row);
     if (record.kind === 'intake') this.checkServiceDay(layout, record, problems);
-    return { record, problems };
+    return { record, problems, date, key, totalLine: false };
+  }
+
+  /** The date of a cell whose date was refused for being in the future: still a month to place the row in. */
+  private dateOf(cell: CellValue | undefined): IsoDate | null {
+    if (cell === undefined || isEmptyCell(cell)) return null;
+    const parsed = this.parseDateCached(cell);
+    return parsed.ok ? parsed.date : null;
   }
 
   private readCell(column: MappedColumn, cell: CellValue | undefined, problems: CellProblem[]): string | number | null {
@@ -186,11 +224,13 @@ export class RowValidator {
     return result;
   }
 
-  private buildRecord(layout: TableLayout, v: (string | number | null)[]): LogRecord {
+  private buildRecord(layout: TableLayout, v: (string | number | null)[], unit: number, row: number): LogRecord {
     switch (layout.kind) {
       case 'intake':
         return {
           kind: 'intake',
+          unit,
+          row,
           id: v[SLOT.intake.id] as string | null,
           date: v[SLOT.intake.date] as string,
           channel: v[SLOT.intake.channel] as number,
@@ -200,6 +240,8 @@ export class RowValidator {
       case 'ibasho':
         return {
           kind: 'ibasho',
+          unit,
+          row,
           date: v[SLOT.ibasho.date] as string,
           venue: v[SLOT.ibasho.venue] as number,
           participants: v[SLOT.ibasho.participants] as number,
@@ -207,6 +249,8 @@ export class RowValidator {
       case 'distribution':
         return {
           kind: 'distribution',
+          unit,
+          row,
           date: v[SLOT.distribution.date] as string,
           location: v[SLOT.distribution.location] as number,
           count: (v[SLOT.distribution.count] as number | null) ?? 1,
@@ -228,4 +272,10 @@ export class RowValidator {
       value: record.date,
     });
   }
+}
+
+/** A row whose first filled cell is a total or footer label. */
+function isTotalLine(row: RawRow): boolean {
+  const first = row.cells.find((cell) => !isEmptyCell(cell));
+  return typeof first === 'string' && TOTAL_LABEL.test(normalizeKey(first));
 }

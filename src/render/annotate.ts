@@ -1,7 +1,9 @@
-import path from 'node:path';
 import type { Messages } from '../messages/index.js';
-import { isFailure, type CellValue, type TableOrFailure } from '../read/types.js';
-import type { Issue } from '../records/issues.js';
+import type { ShownProblem } from '../pipeline.js';
+import { OUTPUT_MARKER } from '../read/marker.js';
+import { baseName } from '../read/sniff.js';
+import type { CellValue, RawTable } from '../read/types.js';
+import { problemMessage } from './validation.js';
 import { displayWidth } from './width.js';
 
 type Worksheet = import('exceljs').Worksheet;
@@ -46,18 +48,19 @@ function copyValue(cell: Cell, value: CellValue): void {
  * 検証結果 listing every problem with a link to its cell. The copy keeps the user's own
  * content, free text included; the messages never quote free text.
  */
-export async function renderAnnotated(tables: AsyncIterable<TableOrFailure>, issues: readonly Issue[], m: Messages): Promise<Uint8Array> {
+export async function renderAnnotated(tables: AsyncIterable<RawTable>, problems: readonly ShownProblem[], m: Messages): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'tsup-report';
+  // Marked as the tool's own output, so that it is passed over when saved among the logs.
+  workbook.keywords = OUTPUT_MARKER;
   const taken = new Set<string>([SUMMARY_SHEET.toLowerCase()]);
   const summary = workbook.addWorksheet(SUMMARY_SHEET);
   const copies = new Map<string, Worksheet>();
-  const keyOf = (file: string, sheet: string | null): string => `${file}\u0000${sheet ?? ''}`;
+  const keyOf = (file: string | null, sheet: string | null): string => `${file ?? ''}\u0000${sheet ?? ''}`;
 
   for await (const table of tables) {
-    if (isFailure(table)) continue;
-    const wanted = table.sheet ?? path.basename(table.file).replace(/\.[^.]+$/u, '');
+    const wanted = table.sheet ?? baseName(table.file).replace(/\.[^.]+$/u, '');
     const sheet = workbook.addWorksheet(sheetName(wanted, taken));
     copies.set(keyOf(table.file, table.sheet), sheet);
     for await (const batch of table.rows) {
@@ -65,20 +68,24 @@ export async function renderAnnotated(tables: AsyncIterable<TableOrFailure>, iss
     }
   }
 
-  const bySheetAndCell = new Map<string, Issue[]>();
-  for (const issue of issues) {
-    const sheet = copies.get(keyOf(issue.file, issue.sheet));
+  // Each problem marks the cell of every row it lists (a problem repeated on many rows lists its first ones).
+  const bySheetAndCell = new Map<string, ShownProblem[]>();
+  for (const problem of problems) {
+    const sheet = copies.get(keyOf(problem.file, problem.sheet));
     if (!sheet) continue;
-    const address = issue.cell ?? (issue.row !== null ? `A${issue.row}` : 'A1');
-    const key = `${sheet.name}\u0000${address}`;
-    bySheetAndCell.set(key, [...(bySheetAndCell.get(key) ?? []), issue]);
+    const column = problem.cell?.replace(/\d+$/u, '') ?? 'A';
+    const rows = problem.rows.length > 0 ? problem.rows : [problem.row ?? 1];
+    for (const row of rows) {
+      const key = `${sheet.name}\u0000${column}${row}`;
+      bySheetAndCell.set(key, [...(bySheetAndCell.get(key) ?? []), problem]);
+    }
   }
-  for (const [key, cellIssues] of bySheetAndCell) {
+  for (const [key, cellProblems] of bySheetAndCell) {
     const [name, address] = key.split('\u0000') as [string, string];
     const cell = workbook.getWorksheet(name)!.getCell(address);
-    const worst = [...cellIssues].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0]!;
+    const worst = [...cellProblems].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0]!;
     cell.fill = FILL[worst.severity];
-    cell.note = cellIssues.map((i) => `${m.severity[i.severity]}: ${i.message}`).join('\n');
+    cell.note = cellProblems.map((p) => `${m.severity[p.severity]}: ${problemMessage(p, m)}`).join('\n');
   }
 
   summary.columns = [
@@ -95,29 +102,30 @@ export async function renderAnnotated(tables: AsyncIterable<TableOrFailure>, iss
   summary.views = [{ state: 'frozen', ySplit: 1 }];
   summary.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   summary.pageSetup.printTitlesRow = '1:1';
-  for (const issue of issues) {
-    const sheet = copies.get(keyOf(issue.file, issue.sheet));
+  for (const problem of problems) {
+    const sheet = copies.get(keyOf(problem.file, problem.sheet));
+    const message = `${problemMessage(problem, m)}${problem.count > 1 ? ` ${m.validate.repeated(m.place.rows(problem.rows, problem.count))}` : ''}`;
     const row = summary.addRow([
-      m.severity[issue.severity],
-      issue.file,
-      issue.sheet ?? '',
-      issue.row ?? '',
-      issue.cell ?? '',
-      issue.column ?? '',
-      issue.code,
-      issue.message,
+      m.severity[problem.severity],
+      problem.file ?? m.place.run,
+      problem.sheet ?? '',
+      problem.row ?? '',
+      problem.cell ?? '',
+      problem.column ?? '',
+      problem.code,
+      message,
     ]);
-    row.getCell(1).fill = FILL[issue.severity];
+    row.getCell(1).fill = FILL[problem.severity];
     row.alignment = { vertical: 'top' };
     row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
     // Spreadsheet programs do not grow rows to wrapped text written by a library: size them here.
-    row.height = 15 * Math.max(1, Math.ceil(displayWidth(issue.message) / MESSAGE_WIDTH));
+    row.height = 15 * Math.max(1, Math.ceil(displayWidth(message) / MESSAGE_WIDTH));
     if (sheet) {
-      const target = issue.cell ?? (issue.row !== null ? `A${issue.row}` : 'A1');
-      row.getCell(5).value = { text: issue.cell ?? sheet.name, hyperlink: `#'${sheet.name.replace(/'/gu, "''")}'!${target}` };
+      const target = problem.cell ?? (problem.row !== null ? `A${problem.row}` : 'A1');
+      row.getCell(5).value = { text: problem.cell ?? sheet.name, hyperlink: `#'${sheet.name.replace(/'/gu, "''")}'!${target}` };
       row.getCell(5).font = { color: { argb: 'FF0563C1' }, underline: true };
     }
   }
-  if (issues.length === 0) summary.addRow(['', '', '', '', '', '', '', m.validate.ok]);
+  if (problems.length === 0) summary.addRow(['', '', '', '', '', '', '', m.validate.ok]);
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -1,35 +1,65 @@
 import type { Messages } from '../messages/index.js';
+import type { Findings, ShownProblem, ValidationResult } from '../pipeline.js';
+import { severityOf, type ProblemCode, type Severity } from '../problems.js';
 import type { TableSummary } from '../records/collect.js';
-import type { Issue } from '../records/issues.js';
-import type { Kind } from '../records/kinds.js';
-import type { Ledger } from '../report/types.js';
-
-export interface ValidationResult {
-  ok: boolean;
-  tables: TableSummary[];
-  errors: Issue[];
-  /** Warnings and info, in input order. */
-  warnings: Issue[];
-  ledger: Record<Kind, Ledger>;
-}
 
 /** ANSI colours for the severity word; the caller decides whether the terminal wants them. */
 const COLOURS = { error: ['\x1b[31m', '\x1b[39m'], warning: ['\x1b[33m', '\x1b[39m'], info: ['\x1b[36m', '\x1b[39m'] } as const;
 
-function issueJson(issue: Issue): Record<string, unknown> {
-  const { file, sheet, row, column, cell, code, severity, message, value } = issue;
-  return { file, sheet, row, column, cell, code, severity, message, ...(value !== undefined ? { value } : {}) };
+/** A problem in words: what the text output prints and the JSON's `message`. */
+export function problemMessage(problem: ShownProblem, m: Messages): string {
+  return `${m.issue[problem.code](problem.detail)}${problem.outsidePeriod ? m.validate.outsidePeriod : ''}`;
 }
 
-/** SPEC §10's validate JSON: every problem, none capped. */
-export function renderValidationJson(result: ValidationResult): string {
+function problemJson(problem: ShownProblem, m: Messages): Record<string, unknown> {
+  const { file, sheet, row, column, cell, code, severity, value, count, rows } = problem;
+  return {
+    file,
+    sheet,
+    row,
+    column,
+    cell,
+    code,
+    severity,
+    message: problemMessage(problem, m),
+    ...(value !== undefined ? { value } : {}),
+    ...(count > 1 ? { count, rows } : {}),
+  };
+}
+
+/** Occurrences (rows) per severity, from the counts of every code. */
+function occurrences(counts: Findings['counts'], problems: readonly ShownProblem[]): Record<Severity, number> {
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const [code, n] of Object.entries(counts) as [ProblemCode, number][]) bySeverity[severityOf(code)] += n;
+  // Errors shown as warnings (outside a report's period) move with them.
+  for (const p of problems) {
+    if (p.outsidePeriod) {
+      bySeverity.error -= p.count;
+      bySeverity.warning += p.count;
+    }
+  }
+  return bySeverity;
+}
+
+/**
+ * SPEC §10's validate JSON: problems up to `maxListed` of each severity (the same problem on many
+ * rows is one entry with its count and first rows), `counts` per code and what was `truncated`.
+ */
+export function renderValidationJson(result: ValidationResult, m: Messages, maxListed: number): string {
+  const truncated = {
+    errors: Math.max(0, result.errors.length - maxListed) + result.unlisted.errors,
+    warnings: Math.max(0, result.warnings.length - maxListed) + result.unlisted.warnings,
+  };
   return `${JSON.stringify(
     {
       ok: result.ok,
       tables: result.tables.map(({ file, sheet, kind, headerRow, rows }) => ({ file, sheet, kind, headerRow, rows })),
-      errors: result.errors.map(issueJson),
-      warnings: result.warnings.map(issueJson),
+      errors: result.errors.slice(0, maxListed).map((p) => problemJson(p, m)),
+      warnings: result.warnings.slice(0, maxListed).map((p) => problemJson(p, m)),
+      counts: result.counts,
+      truncated,
       ledger: result.ledger,
+      inputs: result.inputs,
     },
     null,
     2,
@@ -40,53 +70,57 @@ export function renderValidationJson(result: ValidationResult): string {
  * Problems grouped by file and sheet, in the order of the inputs, each with its row, Excel cell
  * and column, at most `maxShown` of them; then plainly how many more there are.
  */
-export function renderValidationText(result: ValidationResult, m: Messages, maxShown: number, colour = false): string {
-  const paint = (severity: Issue['severity'], text: string): string => (colour ? `${COLOURS[severity][0]}${text}${COLOURS[severity][1]}` : text);
+export function renderValidationText(
+  result: Findings & { tables: readonly TableSummary[] },
+  m: Messages,
+  maxShown: number,
+  colour = false,
+): string {
+  const paint = (severity: Severity, text: string): string => (colour ? `${COLOURS[severity][0]}${text}${COLOURS[severity][1]}` : text);
   const all = [...result.errors, ...result.warnings];
-  const order = new Map<string, number>();
-  const keyOf = (file: string, sheet: string | null): string => `${file}\u0000${sheet ?? ''}`;
-  for (const t of result.tables) if (!order.has(keyOf(t.file, t.sheet))) order.set(keyOf(t.file, t.sheet), order.size);
-  for (const i of all) if (!order.has(keyOf(i.file, i.sheet))) order.set(keyOf(i.file, i.sheet), order.size);
-
-  const groups = new Map<string, { file: string; sheet: string | null; table?: TableSummary; issues: Issue[] }>();
-  for (const key of order.keys()) {
-    const [file, sheet] = key.split('\u0000') as [string, string];
-    groups.set(key, { file, sheet: sheet === '' ? null : sheet, issues: [] });
-  }
-  for (const t of result.tables) groups.get(keyOf(t.file, t.sheet))!.table = t;
+  const keyOf = (file: string | null, sheet: string | null): string => `${file ?? ''}\u0000${sheet ?? ''}`;
+  const groups = new Map<string, { file: string | null; sheet: string | null; table?: TableSummary; problems: ShownProblem[] }>();
+  const group = (file: string | null, sheet: string | null): { problems: ShownProblem[]; table?: TableSummary } => {
+    const key = keyOf(file, sheet);
+    if (!groups.has(key)) groups.set(key, { file, sheet, problems: [] });
+    return groups.get(key)!;
+  };
+  // Tables first, in reading order, then problems in input order (run-wide ones last).
+  for (const t of result.tables) group(t.file, t.sheet).table = t;
   const rank = { error: 0, warning: 1, info: 2 };
-  for (const i of all) groups.get(keyOf(i.file, i.sheet))!.issues.push(i);
+  for (const p of [...all].sort((a, b) => Number(a.file === null) - Number(b.file === null))) group(p.file, p.sheet).problems.push(p);
 
   const lines: string[] = [];
   let shown = 0;
-  let lastFile: string | undefined;
-  for (const group of groups.values()) {
-    if (group.file !== lastFile) {
+  let lastFile: string | null | undefined;
+  for (const g of groups.values()) {
+    if (g.file !== lastFile) {
       if (lines.length > 0) lines.push('');
-      lines.push(group.file === '-' ? m.place.stdin : group.file);
-      lastFile = group.file;
+      lines.push(g.file === null ? m.place.run : g.file === '-' ? m.place.stdin : g.file);
+      lastFile = g.file;
     }
-    const indent = group.sheet === null ? '  ' : '    ';
-    if (group.sheet !== null) lines.push(`  ${m.place.sheet(group.sheet)}`);
-    const table = group.table;
+    const indent = g.sheet === null ? '  ' : '    ';
+    if (g.sheet !== null) lines.push(`  ${m.place.sheet(g.sheet)}`);
+    const table = g.table;
     if (table?.kind && table.headerRow !== null) {
       lines.push(`${indent}${m.validate.tableLine(m.kindName[table.kind], table.headerRow, table.rows)}`);
-      if (table.rows === 0) lines.push(`${indent}${m.validate.noData}`);
     }
-    const issues = group.issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || rank[a.severity] - rank[b.severity]);
-    for (const issue of issues) {
+    const problems = g.problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || rank[a.severity] - rank[b.severity]);
+    for (const problem of problems) {
       if (shown >= maxShown) break;
       shown++;
-      const at = m.place.at(issue.row, issue.cell, issue.column);
-      lines.push(`${indent}${paint(issue.severity, m.severity[issue.severity])}${at === '' ? '' : ` ${at}`}: ${issue.message}`);
+      const at = m.place.at(problem.row, problem.cell, problem.column);
+      const repeated = problem.count > 1 ? ` ${m.validate.repeated(m.place.rows(problem.rows, problem.count))}` : '';
+      lines.push(`${indent}${paint(problem.severity, m.severity[problem.severity])}${at === '' ? '' : ` ${at}`}: ${problemMessage(problem, m)}${repeated}`);
     }
   }
   lines.push('');
-  const infos = result.warnings.filter((w) => w.severity === 'info').length;
+  const counted = occurrences(result.counts, all);
   if (all.length === 0) lines.push(m.validate.ok);
-  lines.push(m.validate.summary(result.errors.length, result.warnings.length - infos, infos));
+  lines.push(m.validate.summary(counted.error, counted.warning, counted.info));
   const rejected = Object.values(result.ledger).reduce((n, l) => n + l.rejected, 0);
   if (rejected > 0) lines.push(m.validate.rejectedRows(rejected));
-  if (all.length > shown) lines.push(m.validate.more(all.length - shown));
+  const unshown = all.length - shown + result.unlisted.errors + result.unlisted.warnings;
+  if (unshown > 0) lines.push(m.validate.more(unshown));
   return `${lines.join('\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { OUTPUT_MARKER } from '../read/marker.js';
 import type { Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
 import { reportNotes, reportTitle } from './text.js';
@@ -100,6 +101,8 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   const { default: ExcelJS } = (await import('exceljs')) as unknown as { default: ExcelJSModule };
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'tsup-report';
+  // Marked as the tool's own output, so that it is passed over when saved among the logs.
+  workbook.keywords = OUTPUT_MARKER;
   const subtitle = `${report.organization} ${report.fiscalYearLabel}`.trim();
   const notes = reportNotes(report);
 

@@ -1,11 +1,11 @@
 import type { Config, LabelItem } from '../config/schema.js';
+import type { InputEntry } from '../read/inputs.js';
 import type { Collected } from '../records/collect.js';
-import { KINDS } from '../records/kinds.js';
 import type { Period } from './period.js';
 import { summarySentences } from './summary.js';
 import type { Tally } from './tally.js';
 import { metricValue, targetResult } from './targets.js';
-import { buildLedger } from './ledger.js';
+import { buildLedger, rejectedInPeriod } from './ledger.js';
 import type { IntakeMonthRow, IntakeTotalRow, LabelCounts, Report } from './types.js';
 import { fiscalYearLabel, monthLabel, periodNote } from './wareki.js';
 
@@ -16,7 +16,14 @@ export interface BuildOptions {
 }
 
 /** Turns the tallied records and the chosen period into the one Report every renderer prints. Pure. */
-export function buildReport(tally: Tally, collected: Collected, config: Config, period: Period, options: BuildOptions): Report {
+export function buildReport(
+  tally: Tally,
+  collected: Collected,
+  inputs: readonly InputEntry[],
+  config: Config,
+  period: Period,
+  options: BuildOptions,
+): Report {
   const inPeriod = new Set(period.months);
   const byLabel = (items: readonly LabelItem[], counts: readonly number[] | undefined): LabelCounts =>
     Object.fromEntries(items.map((item, i) => [item.label, counts?.[i] ?? 0]));
@@ -93,8 +100,9 @@ export function buildReport(tally: Tally, collected: Collected, config: Config, 
     ),
     summary: summarySentences({ ...figures, program: config.program }),
     ledger,
+    inputs: inputs.map((entry) => ({ ...entry })),
   };
-  const rejectedRows = sum(KINDS.map((k) => collected.rows[k].rejected));
+  const rejectedRows = rejectedInPeriod(collected, inPeriod);
   if (options.skipInvalid && (rejectedRows > 0 || collected.failedTables > 0)) {
     report.excluded = { rows: rejectedRows, tables: collected.failedTables };
   }

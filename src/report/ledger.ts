@@ -4,8 +4,8 @@ import type { Tally } from './tally.js';
 import type { Ledger } from './types.js';
 
 /**
- * Where every row went, per kind: read = blank + duplicate + rejected + outOfPeriod + counted.
- * `months` is the report period; rows accepted in other months are out of period.
+ * Where every row went, per kind: read = blank + totalLine + duplicate + rejected + outOfPeriod
+ * + counted. `months` is the report period; rows kept in other months are out of period.
  */
 export function buildLedger(collected: Collected, tally: Tally, months: ReadonlySet<string>): Record<Kind, Ledger> {
   return Object.fromEntries(
@@ -16,6 +16,7 @@ export function buildLedger(collected: Collected, tally: Tally, months: Readonly
       const ledger: Ledger = {
         read: rows.read,
         blank: rows.blank,
+        totalLine: rows.totalLine,
         duplicate: rows.duplicate,
         rejected: rows.rejected,
         outOfPeriod: rows.accepted - counted,
@@ -24,4 +25,13 @@ export function buildLedger(collected: Collected, tally: Tally, months: Readonly
       return [kind, ledger];
     }),
   ) as Record<Kind, Ledger>;
+}
+
+/** Rejected rows that belong to the period (or whose date could not be read, so might). */
+export function rejectedInPeriod(collected: Collected, months: ReadonlySet<string>): number {
+  let rejected = 0;
+  for (const kind of KINDS) {
+    for (const [month, n] of collected.rows[kind].rejectedByMonth) if (month === '?' || months.has(month)) rejected += n;
+  }
+  return rejected;
 }

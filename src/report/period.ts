@@ -18,7 +18,9 @@ export type PeriodResult =
   | { ok: true; period: Period }
   | { ok: false; problem: 'no-records' }
   | { ok: false; problem: 'as-of-before-start'; asOf: string; startMonth: string }
-  | { ok: false; problem: 'as-of-outside-year'; asOf: string; fiscalYear: number };
+  | { ok: false; problem: 'as-of-outside-year'; asOf: string; fiscalYear: number }
+  /** The chosen months hold no record of any kind: `available` lists the months that do. */
+  | { ok: false; problem: 'empty-period'; fiscalYear: number; startMonth: string; asOf: string; available: string[] };
 
 export interface PeriodRequest {
   fiscalYear?: number;
@@ -46,7 +48,9 @@ export function fiscalYearOf(month: string, startMonth: number): number {
 /**
  * Chooses the report's year and months (SPEC §5). The year is the one asked for, else that of
  * the as-of month, else that of the latest record. The start is programStart when it lies in the
- * year, else the year's first month with records; as-of defaults to the year's latest month with records.
+ * year, else the year's first month — never guessed from the data, so a forgotten April shows as
+ * an empty April. As-of defaults to the year's latest month with records. Months that hold no
+ * record at all are refused: a slip of the year must not print an all-zero table.
  */
 export function resolvePeriod(request: PeriodRequest, monthsWithRecords: readonly string[], config: Config): PeriodResult {
   const latest = monthsWithRecords[monthsWithRecords.length - 1];
@@ -64,10 +68,12 @@ export function resolvePeriod(request: PeriodRequest, monthsWithRecords: readonl
   }
 
   const recordMonths = monthsWithRecords.filter(inYear);
-  const programStart = config.programStart !== undefined && inYear(config.programStart) ? config.programStart : undefined;
-  const startMonth = programStart ?? recordMonths[0] ?? yearStart;
+  const startMonth = config.programStart !== undefined && inYear(config.programStart) ? config.programStart : yearStart;
   const asOf = request.asOf ?? recordMonths[recordMonths.length - 1] ?? startMonth;
   if (asOf < startMonth) return { ok: false, problem: 'as-of-before-start', asOf, startMonth };
+  if (!recordMonths.some((month) => month >= startMonth && month <= asOf)) {
+    return { ok: false, problem: 'empty-period', fiscalYear, startMonth, asOf, available: [...monthsWithRecords] };
+  }
 
   const months: string[] = [];
   for (let month = startMonth; month <= asOf; month = addMonths(month, 1)) months.push(month);

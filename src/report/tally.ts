@@ -1,5 +1,4 @@
 import type { Config } from '../config/schema.js';
-import type { RecordSink } from '../records/collect.js';
 import { monthOf } from '../records/dates.js';
 import type { Kind } from '../records/kinds.js';
 import type { LogRecord } from '../records/row.js';
@@ -21,10 +20,10 @@ export interface DistributionCounts {
 }
 
 /**
- * Accepted records, summed by month (`YYYY-MM`) and config index. This is all the report needs,
- * so memory does not grow with the number of rows; the period is chosen afterwards.
+ * Counted records, summed by month (`YYYY-MM`) and config index: all the report needs. The
+ * period is chosen afterwards, so every month of every kind is kept.
  */
-export class Tally implements RecordSink {
+export class Tally {
   readonly intake = new Map<string, IntakeCounts>();
   readonly ibasho = new Map<string, IbashoCounts>();
   readonly distribution = new Map<string, DistributionCounts>();
@@ -34,14 +33,48 @@ export class Tally implements RecordSink {
   /** The month of each date seen, kept so that the month keys are the same strings every time. */
   private readonly monthOfDate = new Map<string, string>();
 
-  constructor(private readonly config: Config) {}
-
-  add(record: LogRecord): void {
-    this.apply(record, 1);
+  constructor(
+    private readonly config: Config,
+    records: Iterable<LogRecord> = [],
+  ) {
+    for (const record of records) this.add(record);
   }
 
-  remove(record: LogRecord): void {
-    this.apply(record, -1);
+  add(record: LogRecord): void {
+    let month = this.monthOfDate.get(record.date);
+    if (month === undefined) {
+      month = monthOf(record.date);
+      this.monthOfDate.set(record.date, month);
+    }
+    const rows = this.rows[record.kind];
+    rows.set(month, (rows.get(month) ?? 0) + 1);
+    switch (record.kind) {
+      case 'intake': {
+        const c = getOrCreate(this.intake, month, () => ({
+          total: 0,
+          channel: zeros(this.config.channels.length),
+          category: zeros(this.config.categories.length),
+          outcome: zeros(this.config.outcomes.length),
+        }));
+        c.total++;
+        c.channel[record.channel]!++;
+        c.category[record.category]!++;
+        c.outcome[record.outcome]!++;
+        break;
+      }
+      case 'ibasho': {
+        const n = this.config.ibashoVenues.length;
+        const c = getOrCreate(this.ibasho, month, () => ({ sessions: zeros(n), participants: zeros(n) }));
+        c.sessions[record.venue]!++;
+        c.participants[record.venue]! += record.participants;
+        break;
+      }
+      case 'distribution': {
+        const c = getOrCreate(this.distribution, month, () => ({ count: zeros(this.config.distributionLocations.length) }));
+        c.count[record.location]! += record.count;
+        break;
+      }
+    }
   }
 
   /** Every month holding at least one accepted record of any kind, sorted. */
@@ -51,43 +84,6 @@ export class Tally implements RecordSink {
       for (const [month, n] of byMonth) if (n > 0) months.add(month);
     }
     return [...months].sort();
-  }
-
-  private apply(record: LogRecord, sign: 1 | -1): void {
-    let month = this.monthOfDate.get(record.date);
-    if (month === undefined) {
-      month = monthOf(record.date);
-      this.monthOfDate.set(record.date, month);
-    }
-    const rows = this.rows[record.kind];
-    rows.set(month, (rows.get(month) ?? 0) + sign);
-    switch (record.kind) {
-      case 'intake': {
-        const c = getOrCreate(this.intake, month, () => ({
-          total: 0,
-          channel: zeros(this.config.channels.length),
-          category: zeros(this.config.categories.length),
-          outcome: zeros(this.config.outcomes.length),
-        }));
-        c.total += sign;
-        c.channel[record.channel]! += sign;
-        c.category[record.category]! += sign;
-        c.outcome[record.outcome]! += sign;
-        break;
-      }
-      case 'ibasho': {
-        const n = this.config.ibashoVenues.length;
-        const c = getOrCreate(this.ibasho, month, () => ({ sessions: zeros(n), participants: zeros(n) }));
-        c.sessions[record.venue]! += sign;
-        c.participants[record.venue]! += sign * record.participants;
-        break;
-      }
-      case 'distribution': {
-        const c = getOrCreate(this.distribution, month, () => ({ count: zeros(this.config.distributionLocations.length) }));
-        c.count[record.location]! += sign * record.count;
-        break;
-      }
-    }
   }
 }
 

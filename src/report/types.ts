@@ -1,4 +1,5 @@
-import type { Kind } from '../records/kinds.js';
+import type { Kind } from '../problems.js';
+import type { InputEntry } from '../read/inputs.js';
 
 /** Counts keyed by config label, in config order. `null` is a count hidden by --suppress-below. */
 export type LabelCounts = Record<string, number | null>;
@@ -53,6 +54,7 @@ export interface TargetResult {
 export interface Ledger {
   read: number;
   blank: number;
+  totalLine: number;
   duplicate: number;
   rejected: number;
   outOfPeriod: number;
@@ -92,6 +94,8 @@ export interface Report {
   targets: TargetResult[];
   summary: string[];
   ledger: Record<Kind, Ledger>;
+  /** Every input file and what became of it. */
+  inputs: InputEntry[];
   /** Present when --skip-invalid left rows or tables out. */
   excluded?: { rows: number; tables: number };
   /** Present when --suppress-below hid small counts (and the cells that would reveal them). */

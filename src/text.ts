@@ -8,16 +8,20 @@ export function normalizeKey(text: string): string {
   return text.normalize('NFKC').replace(/[\s\p{Cc}\p{Cf}]+/gu, '').toLowerCase();
 }
 
-/** Excel column letters for a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
+/**
+ * A header without the hints people add to it (SPEC §1): what follows a line break, a trailing
+ * bracket and marks such as ※ — `受付日⏎(例 2026/10/1)`, `受付方法（電話・来所等）`, `主訴※` — in
+ * comparison form.
+ */
+export function headerHintKey(header: string): string {
+  let text = header.normalize('NFKC').trim();
+  const lineBreak = text.search(/[\r\n]/u);
+  if (lineBreak > 0) text = text.slice(0, lineBreak);
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(/\s*(\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|<[^<>]*>|〔[^〔〕]*〕)\s*$/u, '').replace(/[※*]+\s*$/u, '').replace(/^\s*[※*]+/u, '');
   }
-  return letters;
+  return normalizeKey(text);
 }
 
 /** Quote a value for a message, shortened so that one bad cell cannot flood the output. */

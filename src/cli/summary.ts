@@ -1,0 +1,56 @@
+import type { LoadedConfig } from '../config/load.js';
+import type { Messages } from '../messages/index.js';
+import type { Findings } from '../pipeline.js';
+import type { ProblemCode } from '../problems.js';
+import type { InputEntry } from '../read/inputs.js';
+import { KINDS } from '../records/kinds.js';
+import { problemMessage } from '../render/validation.js';
+
+/** Problems about what was read, worth a line at the end of every run. */
+const ACCOUNTING: readonly ProblemCode[] = [
+  'open-in-excel',
+  'duplicate-table',
+  'overlapping-table',
+  'not-a-log',
+  'id-is-row-number',
+  'struck-through',
+  'empty-month',
+  'far-date',
+];
+
+/**
+ * The closing summary every run prints on stderr (SPEC §9): which config, the files read,
+ * skipped, duplicated and refused (each named, but for hidden and system files), the rows
+ * counted and not counted, and the warnings about what was read — so that a doubled folder or a
+ * missing month is visible at a glance.
+ */
+export function closingSummary(inputs: readonly InputEntry[], found: Findings, loaded: LoadedConfig, m: Messages, reportScope: boolean): string {
+  const lines: string[] = [];
+  const count = (status: InputEntry['status']): number => inputs.filter((i) => i.status === status).length;
+  lines.push(m.summary.files(count('read'), count('skipped'), count('duplicate'), count('refused')));
+  for (const input of inputs) {
+    if (input.status === 'duplicate') lines.push(`  ${m.summary.named('duplicate', input.file, input.duplicateOf ?? '')}`);
+    else if (input.status === 'refused') lines.push(`  ${m.summary.named('refused', input.file, '')}`);
+    else if (input.status === 'skipped' && input.reason !== 'hidden' && input.reason !== 'system') {
+      lines.push(`  ${m.summary.named('skipped', input.file, skipText(input, m))}`);
+    }
+  }
+  const ledger = found.ledger;
+  const counted = Object.fromEntries(KINDS.map((k) => [k, ledger[k].counted])) as Record<(typeof KINDS)[number], number>;
+  const total = (key: 'outOfPeriod' | 'duplicate' | 'rejected'): number => KINDS.reduce((n, k) => n + ledger[k][key], 0);
+  const other = KINDS.reduce((n, k) => n + ledger[k].blank + ledger[k].totalLine, 0);
+  lines.push(m.summary.rows(counted, reportScope ? total('outOfPeriod') : 0, total('duplicate'), total('rejected'), other));
+  for (const problem of found.warnings) {
+    if (!ACCOUNTING.includes(problem.code)) continue;
+    const where = problem.file === null ? '' : `${problem.file}${problem.sheet === null ? '' : ` ${m.place.sheet(problem.sheet)}`}: `;
+    lines.push(`  ${m.severity[problem.severity]} ${where}${problemMessage(problem, m)}`);
+  }
+  lines.push(m.summary.config(loaded.file));
+  for (const file of loaded.unused) lines.push(m.summary.configBeside(file));
+  return `${lines.join('\n')}\n`;
+}
+
+function skipText(input: InputEntry, m: Messages): string {
+  const reason = input.reason as keyof Messages['skipReason'] | undefined;
+  return reason && reason in m.skipReason ? m.skipReason[reason] : '';
+}

@@ -1,0 +1,104 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { UnreadableReason } from '../problems.js';
+import { ReadError, type SourceFile } from './types.js';
+
+/**
+ * The command line's inputs as source files: a file as named, a folder as every file inside it
+ * (recursively, sorted by path, named relative to the folder given), `-` as standard input. A
+ * path that cannot be opened still becomes a source, whose reading fails with the reason.
+ */
+export async function sourcesFromArgs(args: readonly string[], stdin: () => NodeJS.ReadableStream): Promise<SourceFile[]> {
+  const sources: SourceFile[] = [];
+  for (const arg of args) {
+    if (arg === '-') {
+      sources.push(stdinSource(stdin));
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(arg);
+    } catch (error) {
+      sources.push(failingSource(arg, systemReason(error)));
+      continue;
+    }
+    if (!info.isDirectory()) {
+      sources.push(fileSource(arg, info.size, true));
+      continue;
+    }
+    const found = await walk(arg);
+    if (found.length === 0) sources.push(failingSource(arg, 'empty-folder'));
+    sources.push(...found);
+  }
+  return sources;
+}
+
+/** Every file under a folder, subfolders included, sorted by path. */
+async function walk(folder: string): Promise<SourceFile[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files: SourceFile[] = [];
+  for (const entry of entries) {
+    const full = path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+    let info;
+    try {
+      info = await stat(full);
+    } catch (error) {
+      files.push(failingSource(full, systemReason(error)));
+      continue;
+    }
+    if (info.isFile()) files.push(fileSource(full, info.size, false));
+  }
+  return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function fileSource(file: string, size: number, explicit: boolean): SourceFile {
+  return {
+    name: file,
+    size,
+    explicit,
+    read: async () => {
+      try {
+        return await readFile(file, { flag: 'r' });
+      } catch (error) {
+        throw new ReadError('unreadable-file', { reason: systemReason(error) });
+      }
+    },
+  };
+}
+
+function failingSource(name: string, reason: UnreadableReason): SourceFile {
+  return {
+    name,
+    size: 0,
+    explicit: true,
+    read: () => Promise.reject(new ReadError('unreadable-file', { reason })),
+  };
+}
+
+function stdinSource(stdin: () => NodeJS.ReadableStream): SourceFile {
+  let bytes: Promise<Buffer> | undefined;
+  return {
+    name: '-',
+    size: 0,
+    explicit: true,
+    read: () => {
+      bytes ??= (async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of stdin() as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        return Buffer.concat(chunks);
+      })();
+      return bytes;
+    },
+  };
+}
+
+/** A file-system error in words the messages know. */
+export function systemReason(error: unknown): UnreadableReason {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'not-found';
+  if (code === 'EACCES') return 'permission';
+  if (code === 'EBUSY' || code === 'EPERM') return 'busy';
+  if (code === 'EISDIR') return 'is-directory';
+  if (code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT') return 'no-space';
+  return 'other';
+}

@@ -1,0 +1,70 @@
+import type { ProblemLog } from '../problems.js';
+import type { CheckedTable, Unit } from './collect.js';
+
+/** Tables this small are not called contained in another: three rows can match by chance. */
+const OVERLAP_MIN_ROWS = 3;
+
+/**
+ * A 53-bit hash of a row's content (cyrb53): two different rows share one about once in
+ * 10^15 pairs, and a table is only ever compared as a whole.
+ */
+export function rowHash(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * Which tables count (SPEC §2): a table whose rows, as a multiset, equal an earlier table's of
+ * the same kind is read twice (`duplicate-table`: the same month exported as CSV and XLSX); a
+ * table of at least three rows whose rows are all in a larger table of the same kind is part of
+ * it (`overlapping-table`: a month beside the cumulative export). Each such table is counted once.
+ */
+export function resolveDuplicateTables(tables: readonly CheckedTable[], units: readonly Unit[], log: ProblemLog): Set<CheckedTable> {
+  const sorted = new Map(tables.map((t) => [t, Float64Array.from(t.rowHashes).sort()]));
+  const kept = new Set<CheckedTable>();
+  const say = (code: 'duplicate-table' | 'overlapping-table', table: CheckedTable, other: CheckedTable): void => {
+    const { file, sheet } = units[table.unit]!;
+    const { file: otherFile, sheet: otherSheet } = units[other.unit]!;
+    log.add({ code, file, sheet, row: null, column: null, cell: null, detail: { other: { file: otherFile, sheet: otherSheet } } });
+  };
+
+  for (const table of tables) {
+    const rows = sorted.get(table)!;
+    const same = rows.length === 0 ? undefined : [...kept].find((k) => k.kind === table.kind && equalRows(sorted.get(k)!, rows));
+    if (same) say('duplicate-table', table, same);
+    else kept.add(table);
+  }
+  for (const table of [...kept]) {
+    const rows = sorted.get(table)!;
+    if (rows.length < OVERLAP_MIN_ROWS) continue;
+    const container = [...kept].find((k) => k !== table && k.kind === table.kind && sorted.get(k)!.length > rows.length && contains(sorted.get(k)!, rows));
+    if (container) {
+      say('overlapping-table', table, container);
+      kept.delete(table);
+    }
+  }
+  return kept;
+}
+
+function equalRows(a: Float64Array, b: Float64Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** Whether the sorted multiset `inner` is contained in the sorted multiset `outer`. */
+function contains(outer: Float64Array, inner: Float64Array): boolean {
+  let o = 0;
+  for (const value of inner) {
+    while (o < outer.length && outer[o]! < value) o++;
+    if (o === outer.length || outer[o] !== value) return false;
+    o++;
+  }
+  return true;
+}

@@ -1,0 +1,34 @@
+import { CSV_MARKER } from '../read/marker.js';
+import type { Report } from '../report/types.js';
+import { cellString, distributionGrid, ibashoGrid, intakeGrid, targetGrid, type Grid } from './grid.js';
+import { reportNotes, reportTitle, targetSentence } from './text.js';
+
+/** A CSV field: quoted when it holds a delimiter, a quote or a line break. */
+function field(text: string): string {
+  return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
+}
+
+function gridCsv(grid: Grid): string[] {
+  const lines = [field(grid.title)];
+  if (grid.groups) lines.push(grid.groups.flatMap((g) => [g.title, ...Array<string>(g.span - 1).fill('')]).map(field).join(','));
+  lines.push(grid.headers.map(field).join(','));
+  for (const row of grid.rows) lines.push(row.cells.map((c) => field(cellString(c))).join(','));
+  if (grid.note) lines.push(field(grid.note));
+  return lines;
+}
+
+/**
+ * Every table of the report as CSV that Excel opens with Japanese intact: UTF-8 with a BOM, CRLF
+ * line ends, tables separated by a blank line. The first line names the report and the tool, so
+ * that the file is passed over when it is later found among the logs.
+ */
+export function renderCsv(report: Report): string {
+  const blocks: string[][] = [[`${field(reportTitle(report))},${field(CSV_MARKER)}`, ...reportNotes(report).map(field)]];
+  if (report.kind === 'annual' && report.targets.length > 0) {
+    blocks.push([...report.targets.map((t) => field(targetSentence(t))), ...gridCsv(targetGrid(report))]);
+  }
+  blocks.push(gridCsv(intakeGrid(report)));
+  blocks.push(report.summary.map(field));
+  blocks.push(gridCsv(ibashoGrid(report)), gridCsv(distributionGrid(report)));
+  return `\uFEFF${blocks.map((lines) => lines.join('\r\n')).join('\r\n\r\n')}\r\n`;
+}

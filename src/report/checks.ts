@@ -1,0 +1,38 @@
+import { columnLetters, type ProblemReport } from '../problems.js';
+import type { Collected } from '../records/collect.js';
+import { monthOf } from '../records/dates.js';
+import { addMonths, type Period } from './period.js';
+import type { Tally } from './tally.js';
+
+/**
+ * What only the period can tell (SPEC §3): a month inside it with no consultation at all (a
+ * forgotten file?) and records dated more than a year before or after its fiscal year (a typo'd
+ * year?). Both are warnings.
+ */
+export function periodProblems(collected: Collected, tally: Tally, period: Period): ProblemReport[] {
+  const problems: ProblemReport[] = [];
+  for (const month of period.months) {
+    if ((tally.intake.get(month)?.total ?? 0) === 0) {
+      problems.push({ code: 'empty-month', file: null, sheet: null, row: null, column: null, cell: null, detail: { month }, value: month });
+    }
+  }
+  const earliest = addMonths(period.yearStart, -12);
+  const latest = addMonths(period.yearEnd, 12);
+  for (const record of collected.records) {
+    const month = monthOf(record.date);
+    if (month >= earliest && month <= latest) continue;
+    const unit = collected.units[record.unit]!;
+    const { index, header } = unit.dateColumn;
+    problems.push({
+      code: 'far-date',
+      file: unit.file,
+      sheet: unit.sheet,
+      row: record.row,
+      column: header,
+      cell: `${columnLetters(index)}${record.row}`,
+      detail: { value: record.date, month, fiscalYear: period.fiscalYear },
+      value: month,
+    });
+  }
+  return problems;
+}
