@@ -236,7 +236,8 @@ async function takasakiR3(): Promise<void> {
       lines.push(csvLine([r.id, date, r.channel === 'メール' ? 'Eメール' : r.channel, r.category, r.outcome, r.notes]));
     });
     await writeCsv(path.join(dir, '2022-01_相談記録.csv'), lines, 'utf8');
-    await writeCsv(path.join(dir, '2022-01_相談記録_再出力.csv'), lines, 'utf8');
+    // The same month exported again from the case system, newest first: other bytes, the same table.
+    await writeCsv(path.join(dir, '2022-01_相談記録_再出力.csv'), [lines[0]!, ...lines.slice(1).reverse()], 'utf8');
   }
 
   // 2022-02: the month-end workbook: consultations, gatherings of the year so far, an instructions sheet.

@@ -77,7 +77,12 @@ export interface Findings {
  */
 export function findings(analysis: Analysis, period: Period | null, reportScope: boolean): Findings {
   const { log, collected, tally } = analysis;
-  if (period) for (const problem of periodProblems(collected, tally, period)) log.add(problem);
+  if (period) {
+    for (const problem of periodProblems(collected, tally, period)) {
+      // A month with no record is news for a report of the period, not for a check of one file.
+      if (problem.code !== 'empty-month' || reportScope) log.add(problem);
+    }
+  }
   const months = new Set(period?.months ?? []);
   const errors: ShownProblem[] = [];
   const warnings: ShownProblem[] = [];

@@ -54,25 +54,29 @@ export type DateProblem = 'unrecognised' | 'no-year' | 'nonexistent' | 'era-rang
 export type NumberProblem = 'not-a-number' | 'not-whole' | 'negative' | 'zero' | 'too-large';
 
 /** Why a file could not be read at all. */
-export type UnreadableReason =
-  | 'not-found'
-  | 'permission'
-  | 'is-directory'
-  | 'empty-folder'
-  | 'corrupt-xlsx'
-  | 'not-workbook'
-  | 'too-large'
-  | 'text-as-xlsx'
-  | 'csv-syntax'
-  | 'no-space'
-  | 'busy'
-  | 'other';
+export const UNREADABLE_REASONS = [
+  'not-found',
+  'permission',
+  'is-directory',
+  'empty-folder',
+  'corrupt-xlsx',
+  'not-workbook',
+  'too-large',
+  'text-as-xlsx',
+  'csv-syntax',
+  'no-space',
+  'busy',
+  'other',
+] as const;
+export type UnreadableReason = (typeof UNREADABLE_REASONS)[number];
 
 /** The spreadsheet formats the tool refuses, each with its own way to save as .xlsx. */
-export type RefusedFormat = 'xls' | 'ods' | 'xlsb' | 'numbers' | 'et' | 'encrypted' | 'other';
+export const REFUSED_FORMATS = ['xls', 'ods', 'xlsb', 'numbers', 'et', 'encrypted', 'other'] as const;
+export type RefusedFormat = (typeof REFUSED_FORMATS)[number];
 
 /** Why a file in a folder was passed over (SPEC §2). */
-export type SkipReason = 'own-output' | 'hidden' | 'system' | 'other-format' | 'lock-file' | 'not-a-log' | 'config';
+export const SKIP_REASONS = ['own-output', 'hidden', 'system', 'other-format', 'lock-file', 'not-a-log', 'config'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** A row somewhere in the inputs, for messages that point to another row. */
 export interface Place {

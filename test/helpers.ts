@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import type { Config } from '../src/config/schema.js';
-import { messagesFor } from '../src/messages/index.js';
-import { analyse, type Analysis } from '../src/pipeline.js';
-import type { CellValue, RawTable, TableOrFailure } from '../src/read/types.js';
+import { analyse, analyseSources, type Analysis } from '../src/pipeline.js';
+import type { InputEntry, SourceTable } from '../src/read/inputs.js';
+import { sourcesFromArgs } from '../src/read/node-files.js';
+import type { CellValue, RawTable, SourceFile } from '../src/read/types.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = path.join(ROOT, 'bin', 'tsup-report.js');
@@ -55,12 +56,30 @@ export function memoryTable(rows: CellValue[][], name = 'memory.csv', sheet: str
   };
 }
 
-export async function* tablesOf(...tables: TableOrFailure[]): AsyncGenerator<TableOrFailure> {
-  yield* tables;
+/** Tables as the records stage receives them, each from its own input (named on its own unless `inFolder`). */
+export async function* sourcesOf(tables: RawTable[], inFolder = false): AsyncGenerator<SourceTable> {
+  for (const table of tables) {
+    const input: InputEntry = { file: table.file, status: 'read' };
+    yield { table, explicit: !inFolder, input };
+  }
 }
 
-export function analyseTables(tables: TableOrFailure[], config: Config = DEFAULT_CONFIG, today = '2026-11-26'): Promise<Analysis> {
-  return analyse(tablesOf(...tables), config, { today, messages: messagesFor('en') });
+export const TODAY = '2026-11-26';
+
+/** The pipeline over tables built in memory. */
+export function analyseTables(tables: RawTable[], config: Config = DEFAULT_CONFIG, today = TODAY): Promise<Analysis> {
+  return analyseSources(sourcesOf(tables), config, { today });
+}
+
+/** The pipeline over files and folders, as the CLI reads them. */
+export async function analyseFiles(paths: string[], config: Config = DEFAULT_CONFIG, today = TODAY): Promise<Analysis> {
+  return analyse(await sourcesFromArgs(paths, () => process.stdin), config, { today });
+}
+
+/** A source file held in memory, as a browser's dropped File would be. */
+export function memoryFile(name: string, bytes: Uint8Array | string, explicit = true): SourceFile {
+  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+  return { name, size: data.length, explicit, read: () => Promise.resolve(data) };
 }
 
 export const INTAKE_HEADER: CellValue[] = ['受付番号', '受付日', '受付方法', '主訴', '対応結果'];

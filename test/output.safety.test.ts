@@ -110,7 +110,7 @@ describe('what the outputs print is inert', () => {
     expect(escapeMarkdown('a|b\nc')).toBe('a\\|b c');
     expect(escapeMarkdown('<script>*x*</script>')).toBe('\\<script\\>\\*x\\*\\</script\\>');
     const analysis = await analyseTables([memoryTable([INTAKE_HEADER, ['1', '2021/9/1', 'a|b c', '家庭問題', '助言']])], hostileConfig);
-    const result = reportFrom(analysis, hostileConfig, {}, { kind: 'monthly', skipInvalid: false });
+    const result = reportFrom(analysis, {}, { kind: 'monthly', skipInvalid: false });
     if (!result.ok) throw new Error(result.problem);
     const md = renderMarkdown(result.report);
     const header = md.split('\n').find((l) => l.startsWith('| 月 |'))!;

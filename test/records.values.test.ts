@@ -4,7 +4,8 @@ import { DEFAULT_CONFIG } from '../src/config/default.js';
 import { CodedMatcher } from '../src/records/coded.js';
 import { parseCount } from '../src/records/numbers.js';
 import { closedDay } from '../src/records/service-days.js';
-import { columnLetters, normalizeKey } from '../src/records/text.js';
+import { columnLetters } from '../src/problems.js';
+import { normalizeKey } from '../src/text.js';
 
 describe('coded values', () => {
   const channels = new CodedMatcher(DEFAULT_CONFIG.channels);

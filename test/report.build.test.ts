@@ -9,7 +9,7 @@ import { analyseTables, INTAKE_HEADER, memoryTable } from './helpers.js';
 
 async function build(rows: CellValue[][], config: Config = DEFAULT_CONFIG, request = {}) {
   const analysis = await analyseTables([memoryTable(rows)], config);
-  const result = reportFrom(analysis, config, request, { kind: 'annual', skipInvalid: false });
+  const result = reportFrom(analysis, request, { kind: 'annual', skipInvalid: false });
   if (!result.ok) throw new Error(result.problem);
   return result.report;
 }

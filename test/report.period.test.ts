@@ -20,17 +20,36 @@ describe('periods', () => {
     expect(result).toMatchObject({ ok: true, period: { fiscalYear: 2022, startMonth: '2022-04', asOf: '2022-04', monthsRemaining: 11 } });
   });
 
-  test('the year of --as-of; start at the first month with records; months without records are listed', () => {
+  test('the year of --as-of; the program start of the default (2021-08); months without records are listed', () => {
     const result = resolvePeriod({ asOf: '2022-02' }, months, DEFAULT_CONFIG);
     expect(result.ok && result.period.months).toEqual(['2021-08', '2021-09', '2021-10', '2021-11', '2021-12', '2022-01', '2022-02']);
     expect(result.ok && result.period.monthsRemaining).toBe(1);
   });
 
-  test('programStart inside the year is the start even before the first record', () => {
+  test('programStart inside the year is the start even before the first record; outside it, the year starts in its first month', () => {
     const result = resolvePeriod({ fiscalYear: 2021 }, months, { ...DEFAULT_CONFIG, programStart: '2021-07' });
     expect(result).toMatchObject({ ok: true, period: { startMonth: '2021-07', asOf: '2022-02' } });
     const outside = resolvePeriod({ fiscalYear: 2021 }, months, { ...DEFAULT_CONFIG, programStart: '2019-10' });
-    expect(outside).toMatchObject({ ok: true, period: { startMonth: '2021-08' } });
+    expect(outside).toMatchObject({ ok: true, period: { startMonth: '2021-04' } });
+  });
+
+  test('the start is never guessed from the data: a forgotten April is an empty April, not a shorter year', () => {
+    const config = { ...DEFAULT_CONFIG, programStart: undefined };
+    const result = resolvePeriod({}, ['2022-05', '2022-06'], config);
+    expect(result).toMatchObject({ ok: true, period: { startMonth: '2022-04', asOf: '2022-06', months: ['2022-04', '2022-05', '2022-06'] } });
+  });
+
+  test('a period that holds no record at all is refused, naming the months that do', () => {
+    // --month 2021-01 typed for 2022-01: 令和2年度 holds nothing.
+    expect(resolvePeriod({ asOf: '2021-01' }, months, DEFAULT_CONFIG)).toEqual({
+      ok: false,
+      problem: 'empty-period',
+      fiscalYear: 2020,
+      startMonth: '2020-04',
+      asOf: '2021-01',
+      available: months,
+    });
+    expect(resolvePeriod({ fiscalYear: 2023 }, months, DEFAULT_CONFIG)).toMatchObject({ ok: false, problem: 'empty-period' });
   });
 
   test('an as-of before the start, or outside the year, is refused', () => {

@@ -40,7 +40,8 @@ export function closingSummary(inputs: readonly InputEntry[], found: Findings, l
   const total = (key: 'outOfPeriod' | 'duplicate' | 'rejected'): number => KINDS.reduce((n, k) => n + ledger[k][key], 0);
   const other = KINDS.reduce((n, k) => n + ledger[k].blank + ledger[k].totalLine, 0);
   lines.push(m.summary.rows(counted, reportScope ? total('outOfPeriod') : 0, total('duplicate'), total('rejected'), other));
-  for (const problem of found.warnings) {
+  // validate lists every problem already; a report's run names those about what was read.
+  for (const problem of reportScope ? found.warnings : []) {
     if (!ACCOUNTING.includes(problem.code)) continue;
     const where = problem.file === null ? '' : `${problem.file}${problem.sheet === null ? '' : ` ${m.place.sheet(problem.sheet)}`}: `;
     lines.push(`  ${m.severity[problem.severity]} ${where}${problemMessage(problem, m)}`);

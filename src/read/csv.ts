@@ -1,5 +1,5 @@
 import { Readable, type Transform } from 'node:stream';
-import { parse, type Options } from 'csv-parse';
+import { CsvError, parse, type Options } from 'csv-parse';
 import { detectEncoding } from './encoding.js';
 import { ReadError, type EncodingName, type RawRow, type RawTable, type ReadOptions } from './types.js';
 
@@ -92,11 +92,11 @@ async function* csvRows(input: Iterable<string | Uint8Array>, delimiter: string)
       await settled(parser);
     }
   } catch (error) {
-    const csvError = error as { code?: string; records?: number };
     // Only csv-parse's own complaints are about the file; anything else is the tool's bug.
-    if (!csvError.code?.startsWith('CSV_')) throw error;
+    if (!(error instanceof CsvError)) throw error;
     // The record being parsed when it failed: the ones before it were whole.
-    throw new ReadError('unreadable-file', { reason: 'csv-syntax' }, (csvError.records ?? row) + 1);
+    const records = (error as CsvError & { records?: number }).records;
+    throw new ReadError('unreadable-file', { reason: 'csv-syntax' }, (records ?? row) + 1);
   } finally {
     parser.destroy();
   }

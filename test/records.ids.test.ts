@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_CONFIG } from '../src/config/default.js';
+import type { Config } from '../src/config/schema.js';
+import type { CellValue } from '../src/read/types.js';
+import { analyseTables, INTAKE_HEADER, memoryTable } from './helpers.js';
+
+const row = (id: string, date: string, channel = '電話', category = '家庭問題', outcome = '助言'): CellValue[] => [id, date, channel, category, outcome];
+
+describe('受付番号: counted once, unique within a fiscal year', () => {
+  test('numbering that restarts in April does not clash with last year', async () => {
+    const { log, tally } = await analyseTables([
+      memoryTable([INTAKE_HEADER, row('1', '2021/4/5'), row('2', '2021/4/6', 'メール')], 'r3.csv'),
+      memoryTable([INTAKE_HEADER, row('1', '2022/4/5', 'メール'), row('2', '2022/4/6')], 'r4.csv'),
+    ]);
+    expect(log.list().filter((p) => p.code.startsWith('duplicate'))).toEqual([]);
+    expect(tally.intake.get('2021-04')?.total).toBe(2);
+    expect(tally.intake.get('2022-04')?.total).toBe(2);
+  });
+
+  test('a conflict on dates before 1970 (昭和40年) rejects both rows: the totals stay consistent', async () => {
+    // The former index packed the date into one float and broke for negative day numbers:
+    // a conflict here gave a total of 1 with channel columns summing to 2.
+    const { log, tally, collected } = await analyseTables([
+      memoryTable([INTAKE_HEADER, row('S40-1', '昭和40年6月1日'), row('S40-1', '昭和40年6月2日', 'メール'), row('S40-2', '昭和40年6月3日')]),
+    ]);
+    expect(log.list().map((p) => [p.code, p.rows])).toEqual([['duplicate-id-conflict', [2, 3]]]);
+    expect(collected.rows.intake).toMatchObject({ rejected: 2, accepted: 1 });
+    const june = tally.intake.get('1965-06')!;
+    expect(june.total).toBe(1);
+    expect(june.channel.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
+  test('labels beyond the 1,024 a packed index could hold still tell contents apart', async () => {
+    const many = Array.from({ length: 1000 }, (_, i) => ({ label: `区分${i}` }));
+    const config: Config = { ...DEFAULT_CONFIG, categories: many };
+    const { log, collected } = await analyseTables(
+      [memoryTable([INTAKE_HEADER, row('A', '2021/9/1', '電話', '区分999'), row('A', '2021/9/1', '電話', '区分998'), row('B', '2021/9/1', '電話', '区分1')])],
+      config,
+    );
+    expect(log.list().map((p) => p.code)).toEqual(['duplicate-id-conflict']);
+    expect(collected.rows.intake.accepted).toBe(1);
+  });
+
+  test('monthly files each numbered 1, 2, 3 … are row counters, not IDs: nothing is rejected', async () => {
+    const months = ['2021/9', '2021/10', '2021/11'].map((month, m) =>
+      memoryTable([INTAKE_HEADER, ...Array.from({ length: 5 + m }, (_, i) => row(String(i + 1), `${month}/${i + 1}`, i % 2 ? 'メール' : '電話'))], `${m}.csv`),
+    );
+    const { log, collected } = await analyseTables(months);
+    expect(log.list().filter((p) => p.code !== 'outside-service-days').map((p) => [p.code, p.file])).toEqual([
+      ['id-is-row-number', '0.csv'],
+      ['id-is-row-number', '1.csv'],
+      ['id-is-row-number', '2.csv'],
+    ]);
+    expect(collected.rows.intake).toMatchObject({ rejected: 0, duplicate: 0, accepted: 18 });
+  });
+
+  test('real IDs that happen to be 1 … n in the first file stay IDs when nothing clashes', async () => {
+    const { log, collected } = await analyseTables([
+      memoryTable([INTAKE_HEADER, row('1', '2021/9/1'), row('2', '2021/9/2')], 'a.csv'),
+      memoryTable([INTAKE_HEADER, row('3', '2021/10/1'), row('1', '2021/9/1')], 'b.csv'),
+    ]);
+    // b.csv repeats number 1 with the same content: a re-export, counted once.
+    expect(log.list().map((p) => [p.code, p.file, p.row])).toEqual([['duplicate-row', 'b.csv', 3]]);
+    expect(collected.rows.intake.accepted).toBe(3);
+  });
+
+  test('a re-exported numbered file is still caught: by its bytes, or as the same table', async () => {
+    const table = (name: string) => memoryTable([INTAKE_HEADER, row('1', '2021/9/1'), row('2', '2021/9/2'), row('3', '2021/9/3')], name);
+    const { log, collected } = await analyseTables([table('a.csv'), table('a.xlsx')]);
+    expect(log.list().map((p) => [p.code, p.file])).toEqual([['duplicate-table', 'a.xlsx']]);
+    expect(collected.rows.intake).toMatchObject({ duplicate: 3, accepted: 3 });
+  });
+});
