@@ -11,7 +11,6 @@ const ACCOUNTING: readonly ProblemCode[] = [
   'open-in-excel',
   'duplicate-table',
   'overlapping-table',
-  'not-a-log',
   'id-is-row-number',
   'struck-through',
   'empty-month',
@@ -31,7 +30,8 @@ export function closingSummary(inputs: readonly InputEntry[], found: Findings, l
   for (const input of inputs) {
     if (input.status === 'duplicate') lines.push(`  ${m.summary.named('duplicate', input.file, input.duplicateOf ?? '')}`);
     else if (input.status === 'refused') lines.push(`  ${m.summary.named('refused', input.file, '')}`);
-    else if (input.status === 'skipped' && input.reason !== 'hidden' && input.reason !== 'system') {
+    // Hidden and system files are only counted; a lock file has its own warning below.
+    else if (input.status === 'skipped' && !['hidden', 'system', 'lock-file'].includes(input.reason ?? '')) {
       lines.push(`  ${m.summary.named('skipped', input.file, skipText(input, m))}`);
     }
   }

@@ -40,7 +40,7 @@ export async function* readSources(
 ): AsyncGenerator<SourceTable> {
   const seen = new SeenFiles();
   const names = new Set(files.map((f) => f.name));
-  for (const source of files) {
+  for (const source of inReadingOrder(files)) {
     const entry: InputEntry = { file: source.name, status: 'read' };
     entries.push(entry);
     const fileProblem = (code: 'skipped' | 'open-in-excel' | 'duplicate-file', detail: Parameters<ProblemLog['add']>[0]['detail']): void =>
@@ -114,6 +114,31 @@ export async function* readSources(
       refuse(entry, log, error);
     }
   }
+}
+
+/** A copy's name as Windows, macOS and browsers make it: `… - コピー`, `…のコピー`, `… - Copy (2)`, `…(1)`, `Copy of …`. */
+const COPY_SUFFIX = /(\s*-\s*(コピー|copy)(\s*\(\d+\))?|のコピー(\s*\(\d+\))?|\s*\(\d+\)|\s+copy(\s+\d+)?)$/iu;
+const COPY_PREFIX = /^(copy of |コピー ～ )/iu;
+
+/**
+ * The order files are read in: by name, each original before its copies, so that a copy is
+ * the one called a duplicate (`生理用品配布記録 - コピー.csv` sorts before `生理用品配布記録.csv`).
+ */
+function inReadingOrder(files: readonly SourceFile[]): SourceFile[] {
+  const keyed = files.map((file, index) => {
+    const base = baseName(file.name);
+    const dot = base.lastIndexOf('.');
+    const stem = dot > 0 ? base.slice(0, dot) : base;
+    const original = stem.replace(COPY_SUFFIX, '').replace(COPY_PREFIX, '');
+    const folder = file.name.slice(0, file.name.length - base.length);
+    return { file, index, key: `${folder}${original}${dot > 0 ? base.slice(dot) : ''}`, copy: original !== stem };
+  });
+  // Files named one by one keep the order they were given in; only a folder's files are sorted.
+  return keyed
+    .sort((a, b) =>
+      a.file.explicit || b.file.explicit ? a.index - b.index : a.key < b.key ? -1 : a.key > b.key ? 1 : Number(a.copy) - Number(b.copy) || a.index - b.index,
+    )
+    .map((k) => k.file);
 }
 
 /** A file that cannot be read: refused, with the problem that says why and how to fix it. */

@@ -1,4 +1,4 @@
-import { OUTPUT_MARKER } from './marker.js';
+import { carriesOutputMarker } from './marker.js';
 import { ReadError, type CellValue, type RawRow, type RawTable } from './types.js';
 import type { ZipEntry } from './zip.js';
 
@@ -39,7 +39,7 @@ export async function readXlsx(name: string, bytes: Uint8Array, entries: readonl
     // Whatever exceljs (or the unzip under it) throws here is about these bytes: the file is damaged.
     throw new ReadError('unreadable-file', { reason: 'corrupt-xlsx' });
   }
-  const ownOutput = (workbook.keywords ?? '').includes(OUTPUT_MARKER);
+  const ownOutput = carriesOutputMarker(workbook.keywords ?? '');
   return { ownOutput, tables: ownOutput ? [] : workbook.worksheets.map((sheet) => sheetTable(name, sheet)) };
 }
 
