@@ -12,7 +12,8 @@ import { sourcesFromArgs } from '../src/read/node-files.js';
 import type { CellValue, RawTable, SourceFile } from '../src/read/types.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = path.join(ROOT, 'bin', 'tsup-report.js');
+/** The command under test; TSUP_BIN points the CLI tests at another build (an earlier version, say). */
+export const BIN = process.env.TSUP_BIN ?? path.join(ROOT, 'bin', 'tsup-report.js');
 export const fixture = (...parts: string[]): string => path.join(ROOT, 'fixtures', ...parts);
 
 export interface CliResult {

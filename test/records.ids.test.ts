@@ -21,7 +21,7 @@ describe('受付番号: counted once, unique within a fiscal year', () => {
     // The former index packed the date into one float and broke for negative day numbers:
     // a conflict here gave a total of 1 with channel columns summing to 2.
     const { log, tally, collected } = await analyseTables([
-      memoryTable([INTAKE_HEADER, row('S40-1', '昭和40年6月1日'), row('S40-1', '昭和40年6月2日', 'メール'), row('S40-2', '昭和40年6月3日')]),
+      memoryTable([INTAKE_HEADER, row('S40-1', '昭和40年6月1日', 'メール', '生活問題', '継続'), row('S40-1', '昭和40年6月2日'), row('S40-2', '昭和40年6月3日')]),
     ]);
     expect(log.list().map((p) => [p.code, p.rows])).toEqual([['duplicate-id-conflict', [2, 3]]]);
     expect(collected.rows.intake).toMatchObject({ rejected: 2, accepted: 1 });
