@@ -94,3 +94,35 @@ describe('a month the tool cannot read stops the report', () => {
     expect(JSON.parse(result.stdout).intake.total.total).toBe(18);
   });
 });
+
+describe('the config beside the logs', () => {
+  let dir: string;
+  useTempDir('tsup-config-', (created) => (dir = created));
+
+  test('a tsup-report.config.json in the logs folder is used, and the summary says so', async () => {
+    const logs = path.join(dir, 'logs');
+    await mkdir(logs, { recursive: true });
+    await copyFile(fixture('takasaki-r3', '2021-09_相談記録.csv'), path.join(logs, '2021-09.csv'));
+    await writeFile(path.join(logs, 'tsup-report.config.json'), JSON.stringify({ program: '別の事業', programStart: null }));
+    const result = await runCli(['monthly', logs, '--format', 'json', '--lang', 'en'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.program).toBe('別の事業');
+    expect(json.startMonth).toBe('2021-04');
+    expect(json.inputs).toContainEqual({ file: path.join(logs, 'tsup-report.config.json'), status: 'config' });
+    expect(result.stderr).toContain(`Config: ${path.join(logs, 'tsup-report.config.json')}`);
+  });
+
+  test('one in the working folder wins, and the one beside the logs is named as not in use', async () => {
+    const logs = path.join(dir, 'logs2');
+    await mkdir(logs, { recursive: true });
+    await copyFile(fixture('takasaki-r3', '2021-09_相談記録.csv'), path.join(logs, '2021-09.csv'));
+    await writeFile(path.join(logs, 'tsup-report.config.json'), JSON.stringify({ program: '脇の設定' }));
+    const cwd = path.join(dir, 'work');
+    await mkdir(cwd, { recursive: true });
+    await writeFile(path.join(cwd, 'tsup-report.config.json'), JSON.stringify({ program: '作業フォルダの設定' }));
+    const result = await runCli(['monthly', logs, '--format', 'json', '--lang', 'en'], { cwd });
+    expect(JSON.parse(result.stdout).program).toBe('作業フォルダの設定');
+    expect(result.stderr).toContain(`the config ${path.join(logs, 'tsup-report.config.json')} beside the inputs is not in use`);
+  });
+});

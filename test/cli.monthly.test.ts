@@ -190,3 +190,24 @@ describe('monthly output formats', () => {
     await expect(readFile(out)).rejects.toThrow();
   });
 });
+
+describe('--format csv', () => {
+  let dir: string;
+  useTempDir('tsup-csv-', (created) => (dir = created));
+
+  test('every table as CSV for Excel: UTF-8 with a BOM, CRLF, a first line naming the tool', async () => {
+    const out = path.join(dir, '累計表.csv');
+    const result = await runCli(['monthly', fixture('takasaki-r3'), '--out', out]);
+    expect(result.code).toBe(0);
+    const bytes = await readFile(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    const lines = text.split('\r\n');
+    expect(lines[0]).toBe('高崎市社会福祉協議会 女性のためのつながり相談 令和3年度 月次累計,作成: tsup-report');
+    expect(text).not.toMatch(/[^\r]\n/u);
+    expect(lines).toContain('合計,109,11,11,4,0,135,2,1,3,64,0,2,45,18,39,25,1,62,8');
+    // Saved among the logs, it is passed over as the tool's own output.
+    const again = await runCli(['monthly', fixture('takasaki-r3'), out, '--format', 'json']);
+    expect(JSON.parse(again.stdout).inputs).toContainEqual({ file: out, status: 'skipped', reason: 'own-output' });
+  });
+});

@@ -143,3 +143,15 @@ describe('monthly refuses rejected rows', () => {
     expect(md.stdout).toContain('エラーのあった 1行を集計から除いています');
   });
 });
+
+describe('validate --format json stays bounded', () => {
+  test('--max-errors caps each list; counts and truncated say what is left out', async () => {
+    const result = await runCli(['validate', fixture('invalid'), '--format', 'json', '--max-errors', '2']);
+    const json = JSON.parse(result.stdout);
+    expect(json.errors).toHaveLength(2);
+    const errorCodes = Object.entries(json.counts as Record<string, number>).filter(([code]) => !['outside-service-days', 'no-data-rows', 'duplicate-row'].includes(code));
+    expect(errorCodes.length).toBeGreaterThan(2);
+    expect(json.truncated.errors).toBeGreaterThan(0);
+    expect(json.inputs).toHaveLength((await readdir(fixture('invalid'))).length);
+  });
+});

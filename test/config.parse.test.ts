@@ -18,6 +18,11 @@ describe('config', () => {
     expect(parseConfig({}, en)).toEqual({ ok: true, config: DEFAULT_CONFIG });
   });
 
+  test('programStart null: a program that runs from the start of every year, though the default starts in 2021-08', () => {
+    const result = parseConfig({ programStart: null }, en);
+    expect(result.ok && result.config.programStart).toBeNull();
+  });
+
   test('top-level keys given replace the default, others stay', () => {
     const result = parseConfig({ program: '別の相談', fiscalYearStartMonth: 1 }, en);
     expect(result.ok && result.config.program).toBe('別の相談');

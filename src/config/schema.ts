@@ -32,9 +32,11 @@ export const configSchema = z
     program: z.string().trim().min(1),
     organization: z.string(),
     fiscalYearStartMonth: z.number().int().min(1).max(12),
+    // null: a program that runs from the start of every year (the default's own start is 2021-08).
     programStart: z
       .string()
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'YYYY-MM' })
+      .nullable()
       .optional(),
     channels: z.array(channelItem).min(1).max(1000),
     categories: z.array(labelItem).min(1).max(1000),

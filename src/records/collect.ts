@@ -8,7 +8,7 @@ import { detectHeader, HEADER_SEARCH_ROWS, isTemplateHelperSheet } from './heade
 import { resolveIds } from './ids.js';
 import { KINDS } from './kinds.js';
 import { RowValidator, type LogRecord } from './row.js';
-import { resolveDuplicateTables, rowHash } from './tables.js';
+import { resolveDuplicateTables } from './tables.js';
 import { refuse } from '../read/inputs.js';
 
 export interface TableSummary {
@@ -180,7 +180,7 @@ export async function collectRecords(
       if (idColumn && nextRowNumber > 0) {
         nextRowNumber = cellText(raw.cells[idColumn.index]).normalize('NFKC').trim() === String(nextRowNumber) ? nextRowNumber + 1 : 0;
       }
-      result.rowHashes.push(rowHash(checkedRow.key));
+      result.rowHashes.push(checkedRow.hash);
       const month = checkedRow.date === null ? null : monthOf(checkedRow.date);
       for (const p of checkedRow.problems) {
         const cell = p.index === null ? null : `${columnLetters(p.index)}${raw.row}`;

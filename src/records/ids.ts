@@ -27,17 +27,23 @@ export function resolveIds(
 
   setAsideRowCounters(tables, units, keyOf, withId, log);
 
-  // Every numbered record by number, in reading order: the first index, or all of them once repeated.
-  const records = tables.flatMap((t) => t.records);
-  const first = new Map<string, number>();
+  // Every numbered record by fiscal year and number, in reading order: the first index, or all of them once repeated.
+  const records = tables.length === 1 ? tables[0]!.records : tables.flatMap((t) => t.records);
+  const first = new Map<number, Map<string, number>>();
   const repeated = new Map<string, number[]>();
   records.forEach((record, index) => {
     if (record.kind !== 'intake' || record.id === null) return;
-    const key = keyOf(record);
-    const earlier = first.get(key);
-    if (earlier === undefined) first.set(key, index);
-    else (repeated.get(key) ?? repeated.set(key, [earlier]).get(key)!).push(index);
+    const year = fiscalYearOf(record.date, config.fiscalYearStartMonth);
+    let numbers = first.get(year);
+    if (!numbers) first.set(year, (numbers = new Map()));
+    const earlier = numbers.get(record.id);
+    if (earlier === undefined) numbers.set(record.id, index);
+    else {
+      const key = `${year}\u0000${record.id}`;
+      (repeated.get(key) ?? repeated.set(key, [earlier]).get(key)!).push(index);
+    }
   });
+  if (repeated.size === 0) return records;
 
   const dropped = new Set<number>();
   const place = (record: LogRecord): Place => ({ file: units[record.unit]!.file, sheet: units[record.unit]!.sheet, row: record.row });

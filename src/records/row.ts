@@ -9,6 +9,7 @@ import { parseDate, type DateResult, type IsoDate } from './dates.js';
 import type { MappedColumn, TableLayout } from './header.js';
 import { KIND_FIELDS, type Kind } from './kinds.js';
 import { parseCount } from './numbers.js';
+import { RowHash } from './tables.js';
 import { closedDay } from './service-days.js';
 
 /** Where a record came from: the index of its table in the run, and its spreadsheet row. */
@@ -81,10 +82,11 @@ export interface RowResult {
   /** The row's date when it could be read, even when another cell is wrong. */
   date: IsoDate | null;
   /**
-   * The row's content in comparison form — the same for the same record whether it came from a
-   * CSV or a workbook (a date cell and `2021/12/3`, `TEL` and `電話`) — to find a table read twice.
+   * A hash of the row's content in comparison form — the same for the same record whether it
+   * came from a CSV or a workbook (a date cell and `2021/12/3`, `TEL` and `電話`) — to find a
+   * table read twice.
    */
-  key: string;
+  hash: number;
   /** A total or footer line (合計, 件数：25件 …) that is not a record: not counted, never four cell errors. */
   totalLine: boolean;
 }
@@ -114,14 +116,14 @@ export class RowValidator {
     const problems: CellProblem[] = [];
     // Values by the field's position in KIND_FIELDS, so that building the record reads fixed slots.
     const values: (string | number | null)[] = new Array<string | number | null>(KIND_FIELDS[layout.kind].length).fill(null);
-    let key = '';
+    const hash = new RowHash();
     let date: IsoDate | null = null;
 
     for (const column of layout.columns) {
       const cell = row.cells[column.index];
       if (typeof cell === 'string' && cell.includes('\uFFFD')) {
         problems.push({ code: 'encoding-error', index: column.index, header: column.header, detail: { column: column.header } });
-        key += `\u0001?`;
+        hash.add('\u0001?');
         continue;
       }
       const before = problems.length;
@@ -130,7 +132,9 @@ export class RowValidator {
       if (column.spec.role === 'date' && value !== null) date = value as IsoDate;
       if (column.spec.role === 'date' && value === null && problems.length > before) date = this.dateOf(cell);
       if (column.spec.role !== 'private') {
-        key += `\u0001${problems.length > before || value === null ? `?${normalizeKey(cellText(cell))}` : String(value)}`;
+        if (problems.length > before || value === null) hash.add(`\u0001?${normalizeKey(cellText(cell))}`);
+        else if (typeof value === 'number') hash.addNumber(value);
+        else hash.add(value);
       }
     }
     for (const extra of layout.extras) {
@@ -140,13 +144,13 @@ export class RowValidator {
       }
     }
     if (problems.length > 0) {
-      if (isTotalLine(row)) return { problems: [], date: null, key, totalLine: true };
-      return { problems, date, key, totalLine: false };
+      if (isTotalLine(row)) return { problems: [], date: null, hash: 0, totalLine: true };
+      return { problems, date, hash: hash.value(), totalLine: false };
     }
 
     const record = this.buildRecord(layout, values, unit, row.row);
     if (record.kind === 'intake') this.checkServiceDay(layout, record, problems);
-    return { record, problems, date, key, totalLine: false };
+    return { record, problems, date, hash: hash.value(), totalLine: false };
   }
 
   /** The date of a cell whose date was refused for being in the future: still a month to place the row in. */

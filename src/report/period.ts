@@ -68,7 +68,7 @@ export function resolvePeriod(request: PeriodRequest, monthsWithRecords: readonl
   }
 
   const recordMonths = monthsWithRecords.filter(inYear);
-  const startMonth = config.programStart !== undefined && inYear(config.programStart) ? config.programStart : yearStart;
+  const startMonth = config.programStart != null && inYear(config.programStart) ? config.programStart : yearStart;
   const asOf = request.asOf ?? recordMonths[recordMonths.length - 1] ?? startMonth;
   if (asOf < startMonth) return { ok: false, problem: 'as-of-before-start', asOf, startMonth };
   if (!recordMonths.some((month) => month >= startMonth && month <= asOf)) {
