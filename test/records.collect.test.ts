@@ -51,6 +51,34 @@ describe('header row and kind', () => {
     expect(detectHeader(rows)).toMatchObject({ ok: false, code: 'no-header' });
   });
 
+  test('header hints are dropped: a line break, a trailing bracket, ※ marks', () => {
+    const result = detectHeader(rowsOf([['No.', '受付日\n(例 2026/10/1)', '受付方法（電話・来所・メール等）', '主訴※', '対応結果 ＊', '備考\n（個人名は書かない）']]));
+    expect(result.ok && result.layout.columns.map((c) => [c.spec.field, c.header])).toEqual([
+      ['id', 'No.'],
+      ['date', '受付日\n(例 2026/10/1)'],
+      ['channel', '受付方法（電話・来所・メール等）'],
+      ['category', '主訴※'],
+      ['outcome', '対応結果 ＊'],
+      ['notes', '備考\n（個人名は書かない）'],
+    ]);
+  });
+
+  test('an exact header wins: 「相談内容（詳細）」 beside 主訴 stays an ignored free-text column', () => {
+    const result = detectHeader(rowsOf([['受付日', '受付方法', '相談内容（詳細）', '主訴', '対応結果']]));
+    expect(result.ok && result.layout.columns.find((c) => c.spec.field === 'category')?.header).toBe('主訴');
+    expect(result.ok && result.layout.extras.map((e) => e.header)).toEqual(['相談内容（詳細）']);
+    // The canonical header beats an alias wherever it stands.
+    const alias = detectHeader(rowsOf([['日付', '受付日', '受付方法', '主訴', '対応結果']]));
+    expect(alias.ok && alias.layout.columns.find((c) => c.spec.field === 'date')?.header).toBe('受付日');
+  });
+
+  test('a sheet without a date column is not a log (a dropdown list sheet): no error, just not a log', () => {
+    const list = detectHeader(rowsOf([['受付方法', '主訴', '対応結果'], ['電話', '家庭問題', '助言']]));
+    expect(list).toMatchObject({ ok: false, hasDateColumn: false });
+    const missing = detectHeader(rowsOf([['受付日', '受付方法', '対応結果']]));
+    expect(missing).toMatchObject({ ok: false, code: 'missing-column', hasDateColumn: true });
+  });
+
   test('unknown columns are extras, a second column for the same field too', () => {
     const result = detectHeader(rowsOf([[...INTAKE_HEADER, '氏名', '日付']]));
     expect(result.ok && result.layout.extras.map((e) => e.header)).toEqual(['氏名', '日付']);

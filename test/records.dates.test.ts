@@ -27,8 +27,29 @@ describe('accepted date forms', () => {
     [' 2021/8/12 ', '2021-08-12'],
     ['44420', '2021-08-12'],
     ['2024/2/29', '2024-02-29'],
+    // The forms Excel shows and people type (issue 10, finding 14).
+    ['2026/10/1(木) 10:00', '2026-10-01'],
+    ['2026/10/1 10:00 (木)', '2026-10-01'],
+    ['2026/10/1 午前 10:00', '2026-10-01'],
+    ['2026/10/1 午後3:05', '2026-10-01'],
+    ['2026/10/1 3:05 PM', '2026-10-01'],
+    ['2026/10/1 10時5分', '2026-10-01'],
+    ['2026年10月1日 10時', '2026-10-01'],
+    ['2026/10/1（木曜日）', '2026-10-01'],
+    ['2026/10/1(祝)', '2026-10-01'],
+    ['20261001', '2026-10-01'],
+    ['令8.10.1', '2026-10-01'],
+    ['令8年10月1日', '2026-10-01'],
+    ['平31.4.30', '2019-04-30'],
+    ['昭和40年6月1日', '1965-06-01'],
+    ['S40.6.1', '1965-06-01'],
   ])('%s → %s', (text, iso) => {
     expect(parseDate(text)).toEqual({ ok: true, date: iso });
+  });
+
+  test('eight digits typed into a number cell are a date too', () => {
+    expect(parseDate(20261001)).toEqual({ ok: true, date: '2026-10-01' });
+    expect(parseDate(20261332)).toEqual({ ok: false, problem: 'nonexistent' });
   });
 
   test('an XLSX date cell is read as its calendar date, never shifted by a time zone', () => {

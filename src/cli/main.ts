@@ -7,7 +7,7 @@ import { pickLang } from './options.js';
 
 function withCommonOptions(command: Command): Command {
   return command
-    .option('--config <file>', 'config file (default: ./tsup-report.config.json, else the built-in default)')
+    .option('--config <file>', 'config file (default: ./tsup-report.config.json, else one beside the logs, else the built-in default)')
     .addOption(new Option('--lang <lang>', 'language of messages (default: from the system locale)').choices(['ja', 'en']))
     .option('--encoding <name>', 'force the CSV encoding: utf8, utf16le, cp932 (default: detected)')
     .option('--quiet', 'print nothing but the report or the problems');
@@ -15,8 +15,8 @@ function withCommonOptions(command: Command): Command {
 
 function withReportOptions(command: Command): Command {
   return withCommonOptions(command)
-    .option('--out <file>', 'write to this file (format from its extension: .md .xlsx .json .html .txt)')
-    .option('--format <format>', 'table | md | xlsx | json | html (default: from --out, else table on a terminal, md when piped)')
+    .option('--out <file>', 'write to this file (format from its extension: .md .csv .xlsx .json .html .txt)')
+    .option('--format <format>', 'table | md | csv | xlsx | json | html (default: from --out, else table on a terminal, md when piped)')
     .option('--skip-invalid', 'leave rows with errors out instead of refusing, and say how many')
     .option('--suppress-below <n>', 'hide counts from 1 to n-1 as x, and the cells that would reveal them');
 }
@@ -42,10 +42,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     program
       .command('validate')
       .description('check logs and list every problem with its file, sheet, row and cell')
-      .argument('<inputs...>', 'CSV/XLSX files or folders; - reads CSV from standard input')
+      .argument('<inputs...>', 'CSV/XLSX files or folders (read with their subfolders); - reads CSV from standard input')
       .addOption(new Option('--format <format>', 'text or json').default(undefined))
       .option('--strict', 'fail on warnings too')
-      .option('--max-errors <n>', 'list at most this many problems in text output', undefined)
+      .option('--max-errors <n>', 'list at most this many problems (default: 200 in text, 1000 in JSON)', undefined)
       .option('--annotate <out.xlsx>', 'also write a copy of the inputs with every problem cell marked'),
   )
     .addHelpText('after', '\nExamples:\n  tsup-report validate fixtures/takasaki-r3\n  tsup-report validate 2022-02.csv --format json\n  tsup-report validate 2022-02.xlsx --annotate 2022-02_検証.xlsx')
@@ -57,7 +57,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     program
       .command('monthly')
       .description('the cumulative consultation table of the fiscal year so far')
-      .argument('<inputs...>', 'CSV/XLSX files or folders; - reads CSV from standard input')
+      .argument('<inputs...>', 'CSV/XLSX files or folders (read with their subfolders); - reads CSV from standard input')
       .option('--month <YYYY-MM>', 'last month of the table (default: the latest month with records)'),
   )
     .addHelpText(
@@ -72,7 +72,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     program
       .command('annual')
       .description('the achievement summary: targets, projected year end (見込), evaluation, all tables, summary sentences')
-      .argument('<inputs...>', 'CSV/XLSX files or folders; - reads CSV from standard input')
+      .argument('<inputs...>', 'CSV/XLSX files or folders (read with their subfolders); - reads CSV from standard input')
       .option('--fiscal-year <year>', '2021, R3 or 令和3 (default: the year of the latest record)')
       .option('--as-of <YYYY-MM>', 'count up to this month and project the rest of the year'),
   )

@@ -44,14 +44,6 @@ function isValidUtf8(bytes: Uint8Array, isWholeFile: boolean): boolean {
   return invalid === 0 || multibyte > 2 * invalid;
 }
 
-/** iconv-lite's name for each encoding. */
-export const ICONV_NAME: Record<EncodingName, string> = {
-  utf8: 'utf8',
-  utf16le: 'utf16le',
-  utf16be: 'utf16be',
-  cp932: 'cp932',
-};
-
 /** Accepts the names people type for the same encoding: sjis, shift_jis, utf-8 … */
 export function parseEncodingName(text: string): EncodingName | undefined {
   const key = text.toLowerCase().replace(/[-_\s]/gu, '');
