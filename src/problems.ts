@@ -116,20 +116,30 @@ export interface ProblemDetail {
   fiscalYear?: number;
 }
 
-export interface Problem {
+/** What a stage says of one row (or file): the code, where, the facts for the message. */
+export interface ProblemReport {
   code: ProblemCode;
   /** null for a problem of the whole run (a month with no record at all). */
   file: string | null;
   sheet: string | null;
-  /** The spreadsheet's own 1-based row, of the first occurrence. */
+  /** The spreadsheet's own 1-based row. */
   row: number | null;
   /** The column's header as the file writes it. */
   column: string | null;
-  /** Excel's address of the cell (`B12`) for the first occurrence. */
+  /** Excel's address of the cell (`B12`). */
   cell: string | null;
   detail: ProblemDetail;
   /** The value to echo in JSON: only coded values, dates and 受付番号, never free text. */
   value?: string;
+  /**
+   * For a row problem, the month of the row's date, or null when it could not be read; left
+   * out for problems that are not about a row's record.
+   */
+  month?: string | null;
+}
+
+/** A problem as the log keeps it: the first occurrence's place, with how many rows share it. */
+export interface Problem extends Omit<ProblemReport, 'month'> {
   /** How many rows have this same problem (code, file, sheet, column, value). */
   count: number;
   /** The first rows that have it (at most ROWS_KEPT). */
@@ -155,23 +165,6 @@ export function columnLetters(index: number): string {
     n = Math.floor((n - 1) / 26);
   }
   return letters;
-}
-
-/** A problem as a stage reports it, for one row (or one file). */
-export interface ProblemReport {
-  code: ProblemCode;
-  file: string | null;
-  sheet: string | null;
-  row: number | null;
-  column: string | null;
-  cell: string | null;
-  detail: ProblemDetail;
-  value?: string;
-  /**
-   * For a row problem, the month of the row's date, or null when it could not be read; leave
-   * out for problems that are not about a row's record.
-   */
-  month?: string | null;
 }
 
 /** Distinct problems kept in memory; beyond this only the counts per code grow. */
