@@ -1,5 +1,6 @@
 import { reportFrom, type Findings } from '../pipeline.js';
 import type { Messages } from '../messages/index.js';
+import { severityOf, type ProblemCode } from '../problems.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderValidationText } from '../render/validation.js';
@@ -73,10 +74,13 @@ export async function reportCommand(
     switch (result.problem) {
       case 'errors': {
         const found = result.findings;
-        const listed = renderValidationText({ ...found, warnings: [], tables: [] }, m, REFUSAL_LIST_LIMIT, useColour(io.stderr, io.env));
-        summary(found);
+        const errorCounts = Object.fromEntries(Object.entries(found.counts).filter(([code]) => severityOf(code as ProblemCode) === 'error'));
+        const errorsOnly = { ...found, warnings: [], counts: errorCounts, unlisted: { ...found.unlisted, warnings: 0 }, tables: [] };
+        const listed = renderValidationText(errorsOnly, m, REFUSAL_LIST_LIMIT, useColour(io.stderr, io.env));
         const hint = result.unreadable ? m.report.refusedUnreadableHint : m.report.refusedHint;
-        throw new UserError(result.unreadable ? 2 : 1, [m.report.refused(found.errors.length), '', listed.trimEnd(), '', hint]);
+        // The summary of what was read ends the run, after the reason for the refusal.
+        const closing = options.quiet ? [] : ['', closingSummary(analysis.inputs, found, loaded, m, true).trimEnd()];
+        throw new UserError(result.unreadable ? 2 : 1, [m.report.refused(found.errors.length), '', listed.trimEnd(), '', hint, ...closing]);
       }
       case 'no-records':
         throw new UserError(1, [m.report.noRecords]);

@@ -79,21 +79,28 @@ export function renderValidationText(
   const paint = (severity: Severity, text: string): string => (colour ? `${COLOURS[severity][0]}${text}${COLOURS[severity][1]}` : text);
   const all = [...result.errors, ...result.warnings];
   const keyOf = (file: string | null, sheet: string | null): string => `${file ?? ''}\u0000${sheet ?? ''}`;
-  const groups = new Map<string, { file: string | null; sheet: string | null; table?: TableSummary; problems: ShownProblem[] }>();
-  const group = (file: string | null, sheet: string | null): { problems: ShownProblem[]; table?: TableSummary } => {
+  type Group = { file: string | null; sheet: string | null; table?: TableSummary; problems: ShownProblem[] };
+  const groups = new Map<string, Group>();
+  // Files in the order met (tables in reading order, then problems), each file's own problems before its sheets'.
+  const fileOrder = new Map<string | null, number>();
+  const group = (file: string | null, sheet: string | null): Group => {
+    if (!fileOrder.has(file)) fileOrder.set(file, file === null ? Number.MAX_SAFE_INTEGER : fileOrder.size);
     const key = keyOf(file, sheet);
     if (!groups.has(key)) groups.set(key, { file, sheet, problems: [] });
     return groups.get(key)!;
   };
-  // Tables first, in reading order, then problems in input order (run-wide ones last).
   for (const t of result.tables) group(t.file, t.sheet).table = t;
   const rank = { error: 0, warning: 1, info: 2 };
-  for (const p of [...all].sort((a, b) => Number(a.file === null) - Number(b.file === null))) group(p.file, p.sheet).problems.push(p);
+  for (const p of all) group(p.file, p.sheet).problems.push(p);
+  const met = new Map([...groups.keys()].map((key, i) => [key, i]));
+  const ordered = [...groups.entries()]
+    .sort(([keyA, a], [keyB, b]) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || Number(a.sheet !== null) - Number(b.sheet !== null) || met.get(keyA)! - met.get(keyB)!)
+    .map(([, g]) => g);
 
   const lines: string[] = [];
   let shown = 0;
   let lastFile: string | null | undefined;
-  for (const g of groups.values()) {
+  for (const g of ordered) {
     if (g.file !== lastFile) {
       if (lines.length > 0) lines.push('');
       lines.push(g.file === null ? m.place.run : g.file === '-' ? m.place.stdin : g.file);
