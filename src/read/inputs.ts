@@ -1,7 +1,7 @@
-import type { ProblemLog } from '../problems.js';
+import type { ProblemDetail, ProblemLog } from '../problems.js';
 import { readCsv } from './csv.js';
 import { CSV_MARKER } from './marker.js';
-import { baseName, judgeName, sniffFormat } from './sniff.js';
+import { baseName, extensionOf, judgeName, sniffFormat } from './sniff.js';
 import { ReadError, type RawTable, type ReadOptions, type SourceFile } from './types.js';
 import { readXlsx } from './xlsx.js';
 
@@ -43,7 +43,7 @@ export async function* readSources(
   for (const source of inReadingOrder(files)) {
     const entry: InputEntry = { file: source.name, status: 'read' };
     entries.push(entry);
-    const fileProblem = (code: 'skipped' | 'open-in-excel' | 'duplicate-file', detail: Parameters<ProblemLog['add']>[0]['detail']): void =>
+    const fileProblem = (code: 'skipped' | 'open-in-excel' | 'duplicate-file', detail: ProblemDetail): void =>
       log.add({ code, file: source.name, sheet: null, row: null, column: null, cell: null, detail });
 
     const verdict = judgeName(source.name);
@@ -106,7 +106,7 @@ export async function* readSources(
           refuse(entry, log, new ReadError('unreadable-file', { reason: format.reason }));
           break;
         case 'other':
-          refuse(entry, log, new ReadError('unsupported-format', { format: 'other', extension: extensionText(source.name) }));
+          refuse(entry, log, new ReadError('unsupported-format', { format: 'other', extension: extensionOf(source.name) }));
           break;
       }
     } catch (error) {
@@ -145,12 +145,6 @@ function inReadingOrder(files: readonly SourceFile[]): SourceFile[] {
 export function refuse(entry: InputEntry, log: ProblemLog, error: ReadError, sheet: string | null = null): void {
   Object.assign(entry, { status: 'refused', reason: error.code });
   log.add({ code: error.code, file: entry.file, sheet, row: error.row, column: null, cell: null, detail: error.detail });
-}
-
-function extensionText(name: string): string {
-  const base = baseName(name);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot) : '';
 }
 
 /** The workbook a lock file stands for: Excel's `~$` name drops the first two characters of long names. */
