@@ -1,8 +1,8 @@
 import { carriesOutputMarker } from './marker.js';
 import { ReadError, type CellValue, type RawRow, type RawTable } from './types.js';
 import type { ZipEntry } from './zip.js';
+import { loadWorkbookClass } from '../workbook.js';
 
-type Workbook = import('exceljs').Workbook;
 type Worksheet = import('exceljs').Worksheet;
 type Cell = import('exceljs').Cell;
 
@@ -30,8 +30,8 @@ export interface XlsxContent {
  */
 export async function readXlsx(name: string, bytes: Uint8Array, entries: readonly ZipEntry[]): Promise<XlsxContent> {
   refuseOversized(entries);
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  const Workbook = await loadWorkbookClass();
+  const workbook = new Workbook();
   try {
     // exceljs's types ask for a Node Buffer; it reads any Uint8Array.
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -115,4 +115,3 @@ export function cellValue(value: unknown): CellValue {
   throw new Error(`unexpected exceljs cell value: ${Object.prototype.toString.call(value)}`);
 }
 
-export type { Workbook };

@@ -5,6 +5,7 @@ import { baseName } from '../read/sniff.js';
 import type { CellValue, RawTable } from '../read/types.js';
 import { problemMessage } from './validation.js';
 import { displayWidth } from './width.js';
+import { loadWorkbookClass } from '../workbook.js';
 
 type Worksheet = import('exceljs').Worksheet;
 type Cell = import('exceljs').Cell;
@@ -49,8 +50,8 @@ function copyValue(cell: Cell, value: CellValue): void {
  * content, free text included; the messages never quote free text.
  */
 export async function renderAnnotated(tables: AsyncIterable<RawTable>, problems: readonly ShownProblem[], m: Messages): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  const Workbook = await loadWorkbookClass();
+  const workbook = new Workbook();
   workbook.creator = 'tsup-report';
   // Marked as the tool's own output, so that it is passed over when saved among the logs.
   workbook.keywords = OUTPUT_MARKER;

@@ -1,6 +1,7 @@
 import type { CodedList, Config } from '../config/schema.js';
 import { GUIDE_MARK, LISTS_MARK } from '../records/header.js';
 import { KIND_FIELDS, type FieldSpec, type Kind } from '../records/kinds.js';
+import { loadWorkbookClass } from '../workbook.js';
 
 type Worksheet = import('exceljs').Worksheet;
 type DataValidation = import('exceljs').DataValidation;
@@ -43,8 +44,8 @@ const GUIDE: Record<Kind, string[]> = {
  * 記入方法 (how to fill in) sheet. Its helper sheets are marked so `validate` passes over them.
  */
 export async function renderTemplate(config: Config, kinds: readonly Kind[]): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  const Workbook = await loadWorkbookClass();
+  const workbook = new Workbook();
   workbook.creator = 'tsup-report';
 
   const guide = workbook.addWorksheet('記入方法');

@@ -3,8 +3,8 @@ import type { Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
 import { reportNotes, reportTitle } from './text.js';
 import { displayWidth } from './width.js';
+import { loadWorkbookClass } from '../workbook.js';
 
-type ExcelJSModule = typeof import('exceljs');
 type Worksheet = import('exceljs').Worksheet;
 
 const THIN = { style: 'thin' as const };
@@ -98,8 +98,8 @@ function writeGrid(sheet: Worksheet, grid: Grid, subtitle: string, extraLines: s
 
 /** One sheet per table (目標と実績, 累計表, 居場所, 生理用品配布), styled for printing on A4 landscape. */
 export async function renderXlsx(report: Report): Promise<Uint8Array> {
-  const { default: ExcelJS } = (await import('exceljs')) as unknown as { default: ExcelJSModule };
-  const workbook = new ExcelJS.Workbook();
+  const Workbook = await loadWorkbookClass();
+  const workbook = new Workbook();
   workbook.creator = 'tsup-report';
   // Marked as the tool's own output, so that it is passed over when saved among the logs.
   workbook.keywords = OUTPUT_MARKER;

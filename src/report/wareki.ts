@@ -2,9 +2,17 @@
  * Japanese-calendar labels through Intl's `ja-JP-u-ca-japanese` calendar, so new eras come with
  * the runtime's ICU data rather than a hand-kept table.
  */
+/** Formatters by their options: making one loads the calendar's data (~10 ms), so each is made once. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function parts(month: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormatPart[] {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  const format = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: 'UTC', ...options });
+  const key = JSON.stringify(options);
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: 'UTC', ...options });
+    formatters.set(key, format);
+  }
   return format.formatToParts(new Date(Date.UTC(y, m - 1, 1)));
 }
 
