@@ -3,5 +3,5 @@ import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 
 let rows = 0;
-for await (const _ of createReadStream(process.argv[2]).pipe(parse({ relax_column_count: true }))) rows++;
+for await (const record of createReadStream(process.argv[2]).pipe(parse({ relax_column_count: true }))) if (record) rows++;
 console.log(rows);

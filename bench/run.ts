@@ -22,7 +22,23 @@ const CATEGORIES = ['精神保健', '就労関係', '対人関係', '家庭問�
 const OUTCOMES = ['助言', '情報', '他機関連携', '継続', 'その他'];
 /** Weekdays of 令和3年度 that are not holidays, so the synthetic logs raise no warnings. */
 const DAYS = (() => {
-  const holidays = new Set(['2021-04-29', '2021-05-03', '2021-05-04', '2021-05-05', '2021-07-22', '2021-07-23', '2021-08-09', '2021-09-20', '2021-09-23', '2021-11-03', '2021-11-23', '2022-01-10', '2022-02-11', '2022-02-23', '2022-03-21']);
+  const holidays = new Set([
+    '2021-04-29',
+    '2021-05-03',
+    '2021-05-04',
+    '2021-05-05',
+    '2021-07-22',
+    '2021-07-23',
+    '2021-08-09',
+    '2021-09-20',
+    '2021-09-23',
+    '2021-11-03',
+    '2021-11-23',
+    '2022-01-10',
+    '2022-02-11',
+    '2022-02-23',
+    '2022-03-21',
+  ]);
   const days: string[] = [];
   for (let t = Date.UTC(2021, 3, 1); t <= Date.UTC(2022, 2, 31); t += 86_400_000) {
     const d = new Date(t);
@@ -34,7 +50,14 @@ const DAYS = (() => {
 })();
 
 function row(i: number): string[] {
-  return [`B-${i}`, DAYS[i % DAYS.length]!.replace(/-/gu, '/'), CHANNELS[i % 5]!, CATEGORIES[(i >> 3) % 8]!, OUTCOMES[(i >> 6) % 5]!, '架空のメモ'];
+  return [
+    `B-${i}`,
+    DAYS[i % DAYS.length]!.replace(/-/gu, '/'),
+    CHANNELS[i % 5]!,
+    CATEGORIES[(i >> 3) % 8]!,
+    OUTCOMES[(i >> 6) % 5]!,
+    '架空のメモ',
+  ];
 }
 const HEADER = ['受付番号', '受付日', '受付方法', '主訴', '対応結果', '備考'];
 
@@ -99,10 +122,18 @@ function measure(args: string[], repeat: number): Measure {
   let highestRss = 0;
   for (let i = 0; i < repeat; i++) {
     const started = process.hrtime.bigint();
-    const result = spawnSync('/usr/bin/time', ['-v', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, LANG: 'C' } });
+    const result = spawnSync('/usr/bin/time', ['-v', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, LANG: 'C' },
+    });
     // Measured here rather than read from GNU time, which rounds to 10 ms: too coarse for a 50 ms start-up.
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const cpuSeconds = ['User', 'System'].reduce((sum, kind) => sum + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`, 'u').exec(result.stderr)?.[1] ?? NaN), 0);
+    const cpuSeconds = ['User', 'System'].reduce(
+      (sum, kind) => sum + Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`, 'u').exec(result.stderr)?.[1] ?? NaN),
+      0,
+    );
     const rssMb = Number(/Maximum resident set size \(kbytes\): (\d+)/u.exec(result.stderr)?.[1]) / 1024;
     const run = { seconds, cpuSeconds, rssMb, stdout: result.stdout, status: result.status };
     if (!best || run.seconds < best.seconds) best = run;
@@ -133,7 +164,9 @@ async function main(): Promise<void> {
 
   log('# tsup-report benchmark');
   log();
-  log(`${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}) · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`);
+  log(
+    `${new Date().toISOString().slice(0, 10)} · ${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}) · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version}`,
+  );
   log();
   log('Wall time is the fastest of the runs, peak RSS the highest (GNU time). (a) is the bare parser counting rows,');
   log('(b) is tsup-report on the same file. Every (b) run is checked to count exactly the generated rows.');
@@ -154,10 +187,15 @@ async function main(): Promise<void> {
     const v = measure([node, BIN, 'validate', file, '--format', 'json', '--config', config], 3);
     const b = measure([node, BIN, 'annual', file, '--format', 'json', '--fiscal-year', '2021', '--config', config], 3);
     if (Number(a.stdout.trim()) !== rows + 1) throw new Error(`${name}: bare pass counted ${a.stdout.trim()} rows, expected ${rows + 1}`);
-    for (const [command, run] of [['annual', b], ['validate', v]] as const) {
+    for (const [command, run] of [
+      ['annual', b],
+      ['validate', v],
+    ] as const) {
       if (counted(run.stdout) !== rows) throw new Error(`${name}: ${command} counted ${counted(run.stdout)}, expected ${rows}`);
     }
-    log(`| ${name} | ${fmt(a.seconds)} s | ${fmt(v.seconds)} s | ${fmt(b.seconds)} s | ${fmt(b.seconds / a.seconds)}× | ${fmt(a.rssMb, 0)} / ${fmt(v.rssMb, 0)} / ${fmt(b.rssMb, 0)} MB |`);
+    log(
+      `| ${name} | ${fmt(a.seconds)} s | ${fmt(v.seconds)} s | ${fmt(b.seconds)} s | ${fmt(b.seconds / a.seconds)}× | ${fmt(a.rssMb, 0)} / ${fmt(v.rssMb, 0)} / ${fmt(b.rssMb, 0)} MB |`,
+    );
   }
 
   // The same misspelt channel on 300,000 rows: one problem with its count, whatever the row count.
@@ -171,8 +209,12 @@ async function main(): Promise<void> {
   log();
   log('| bounded and refused | wall time | peak RSS | output | |');
   log('|---|---|---|---|---|');
-  log(`| \`validate --format json\`, 300k rows, the same wrong channel | ${fmt(wrong.seconds)} s | ${fmt(wrong.rssMb, 0)} MB | ${fmt(wrong.stdout.length / 1024, 1)} KB | counts ${wrongCounted} in ${wrongJson.errors.length} entry |`);
-  log(`| \`validate\` on a 200k-row workbook (${fmt((await stat(huge)).size / 2 ** 20, 1)} MB) | ${fmt(refused.seconds)} s | ${fmt(refused.rssMb, 0)} MB | exit ${refused.status} | ${refusedCode} |`);
+  log(
+    `| \`validate --format json\`, 300k rows, the same wrong channel | ${fmt(wrong.seconds)} s | ${fmt(wrong.rssMb, 0)} MB | ${fmt(wrong.stdout.length / 1024, 1)} KB | counts ${wrongCounted} in ${wrongJson.errors.length} entry |`,
+  );
+  log(
+    `| \`validate\` on a 200k-row workbook (${fmt((await stat(huge)).size / 2 ** 20, 1)} MB) | ${fmt(refused.seconds)} s | ${fmt(refused.rssMb, 0)} MB | exit ${refused.status} | ${refusedCode} |`,
+  );
 
   const baseline = measure([node, '-e', '0'], 15);
   const month = path.join(ROOT, 'fixtures', 'takasaki-r3', '2021-08_相談記録.csv');
@@ -186,16 +228,27 @@ async function main(): Promise<void> {
   log('| start-up and month end (fastest of 15 / 5 runs) | wall time | ÷ `node -e 0` | peak RSS |');
   log('|---|---|---|---|');
   log(`| \`node -e 0\` | ${ms(baseline.seconds)} ms | 1.00× | ${fmt(baseline.rssMb, 0)} MB |`);
-  log(`| \`validate\` one month's CSV | ${ms(validateMonth.seconds)} ms | ${fmt(validateMonth.seconds / baseline.seconds)}× | ${fmt(validateMonth.rssMb, 0)} MB |`);
+  log(
+    `| \`validate\` one month's CSV | ${ms(validateMonth.seconds)} ms | ${fmt(validateMonth.seconds / baseline.seconds)}× | ${fmt(validateMonth.rssMb, 0)} MB |`,
+  );
   log(`| \`--help\` | ${ms(help.seconds)} ms | ${fmt(help.seconds / baseline.seconds)}× | ${fmt(help.rssMb, 0)} MB |`);
-  log(`| \`monthly fixtures/takasaki-r3 --out r.md\` | ${ms(monthEndMd.seconds)} ms | ${fmt(monthEndMd.seconds / baseline.seconds)}× | ${fmt(monthEndMd.rssMb, 0)} MB |`);
-  log(`| \`annual fixtures/takasaki-r3 --out r.xlsx\` | ${ms(monthEndXlsx.seconds)} ms | ${fmt(monthEndXlsx.seconds / baseline.seconds)}× | ${fmt(monthEndXlsx.rssMb, 0)} MB |`);
+  log(
+    `| \`monthly fixtures/takasaki-r3 --out r.md\` | ${ms(monthEndMd.seconds)} ms | ${fmt(monthEndMd.seconds / baseline.seconds)}× | ${fmt(monthEndMd.rssMb, 0)} MB |`,
+  );
+  log(
+    `| \`annual fixtures/takasaki-r3 --out r.xlsx\` | ${ms(monthEndXlsx.seconds)} ms | ${fmt(monthEndXlsx.seconds / baseline.seconds)}× | ${fmt(monthEndXlsx.rssMb, 0)} MB |`,
+  );
 
   const bars: [string, string, string, boolean][] = [
     ['validate --format json, 300k rows with one wrong channel: peak RSS', `${fmt(wrong.rssMb, 0)} MB`, '< 300 MB', wrong.rssMb < 300],
     ['the same: output size', `${fmt(wrong.stdout.length / 1024, 1)} KB`, '< 5 MB', wrong.stdout.length < 5 * 2 ** 20],
     ['the same: rows counted', String(wrongCounted), '300000', wrongCounted === 300_000],
-    ['a workbook over the size limit: refused (exit 2, unreadable-file)', `exit ${refused.status}`, 'exit 2', refused.status === 2 && refusedCode === 'unreadable-file'],
+    [
+      'a workbook over the size limit: refused (exit 2, unreadable-file)',
+      `exit ${refused.status}`,
+      'exit 2',
+      refused.status === 2 && refusedCode === 'unreadable-file',
+    ],
   ];
   log();
   log('| bar | measured | target | met |');

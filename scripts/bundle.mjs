@@ -15,7 +15,9 @@ const withoutExceljsCsv = {
   name: 'without-exceljs-csv',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/csv\/csv$/ }, (args) =>
-      args.importer.includes(`${path.sep}exceljs${path.sep}`) ? { path: path.join(root, 'scripts', 'stubs', 'exceljs-csv.cjs') } : undefined,
+      args.importer.includes(`${path.sep}exceljs${path.sep}`)
+        ? { path: path.join(root, 'scripts', 'stubs', 'exceljs-csv.cjs') }
+        : undefined,
     );
   },
 };
@@ -26,7 +28,7 @@ await build({
   outdir,
   bundle: true,
   splitting: true,
-  minify: process.env.TSUP_NO_MINIFY !== "1",
+  minify: process.env.TSUP_NO_MINIFY !== '1',
   format: 'esm',
   platform: 'node',
   target: 'node20',

@@ -82,15 +82,39 @@ async function main(): Promise<void> {
   await put('title-rows-only.csv', lines('令和3年度 相談記録', '高崎市社会福祉協議会', ''));
   await put('header-in-row-11.csv', lines(...Array.from({ length: 10 }, (_, i) => `タイトル行 ${i + 1}`), HEADER, row(1)));
   await put('header-ambiguous.csv', lines('日付,場所,人数,件数', '2021/9/1,litoko,3,1'));
-  await put('header-duplicate-names.csv', lines('受付番号,受付日,受付方法,主訴,対応結果,受付日', `${row(1).split(',').slice(0, 5).join(',')},2021/9/30`));
-  await put('header-fullwidth-spaced.csv', lines('　受付　番号　,ｕｋｅ,受 付 日,受付方法　,　主訴,対応結果', 'A-1,x,2021/9/1,電話,家庭問題,助言'));
-  await put('header-300-columns.csv', lines([HEADER, ...Array.from({ length: 294 }, (_, i) => `列${i + 1}`)].join(','), [row(1), ...Array(294).fill('秘')].join(',')));
+  await put(
+    'header-duplicate-names.csv',
+    lines('受付番号,受付日,受付方法,主訴,対応結果,受付日', `${row(1).split(',').slice(0, 5).join(',')},2021/9/30`),
+  );
+  await put(
+    'header-fullwidth-spaced.csv',
+    lines('　受付　番号　,ｕｋｅ,受 付 日,受付方法　,　主訴,対応結果', 'A-1,x,2021/9/1,電話,家庭問題,助言'),
+  );
+  await put(
+    'header-300-columns.csv',
+    lines([HEADER, ...Array.from({ length: 294 }, (_, i) => `列${i + 1}`)].join(','), [row(1), ...Array(294).fill('秘')].join(',')),
+  );
   await put('title-only-sheet.xlsx', await workbook((wb) => wb.addWorksheet('表紙').addRow(['令和3年度 相談記録'])));
 
   // Encodings.
-  await put('mixed-encodings.csv', Buffer.concat([Buffer.from(lines(HEADER, row(1)), 'utf8'), iconv.encode(lines(row(2, '2021/9/2', '来所')), 'cp932')]));
-  await put('invalid-utf8-with-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines(HEADER, row(1)), 'utf8'), Buffer.from('A-2,2021/9/2,'), Buffer.from([0xc3, 0x28]), Buffer.from(',家庭問題,助言,\r\n')]));
-  await put('cp932-nec-special-chars.csv', iconv.encode(lines(HEADER, row(1, '2021/9/1', '電話', '家庭問題', '助言', '①㈱〜～№'), row(2)), 'cp932'));
+  await put(
+    'mixed-encodings.csv',
+    Buffer.concat([Buffer.from(lines(HEADER, row(1)), 'utf8'), iconv.encode(lines(row(2, '2021/9/2', '来所')), 'cp932')]),
+  );
+  await put(
+    'invalid-utf8-with-bom.csv',
+    Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(lines(HEADER, row(1)), 'utf8'),
+      Buffer.from('A-2,2021/9/2,'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from(',家庭問題,助言,\r\n'),
+    ]),
+  );
+  await put(
+    'cp932-nec-special-chars.csv',
+    iconv.encode(lines(HEADER, row(1, '2021/9/1', '電話', '家庭問題', '助言', '①㈱〜～№'), row(2)), 'cp932'),
+  );
   await put('utf16le-without-bom.csv', Buffer.from(lines(HEADER, row(1)).replace(/,/gu, '\t'), 'utf16le'));
   await put('utf16be-with-bom.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(lines(HEADER, row(1)), 'utf16be')]));
   await put('binary-garbage.csv', bytes(42, 4096));
@@ -117,7 +141,9 @@ async function main(): Promise<void> {
     'date-1904-system.xlsx',
     await workbook((wb) => {
       wb.properties.date1904 = true;
-      intakeSheet(wb).addRow(['A-1', new Date(Date.UTC(2021, 8, 1)), '電話', '家庭問題', '助言']).getCell(2).numFmt = 'yyyy/m/d';
+      intakeSheet(wb)
+        .addRow(['A-1', new Date(Date.UTC(2021, 8, 1)), '電話', '家庭問題', '助言'])
+        .getCell(2).numFmt = 'yyyy/m/d';
     }),
   );
 

@@ -122,8 +122,7 @@ const eraLetterDate = (iso: string): string => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return `R${y - 2018}.${m}.${d}`;
 };
-const fullWidth = (text: string): string =>
-  text.replace(/[0-9A-Za-z/]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+const fullWidth = (text: string): string => text.replace(/[0-9A-Za-z/]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 const excelSerial = (iso: string): number => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
 const utcDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
@@ -215,11 +214,9 @@ async function takasakiR3(): Promise<void> {
     sheet.addRow(['受付番号', '受付日', '受付方法', '主訴', '対応結果', '年代', '相談員']);
     month('2021-12').forEach((r, i) => {
       const [y, m, d] = r.date.split('-').map(Number) as [number, number, number];
-      const date =
-        i === 0
-          ? { formula: `DATE(${y},${m},${d})`, result: excelSerial(r.date) }
-          : fullWidth(slashDate(r.date));
-      const category = i === 1 ? { richText: [{ text: r.category.slice(0, 2), font: { bold: true } }, { text: r.category.slice(2) }] } : r.category;
+      const date = i === 0 ? { formula: `DATE(${y},${m},${d})`, result: excelSerial(r.date) } : fullWidth(slashDate(r.date));
+      const category =
+        i === 1 ? { richText: [{ text: r.category.slice(0, 2), font: { bold: true } }, { text: r.category.slice(2) }] } : r.category;
       const row = sheet.addRow([r.id, date, r.channel, category, r.outcome, r.ageGroup, r.counselor]);
       if (i === 0) row.getCell(2).numFmt = 'yyyy/m/d';
     });
@@ -363,8 +360,14 @@ async function fullYear(): Promise<void> {
     csvLine(['受付番号', '受付日', '受付方法', '主訴', '対応結果']),
     ...consultations.filter((c) => nextYear(c.date)).map((c) => csvLine([c.id, slashDate(c.date), c.channel, c.category, c.outcome])),
   ]);
-  await next('居場所', [csvLine(['開催日', '会場', '参加人数']), ...gatherings.filter((g) => nextYear(g.date)).map((g) => csvLine([slashDate(g.date), g.venue, g.participants]))]);
-  await next('配布', [csvLine(['配布日', '窓口', '件数']), ...handouts.filter((h) => nextYear(h.date)).map((h) => csvLine([slashDate(h.date), h.location, h.count]))]);
+  await next('居場所', [
+    csvLine(['開催日', '会場', '参加人数']),
+    ...gatherings.filter((g) => nextYear(g.date)).map((g) => csvLine([slashDate(g.date), g.venue, g.participants])),
+  ]);
+  await next('配布', [
+    csvLine(['配布日', '窓口', '件数']),
+    ...handouts.filter((h) => nextYear(h.date)).map((h) => csvLine([slashDate(h.date), h.location, h.count])),
+  ]);
 }
 
 await takasakiR3();

@@ -78,7 +78,10 @@ function month(year: number, monthNumber: number, count: number, seed: number): 
 
 /** What a careful person counts, in fixtures/real-world's form. */
 function expectation(file: string, how: string, human: string, rows: Consultation[]): object {
-  const months: Record<string, { total: number; channel: Record<string, number>; category: Record<string, number>; outcome: Record<string, number> }> = {};
+  const months: Record<
+    string,
+    { total: number; channel: Record<string, number>; category: Record<string, number>; outcome: Record<string, number> }
+  > = {};
   for (const r of rows) {
     const key = r.date.slice(0, 7);
     const m = (months[key] ??= {
@@ -144,7 +147,9 @@ function sheetXml(rows: { cells: Cell[]; hidden?: boolean; style?: number }[], s
       return `<row r="${r + 1}"${row.hidden ? ' hidden="1"' : ''}>${cells}</row>`;
     })
     .join('');
-  const mergeXml = merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+  const mergeXml = merges.length
+    ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+    : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>${body}</sheetData>${mergeXml}</worksheet>`;
 }
 
@@ -170,7 +175,10 @@ async function writeWorkbook(
 ): Promise<void> {
   const target = (part: string): string => (options.absolute ? `/${part}` : part.replace(/^xl\//u, ''));
   const rels = sheets
-    .map((s, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${target(s.part)}"/>`)
+    .map(
+      (s, i) =>
+        `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${target(s.part)}"/>`,
+    )
     .join('');
   const n = sheets.length;
   const workbookParts: Part[] = [
@@ -188,8 +196,12 @@ async function writeWorkbook(
   const contentTypes: Part = {
     name: '[Content_Types].xml',
     xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets
-      .map((s) => `<Override PartName="/${s.part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
-      .join('')}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+      .map(
+        (s) => `<Override PartName="/${s.part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join(
+        '',
+      )}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
   };
   const packageRels: Part = {
     name: '_rels/.rels',
@@ -232,7 +244,12 @@ async function furigana(): Promise<void> {
   }));
   const xml = sheetXml([{ cells: HEADER.map((s) => ({ s })) }, ...data], strings);
   await writeWorkbook(file, [{ name: '11月', part: 'xl/worksheets/sheet1.xml', xml }], strings);
-  await put(file, 'XML as Japanese Excel writes it: shared strings with <rPh> furigana runs (ウケツケホウホウ, デンワ …) on headers and values; one inline string with its reading; dates as serials with style 14.', '18 rows, November 2026; no reading is ever part of a value.', rows);
+  await put(
+    file,
+    'XML as Japanese Excel writes it: shared strings with <rPh> furigana runs (ウケツケホウホウ, デンワ …) on headers and values; one inline string with its reading; dates as serials with style 14.',
+    '18 rows, November 2026; no reading is ever part of a value.',
+    rows,
+  );
 }
 
 /** A 1904 workbook (date1904="1") whose dates use Japanese Excel's built-in formats 31 and 57, which carry no format code. */
@@ -241,11 +258,22 @@ async function builtInJapaneseFormats1904(): Promise<void> {
   const rows = month(2026, 5, 15, 5);
   const strings = new SharedStrings(false);
   const data = rows.map((r, i) => ({
-    cells: [{ n: i + 1 }, { n: serial(r.date, true), style: i % 2 ? 2 : 3 }, { s: r.channel }, { s: r.category }, { s: r.outcome }] satisfies Cell[],
+    cells: [
+      { n: i + 1 },
+      { n: serial(r.date, true), style: i % 2 ? 2 : 3 },
+      { s: r.channel },
+      { s: r.category },
+      { s: r.outcome },
+    ] satisfies Cell[],
   }));
   const xml = sheetXml([{ cells: HEADER.slice(0, 5).map((s) => ({ s })) }, ...data], strings);
   await writeWorkbook(file, [{ name: '5月', part: 'xl/worksheets/sheet1.xml', xml }], strings, { date1904: '1' });
-  await put(file, 'XML as Japanese Excel writes a workbook in the 1904 date system: date cells with the built-in formats 31 (yyyy"年"m"月"d"日") and 57 (和暦), which are not written into styles.xml.', '15 rows, May 2026.', rows);
+  await put(
+    file,
+    'XML as Japanese Excel writes a workbook in the 1904 date system: date cells with the built-in formats 31 (yyyy"年"m"月"d"日") and 57 (和暦), which are not written into styles.xml.',
+    '15 rows, May 2026.',
+    rows,
+  );
 }
 
 /** SheetJS and Google Sheets write ISO dates as t="d" cells, with or without a time and zone. */
@@ -259,7 +287,12 @@ async function isoDateCells(): Promise<void> {
   }));
   const xml = sheetXml([{ cells: HEADER.slice(0, 5).map((inline) => ({ inline })) }, ...data], strings);
   await writeWorkbook(file, [{ name: 'Sheet1', part: 'xl/worksheets/sheet1.xml', xml }], strings);
-  await put(file, 'XML as SheetJS writes dates with cellDates: t="d" cells holding ISO 8601 text (with a time, without, with a zone), strings inline.', '14 rows, October 2026 (never 1905).', rows);
+  await put(
+    file,
+    'XML as SheetJS writes dates with cellDates: t="d" cells holding ISO 8601 text (with a time, without, with a zone), strings inline.',
+    '14 rows, October 2026 (never 1905).',
+    rows,
+  );
 }
 
 /** Five month sheets stored before xl/workbook.xml (exceljs's own part order), under names that are not sheetN.xml, with absolute targets. */
@@ -270,11 +303,28 @@ async function partOrder(): Promise<void> {
   const sheets = [4, 5, 6, 7, 8].map((m, i) => {
     const rows = month(2025, m, 8 + i, 100 + m);
     all.push(...rows);
-    const data = rows.map((r, j) => ({ cells: [{ s: `${m}-${j + 1}` }, { n: serial(r.date), style: 1 }, { s: r.channel }, { s: r.category }, { s: r.outcome }] satisfies Cell[] }));
-    return { name: `${m}月`, part: `xl/worksheets/month${m}.xml`, xml: sheetXml([{ cells: HEADER.slice(0, 5).map((s) => ({ s })) }, ...data], strings) };
+    const data = rows.map((r, j) => ({
+      cells: [
+        { s: `${m}-${j + 1}` },
+        { n: serial(r.date), style: 1 },
+        { s: r.channel },
+        { s: r.category },
+        { s: r.outcome },
+      ] satisfies Cell[],
+    }));
+    return {
+      name: `${m}月`,
+      part: `xl/worksheets/month${m}.xml`,
+      xml: sheetXml([{ cells: HEADER.slice(0, 5).map((s) => ({ s })) }, ...data], strings),
+    };
   });
   await writeWorkbook(file, sheets, strings, { absolute: true, sheetsFirst: true });
-  await put(file, 'Five sheets 4月…8月 stored in the zip before xl/sharedStrings.xml and xl/workbook.xml (the order exceljs itself writes), as parts named month4.xml … month8.xml, with absolute relationship targets (/xl/worksheets/…) as openpyxl writes them.', '50 rows over Apr–Aug 2025, every sheet under its own name.', all);
+  await put(
+    file,
+    'Five sheets 4月…8月 stored in the zip before xl/sharedStrings.xml and xl/workbook.xml (the order exceljs itself writes), as parts named month4.xml … month8.xml, with absolute relationship targets (/xl/worksheets/…) as openpyxl writes them.',
+    '50 rows over Apr–Aug 2025, every sheet under its own name.',
+    all,
+  );
 }
 
 /** Rows hidden by a filter and a row struck through, and a date merged down over rows whose cells Excel leaves out. */
@@ -283,7 +333,13 @@ async function struckAndHidden(): Promise<void> {
   const rows = month(2026, 11, 10, 23);
   const strings = new SharedStrings(true);
   const data = rows.map((r, i) => ({
-    cells: [{ n: i + 1 }, i === 4 ? null : { n: serial(r.date), style: i === 6 ? 5 : 1 }, { s: r.channel }, { s: r.category }, { s: r.outcome }] satisfies Cell[],
+    cells: [
+      { n: i + 1 },
+      i === 4 ? null : { n: serial(r.date), style: i === 6 ? 5 : 1 },
+      { s: r.channel },
+      { s: r.category },
+      { s: r.outcome },
+    ] satisfies Cell[],
     hidden: i === 2 || i === 3,
     ...(i === 6 ? { style: 4 } : {}),
   }));
@@ -291,7 +347,12 @@ async function struckAndHidden(): Promise<void> {
   rows[4]!.date = rows[3]!.date;
   const xml = sheetXml([{ cells: HEADER.slice(0, 5).map((s) => ({ s })) }, ...data], strings, ['B5:B6']);
   await writeWorkbook(file, [{ name: '11月', part: 'xl/worksheets/sheet1.xml', xml }], strings);
-  await put(file, 'XML as Japanese Excel writes it: rows 4 and 5 hidden (a filter), row 8 struck through (取り消し線), B5:B6 merged with no cell written for B6.', '10 rows, November 2026: hidden rows are data, the struck row is counted and warned about.', rows);
+  await put(
+    file,
+    'XML as Japanese Excel writes it: rows 4 and 5 hidden (a filter), row 8 struck through (取り消し線), B5:B6 merged with no cell written for B6.',
+    '10 rows, November 2026: hidden rows are data, the struck row is counted and warned about.',
+    rows,
+  );
 }
 
 /** fixtures/takasaki-r3 as a logs folder looks after a year of use. */
@@ -312,14 +373,23 @@ async function livedIn(): Promise<void> {
   if (!report.ok) throw new Error(`the seed fixtures do not report: ${report.problem}`);
   await writeFile(path.join(dir, '実績報告.xlsx'), await renderXlsx(report.report));
   await writeFile(path.join(dir, '累計表.csv'), renderCsv(report.report));
-  await writeFile(path.join(dir, '2022-02_検証.xlsx'), await annotatedWorkbook(sources, {}, validation(analysis, false), messagesFor('ja')));
+  await writeFile(
+    path.join(dir, '2022-02_検証.xlsx'),
+    await annotatedWorkbook(sources, {}, validation(analysis, false), messagesFor('ja')),
+  );
   // A Windows copy of the handouts log, Excel's lock file of an open workbook, system files, a document and a memo.
   await copyFile(path.join(source, '生理用品配布記録.csv'), path.join(dir, '生理用品配布記録 - コピー.csv'));
-  await writeFile(path.join(dir, '~$2022-02_月次.xlsx'), Buffer.concat([Buffer.from([6]), Buffer.from('tanaka', 'latin1'), Buffer.alloc(158, 0x20)]));
+  await writeFile(
+    path.join(dir, '~$2022-02_月次.xlsx'),
+    Buffer.concat([Buffer.from([6]), Buffer.from('tanaka', 'latin1'), Buffer.alloc(158, 0x20)]),
+  );
   await writeFile(path.join(dir, 'Thumbs.db'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Array<number>(56).fill(0)]));
   await writeFile(path.join(dir, 'desktop.ini'), '[.ShellClassInfo]\r\nIconResource=C:\\Windows\\system32\\imageres.dll,-3\r\n');
   await writeFile(path.join(dir, '.DS_Store'), Buffer.alloc(64, 0));
-  await writeFile(path.join(dir, '事業計画.pdf'), '%PDF-1.4\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  await writeFile(
+    path.join(dir, '事業計画.pdf'),
+    '%PDF-1.4\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+  );
   await writeFile(path.join(dir, '引継ぎメモ.txt'), '来月の打合せ: 第2火曜\r\n生理用品の在庫確認をすること\r\n');
 }
 

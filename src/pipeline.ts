@@ -130,11 +130,7 @@ export type ReportResult =
   | Exclude<PeriodResult, { ok: true }>;
 
 /** Chooses the period, checks that nothing in it is wrong, and builds the report; with `suppressBelow`, hides small counts. */
-export function reportFrom(
-  analysis: Analysis,
-  request: PeriodRequest,
-  options: BuildOptions & { suppressBelow?: number },
-): ReportResult {
+export function reportFrom(analysis: Analysis, request: PeriodRequest, options: BuildOptions & { suppressBelow?: number }): ReportResult {
   const { config, collected, tally } = analysis;
   const period = resolvePeriod(request, tally.months(), config);
   if (!period.ok) return period;
@@ -150,4 +146,3 @@ export function reportFrom(
     findings: found,
   };
 }
-

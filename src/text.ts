@@ -5,7 +5,10 @@
  * "ＴＥＬ ", "tel" and "T E L" all become "tel".
  */
 export function normalizeKey(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\p{Cc}\p{Cf}]+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKC')
+    .replace(/[\s\p{Cc}\p{Cf}]+/gu, '')
+    .toLowerCase();
 }
 
 /**
@@ -17,9 +20,12 @@ export function headerHintKey(header: string): string {
   let text = header.normalize('NFKC').trim();
   const lineBreak = text.search(/[\r\n]/u);
   if (lineBreak > 0) text = text.slice(0, lineBreak);
-  for (let previous = ''; previous !== text; ) {
+  for (let previous = ''; previous !== text;) {
     previous = text;
-    text = text.replace(/\s*(\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|<[^<>]*>|〔[^〔〕]*〕)\s*$/u, '').replace(/[※*]+\s*$/u, '').replace(/^\s*[※*]+/u, '');
+    text = text
+      .replace(/\s*(\([^()]*\)|\[[^[\]]*\]|【[^【】]*】|<[^<>]*>|〔[^〔〕]*〕)\s*$/u, '')
+      .replace(/[※*]+\s*$/u, '')
+      .replace(/^\s*[※*]+/u, '');
   }
   return normalizeKey(text);
 }

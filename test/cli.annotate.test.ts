@@ -10,13 +10,24 @@ useTempDir('tsup-annotate-', (created) => (dir = created));
 describe('validate --annotate', () => {
   test('a copy of every input with problem cells marked and noted, after a 検証結果 sheet linking to each', async () => {
     const out = path.join(dir, 'checked.xlsx');
-    const inputs = [fixture('invalid', 'bad-date.csv'), fixture('invalid', 'outside-service-days.csv'), fixture('takasaki-r3', '2022-02_月次.xlsx')];
+    const inputs = [
+      fixture('invalid', 'bad-date.csv'),
+      fixture('invalid', 'outside-service-days.csv'),
+      fixture('takasaki-r3', '2022-02_月次.xlsx'),
+    ];
     const result = await runCli(['validate', ...inputs, '--annotate', out, '--format', 'json', '--lang', 'ja']);
     expect(result.code).toBe(1);
     const problems = JSON.parse(result.stdout);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['検証結果', 'bad-date', 'outside-service-days', '相談記録', '居場所', '記入方法']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '検証結果',
+      'bad-date',
+      'outside-service-days',
+      '相談記録',
+      '居場所',
+      '記入方法',
+    ]);
 
     const summary = workbook.getWorksheet('検証結果')!;
     expect(summary.getRow(1).values).toEqual([undefined, '種類', 'ファイル', 'シート', '行', 'セル', '列', 'コード', '内容']);

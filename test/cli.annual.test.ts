@@ -126,7 +126,16 @@ describe('annual on a complete year of another program (fixtures/full-year)', ()
     expect(json.asOf).toBe('2024-03');
     expect(json.intake.months).toHaveLength(12);
     const expected = expectedTargets(FULL_YEAR_MONTHS, 0);
-    expect(json.targets.map((t: any) => ({ id: t.id, actual: t.actual, result: t.result, projected: t.projected, achievement: t.achievement, evaluation: t.evaluation }))).toEqual(expected);
+    expect(
+      json.targets.map((t: any) => ({
+        id: t.id,
+        actual: t.actual,
+        result: t.result,
+        projected: t.projected,
+        achievement: t.achievement,
+        evaluation: t.evaluation,
+      })),
+    ).toEqual(expected);
     // The fixture reaches three of the four evaluation levels.
     expect(new Set(expected.map((t) => t.evaluation)).size).toBe(3);
   });
@@ -151,7 +160,16 @@ describe('annual on a complete year of another program (fixtures/full-year)', ()
     const json = await annual([fixture('full-year'), ...config, '--as-of', '2023-12']);
     const months = FULL_YEAR_MONTHS.slice(0, 9);
     const expected = expectedTargets(months, 3);
-    expect(json.targets.map((t: any) => ({ id: t.id, actual: t.actual, result: t.result, projected: t.projected, achievement: t.achievement, evaluation: t.evaluation }))).toEqual(expected);
+    expect(
+      json.targets.map((t: any) => ({
+        id: t.id,
+        actual: t.actual,
+        result: t.result,
+        projected: t.projected,
+        achievement: t.achievement,
+        evaluation: t.evaluation,
+      })),
+    ).toEqual(expected);
     expect(json.targets.every((t: any) => t.projected)).toBe(true);
   });
 
@@ -173,7 +191,9 @@ describe('annual outputs read like the seed report', () => {
     expect(result.code).toBe(0);
     const md = await readFile(out, 'utf8');
     expect(md).toContain('「居場所」集会の開催：目標20回、結果：13回（見込）、達成度：65%、評価：概ね達成');
-    const order = ['## 目的・目標', '## 女性のためのつながり相談（累計）', '## まとめ', '## 居場所の開設', '## 生理用品の配布'].map((h) => md.indexOf(h));
+    const order = ['## 目的・目標', '## 女性のためのつながり相談（累計）', '## まとめ', '## 居場所の開設', '## 生理用品の配布'].map((h) =>
+      md.indexOf(h),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });

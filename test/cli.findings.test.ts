@@ -51,9 +51,22 @@ describe('issue 10: right numbers from the workbooks and folders staff really ha
     expect(iso.out.intake.months.at(-1)).toMatchObject({ month: '2026-10', total: 14 });
   });
 
-  test('4. sheet names as the tabs show them, for openpyxl\'s absolute relationship paths', async () => {
+  test("4. sheet names as the tabs show them, for openpyxl's absolute relationship paths", async () => {
     const { out } = await json(['validate', fixture('real-world', 'pd_12sheets_R7.xlsx')]);
-    expect(out.tables.map((t: { sheet: string }) => t.sheet)).toEqual(['4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月', '1月', '2月', '3月']);
+    expect(out.tables.map((t: { sheet: string }) => t.sheet)).toEqual([
+      '4月',
+      '5月',
+      '6月',
+      '7月',
+      '8月',
+      '9月',
+      '10月',
+      '11月',
+      '12月',
+      '1月',
+      '2月',
+      '3月',
+    ]);
   });
 
   test('5. a hidden list sheet and a COUNTIF summary sheet do not block the workbook', async () => {
@@ -80,7 +93,7 @@ describe('issue 10: right numbers from the workbooks and folders staff really ha
     expect(alone.stdout).toContain('.xlsx');
   });
 
-  test('7. not counted twice: the tool\'s own outputs and a Windows copy among the logs', async () => {
+  test("7. not counted twice: the tool's own outputs and a Windows copy among the logs", async () => {
     const { code, out } = await json(['annual', fixture('lived-in')]);
     expect(code).toBe(0);
     expect([out.ibasho.sessions, out.ibasho.participants, out.distribution.count]).toEqual([11, 17, 313]);
@@ -96,13 +109,13 @@ describe('issue 10: right numbers from the workbooks and folders staff really ha
     expect(annual.code).toBe(2);
   });
 
-  test('9. Excel\'s CP932 tab-separated text is read', async () => {
+  test("9. Excel's CP932 tab-separated text is read", async () => {
     const { code, out } = await json(['validate', fixture('real-world', 'excel_cp932_tab_R8-09.txt')]);
     expect(code).toBe(0);
     expect(counted(out)).toBe(19);
   });
 
-  test('10. a 受付日 merged down over the day\'s rows dates every one of them', async () => {
+  test("10. a 受付日 merged down over the day's rows dates every one of them", async () => {
     const { code, out } = await json(['validate', fixture('real-world', 'lo_merged_dates_R8-10.xlsx')]);
     expect(code).toBe(0);
     expect(counted(out)).toBe(40);
@@ -112,7 +125,13 @@ describe('issue 10: right numbers from the workbooks and folders staff really ha
     const workbook = await json(['validate', fixture('real-world', 'lo_md_total_R8-07.xlsx')]);
     expect(workbook.code).toBe(0);
     expect(workbook.out.warnings.map((w: { code: string }) => w.code)).toEqual(['total-row']);
-    const file = await csv('footer.csv', ['受付日,受付方法,主訴,対応結果', '2021/9/1,電話,家庭問題,助言', '2021/9/2,電話,生活問題,継続', '件数：2件,,,', '合計,2,,']);
+    const file = await csv('footer.csv', [
+      '受付日,受付方法,主訴,対応結果',
+      '2021/9/1,電話,家庭問題,助言',
+      '2021/9/2,電話,生活問題,継続',
+      '件数：2件,,,',
+      '合計,2,,',
+    ]);
     const text = await json(['validate', file]);
     expect(text.code).toBe(0);
     expect(text.out.ledger.intake).toMatchObject({ totalLine: 2, counted: 2 });
@@ -156,7 +175,12 @@ describe('issue 10: right numbers from the workbooks and folders staff really ha
   });
 
   test('15a. a 受付番号 conflict on 昭和40年 dates leaves totals that add up', async () => {
-    const file = await csv('showa.csv', [INTAKE, 'S40-1,昭和40年6月1日,メール,生活問題,継続', 'S40-1,昭和40年6月2日,電話,家庭問題,助言', 'S40-2,昭和40年6月3日,電話,家庭問題,助言']);
+    const file = await csv('showa.csv', [
+      INTAKE,
+      'S40-1,昭和40年6月1日,メール,生活問題,継続',
+      'S40-1,昭和40年6月2日,電話,家庭問題,助言',
+      'S40-2,昭和40年6月3日,電話,家庭問題,助言',
+    ]);
     const { code, out } = await json(['monthly', file, '--skip-invalid']);
     expect(code).toBe(0);
     const june = out.intake.months.find((m: { month: string }) => m.month === '1965-06');

@@ -30,8 +30,7 @@ const SEED_TABLE = `
 const CHANNELS = ['電話', '来所', 'メール', 'litoko', '思いをつなぐ会'];
 const CATEGORIES = ['精神保健', '就労関係', '対人関係', '家庭問題', '犯罪被害', '健康問題', '生活問題', 'その他'];
 const OUTCOMES = ['助言', '情報', '他機関連携', '継続', 'その他'];
-const byLabel = (labels: string[], values: number[]): Record<string, number> =>
-  Object.fromEntries(labels.map((l, i) => [l, values[i]!]));
+const byLabel = (labels: string[], values: number[]): Record<string, number> => Object.fromEntries(labels.map((l, i) => [l, values[i]!]));
 
 describe('monthly on the seed program (fixtures/takasaki-r3)', () => {
   let json: any;
@@ -149,14 +148,7 @@ describe('monthly output formats', () => {
     expect(sheet.getCell('G3').master.address).toBe('B3');
     expect(sheet.getCell('H3').value).toBe('主訴');
     expect(sheet.getCell('P3').value).toBe('対応結果');
-    expect(sheet.getRow(4).values).toEqual([
-      undefined,
-      '月',
-      ...CHANNELS,
-      '合計',
-      ...CATEGORIES,
-      ...OUTCOMES,
-    ]);
+    expect(sheet.getRow(4).values).toEqual([undefined, '月', ...CHANNELS, '合計', ...CATEGORIES, ...OUTCOMES]);
     expect(sheet.getCell('A5').value).toBe('8月');
     expect(sheet.getCell('B5').value).toBe(11);
     expect(typeof sheet.getCell('G11').value).toBe('number');

@@ -44,7 +44,13 @@ describe('validate: one test per file in fixtures/invalid', () => {
     const list = json[expected.severity ?? 'errors'];
     expect(list.length).toBeGreaterThanOrEqual(1);
     const [first] = list;
-    expect(first).toMatchObject({ code: expected.code, row: expected.row, column: expected.column, file: fixture('invalid', file), sheet: null });
+    expect(first).toMatchObject({
+      code: expected.code,
+      row: expected.row,
+      column: expected.column,
+      file: fixture('invalid', file),
+      sheet: null,
+    });
     if (expected.cell !== undefined) expect(first.cell).toBe(expected.cell);
     expect(json.ok).toBe(expected.exit === 0);
     expect(first.message.length).toBeGreaterThan(10);
@@ -132,9 +138,16 @@ describe('monthly refuses rejected rows', () => {
   });
 
   test('--skip-invalid makes the report and states how many rows were excluded', async () => {
-    const result = await runCli(
-      ['monthly', fixture('takasaki-r3'), fixture('invalid', 'bad-date.csv'), '--skip-invalid', '--format', 'json', '--lang', 'en'],
-    );
+    const result = await runCli([
+      'monthly',
+      fixture('takasaki-r3'),
+      fixture('invalid', 'bad-date.csv'),
+      '--skip-invalid',
+      '--format',
+      'json',
+      '--lang',
+      'en',
+    ]);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.excluded).toEqual({ rows: 1, tables: 0 });
@@ -149,7 +162,9 @@ describe('validate --format json stays bounded', () => {
     const result = await runCli(['validate', fixture('invalid'), '--format', 'json', '--max-errors', '2']);
     const json = JSON.parse(result.stdout);
     expect(json.errors).toHaveLength(2);
-    const errorCodes = Object.entries(json.counts as Record<string, number>).filter(([code]) => !['outside-service-days', 'no-data-rows', 'duplicate-row'].includes(code));
+    const errorCodes = Object.entries(json.counts as Record<string, number>).filter(
+      ([code]) => !['outside-service-days', 'no-data-rows', 'duplicate-row'].includes(code),
+    );
     expect(errorCodes.length).toBeGreaterThan(2);
     expect(json.truncated.errors).toBeGreaterThan(0);
     expect(json.inputs).toHaveLength((await readdir(fixture('invalid'))).length);

@@ -44,7 +44,9 @@ describe('config', () => {
     const target = (metric: string) => ({ targets: [{ id: 't', label: 't', metric, target: 1, unit: '件' }] });
     expect(problemsOf(target('intake.total'))).toEqual([]);
     expect(problemsOf(target('intake.channel.電話'))).toEqual([]);
-    expect(problemsOf(target('intake.channel.FAX'))).toEqual(['config.targets[0].metric: metric "intake.channel.FAX": "FAX" is not in config.channels']);
+    expect(problemsOf(target('intake.channel.FAX'))).toEqual([
+      'config.targets[0].metric: metric "intake.channel.FAX": "FAX" is not in config.channels',
+    ]);
     expect(problemsOf(target('visits'))[0]).toMatch(/^config\.targets\[0\]\.metric: no metric "visits"; known metrics: intake\.total/u);
   });
 
@@ -55,9 +57,15 @@ describe('config', () => {
   });
 
   test('evaluation levels run from the highest min down to 0', () => {
-    expect(problemsOf({ evaluation: [{ min: 0.6, label: 'a' }, { min: 1, label: 'b' }, { min: 0, label: 'c' }] })).toEqual([
-      'config.evaluation[1].min: levels must be ordered from the highest min down',
-    ]);
+    expect(
+      problemsOf({
+        evaluation: [
+          { min: 0.6, label: 'a' },
+          { min: 1, label: 'b' },
+          { min: 0, label: 'c' },
+        ],
+      }),
+    ).toEqual(['config.evaluation[1].min: levels must be ordered from the highest min down']);
     expect(problemsOf({ evaluation: [{ min: 1, label: 'a' }] })).toEqual([
       'config.evaluation[0].min: the last level must have min 0, so that every result gets an evaluation',
     ]);

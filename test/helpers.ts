@@ -23,7 +23,10 @@ export interface CliResult {
 }
 
 /** Runs the installed command as a user would, in a clean environment without a Japanese locale unless asked. */
-export function runCli(args: string[], options: { env?: Record<string, string>; cwd?: string; input?: string | Buffer } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; cwd?: string; input?: string | Buffer } = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = execFile(
       process.execPath,

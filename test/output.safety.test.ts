@@ -20,7 +20,9 @@ async function hashTree(root: string): Promise<Record<string, string>> {
   for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    hashes[path.relative(root, file)] = createHash('sha256').update(await readFile(file)).digest('hex');
+    hashes[path.relative(root, file)] = createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex');
   }
   return hashes;
 }
@@ -30,7 +32,14 @@ describe('inputs are never changed', () => {
     const before = await hashTree(fixture());
     await runCli(['validate', fixture('takasaki-r3'), fixture('invalid'), fixture('adversarial')]);
     await runCli(['monthly', fixture('takasaki-r3'), '--out', path.join(dir, 'm.xlsx')]);
-    await runCli(['annual', fixture('full-year'), '--config', fixture('full-year', 'tsup-report.config.json'), '--out', path.join(dir, 'a.md')]);
+    await runCli([
+      'annual',
+      fixture('full-year'),
+      '--config',
+      fixture('full-year', 'tsup-report.config.json'),
+      '--out',
+      path.join(dir, 'a.md'),
+    ]);
     expect(await hashTree(fixture())).toEqual(before);
   });
 });
@@ -40,10 +49,17 @@ describe('output files are whole or absent', () => {
     const out = path.join(dir, 'limited', 'r.xlsx');
     await import('node:fs/promises').then((fs) => fs.mkdir(path.dirname(out)));
     const run = promisify(execFile);
-    const result = await run('bash', ['-c', `ulimit -f 4; "${process.execPath}" "${BIN}" monthly "${fixture('takasaki-r3', '2021-08_相談記録.csv')}" --out "${out}" --lang en; echo "exit=$?"`], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', LANG: 'C' },
-    }).catch((e: { stdout: string; stderr: string }) => e);
+    const result = await run(
+      'bash',
+      [
+        '-c',
+        `ulimit -f 4; "${process.execPath}" "${BIN}" monthly "${fixture('takasaki-r3', '2021-08_相談記録.csv')}" --out "${out}" --lang en; echo "exit=$?"`,
+      ],
+      {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', LANG: 'C' },
+      },
+    ).catch((e: { stdout: string; stderr: string }) => e);
     expect(result.stdout).toContain('exit=2');
     expect(result.stderr).toContain(`Could not write ${out}: EFBIG`);
     expect(await readdir(path.dirname(out))).toEqual([]);
@@ -100,7 +116,11 @@ describe('what the outputs print is inert', () => {
     const result = await runCli(['annual', input, '--config', config, '--out', out]);
     expect(result.code).toBe(0);
     const zip = await JSZip.loadAsync(await readFile(out));
-    const sheets = await Promise.all(Object.keys(zip.files).filter((f) => f.startsWith('xl/worksheets/sheet')).map((f) => zip.file(f)!.async('string')));
+    const sheets = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => f.startsWith('xl/worksheets/sheet'))
+        .map((f) => zip.file(f)!.async('string')),
+    );
     expect(sheets.join('')).not.toMatch(/<f>|<f /u);
     const strings = await zip.file('xl/sharedStrings.xml')?.async('string');
     expect(`${strings}${sheets.join('')}`).toContain('=1+1');

@@ -70,9 +70,11 @@ describe('round trip through every file form (fast-check)', () => {
 
   const forms: Record<string, (rows: string[][]) => Promise<Buffer>> = {
     'utf8.csv': async (rows) => Buffer.from(rows.map((r) => r.join(',')).join('\r\n'), 'utf8'),
-    'utf8bom.csv': async (rows) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows.map((r) => r.join(',')).join('\n'), 'utf8')]),
+    'utf8bom.csv': async (rows) =>
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows.map((r) => r.join(',')).join('\n'), 'utf8')]),
     'cp932.csv': async (rows) => iconv.encode(rows.map((r) => r.join(',')).join('\r\n'), 'cp932'),
-    'utf16.txt': async (rows) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows.map((r) => r.join('\t')).join('\r\n'), 'utf16le')]),
+    'utf16.txt': async (rows) =>
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(rows.map((r) => r.join('\t')).join('\r\n'), 'utf16le')]),
     'book.xlsx': async (rows) => {
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet('相談記録');
@@ -121,7 +123,8 @@ describe('fuzzing: hostile bytes never crash the tool', () => {
     const analysis = await analyseFiles([file]);
     const result = validation(analysis, false);
     for (const lang of ['en', 'ja'] as const) {
-      for (const problem of [...result.errors, ...result.warnings]) expect(problemMessage(problem, messagesFor(lang)).length).toBeGreaterThan(0);
+      for (const problem of [...result.errors, ...result.warnings])
+        expect(problemMessage(problem, messagesFor(lang)).length).toBeGreaterThan(0);
     }
   }
 

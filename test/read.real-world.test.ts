@@ -10,7 +10,10 @@ import { analyseFiles, fixture, runCli } from './helpers.js';
 interface Expected {
   file: string;
   rows: number;
-  months: Record<string, { total: number; channel: Record<string, number>; category: Record<string, number>; outcome: Record<string, number> }>;
+  months: Record<
+    string,
+    { total: number; channel: Record<string, number>; category: Record<string, number>; outcome: Record<string, number> }
+  >;
 }
 
 const DIR = fixture('real-world');
@@ -100,7 +103,9 @@ describe('files written by other programs (fixtures/real-world, fixtures/other-w
 describe('what Excel shows is what is read (fixtures/other-writers)', () => {
   test('furigana (<rPh>) is never part of a header or a value', async () => {
     const analysis = await analyseFiles([fixture('other-writers', 'excel-furigana_R8-11.xlsx')]);
-    expect(analysis.collected.tables).toEqual([{ file: fixture('other-writers', 'excel-furigana_R8-11.xlsx'), sheet: '11月', kind: 'intake', headerRow: 1, rows: 18 }]);
+    expect(analysis.collected.tables).toEqual([
+      { file: fixture('other-writers', 'excel-furigana_R8-11.xlsx'), sheet: '11月', kind: 'intake', headerRow: 1, rows: 18 },
+    ]);
     expect(JSON.stringify(analysis.log.list())).not.toMatch(/[ァ-ヶ]{3}/u);
   });
 
@@ -108,7 +113,9 @@ describe('what Excel shows is what is read (fixtures/other-writers)', () => {
     const file = fixture('other-writers', 'parts-sheets-first_R7.xlsx');
     const order = Object.keys((await JSZip.loadAsync(await readFile(file))).files);
     // The case exceljs's streaming reader got wrong: every worksheet before the workbook part.
-    expect(order.indexOf('xl/workbook.xml')).toBeGreaterThan(Math.max(...order.filter((n) => n.startsWith('xl/worksheets/')).map((n) => order.indexOf(n))));
+    expect(order.indexOf('xl/workbook.xml')).toBeGreaterThan(
+      Math.max(...order.filter((n) => n.startsWith('xl/worksheets/')).map((n) => order.indexOf(n))),
+    );
     const analysis = await analyseFiles([file]);
     expect(analysis.collected.tables.map((t) => [t.sheet, t.rows])).toEqual([
       ['4月', 8],
@@ -125,7 +132,7 @@ describe('what Excel shows is what is read (fixtures/other-writers)', () => {
     expect(analysis.collected.records).toHaveLength(10);
   });
 
-  test('the tool\'s own report and annotated copy, re-saved by LibreOffice, are still known as its own', async () => {
+  test("the tool's own report and annotated copy, re-saved by LibreOffice, are still known as its own", async () => {
     for (const name of ['lo-resaved-report.xlsx', 'lo-resaved-annotated.xlsx']) {
       const analysis = await analyseFiles([fixture('other-writers', name)]);
       expect(analysis.inputs, name).toEqual([{ file: fixture('other-writers', name), status: 'skipped', reason: 'own-output' }]);

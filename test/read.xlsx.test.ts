@@ -12,18 +12,21 @@ async function bytesOf(name: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(fixture('takasaki-r3', name)));
 }
 
-describe('reading a workbook: damage is the file\'s, anything else is a bug', () => {
+describe("reading a workbook: damage is the file's, anything else is a bug", () => {
   afterEach(() => {
     vi.doUnmock('../src/workbook.js');
     vi.resetModules();
   });
 
-  test('what exceljs throws on a file\'s bytes is unreadable-file', async () => {
+  test("what exceljs throws on a file's bytes is unreadable-file", async () => {
     const bytes = await bytesOf('2021-10_相談記録.xlsx');
     const damaged = bytes.slice();
     // Keep the zip's directory (so it is still taken for a workbook) but break the deflated data.
     damaged.fill(0x41, 200, 2000);
-    await expect(readXlsx('damaged.xlsx', damaged, listZip(damaged))).rejects.toMatchObject({ code: 'unreadable-file', detail: { reason: 'corrupt-xlsx' } });
+    await expect(readXlsx('damaged.xlsx', damaged, listZip(damaged))).rejects.toMatchObject({
+      code: 'unreadable-file',
+      detail: { reason: 'corrupt-xlsx' },
+    });
   });
 
   test("an exception in the tool's own code while turning cells into rows is not called damage", async () => {
@@ -61,7 +64,10 @@ describe('reading a workbook: damage is the file\'s, anything else is a bug', ()
     zip.file('xl/workbook.xml', workbook.replace('</sheets>', '<sheet name="11月" sheetId="9" r:id="rId99"/></sheets>'));
     zip.file(
       'xl/_rels/workbook.xml.rels',
-      rels.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet9.xml"/></Relationships>'),
+      rels.replace(
+        '</Relationships>',
+        '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet9.xml"/></Relationships>',
+      ),
     );
     const bytes = new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
     const analysis = await analyse([memoryFile('two-sheets.xlsx', bytes)], DEFAULT_CONFIG, { today: '2026-11-26' });
@@ -70,7 +76,9 @@ describe('reading a workbook: damage is the file\'s, anything else is a bug', ()
 
   test('a workbook with more sheet data than the limit is refused before it is unpacked, saying to save it as CSV', async () => {
     const bytes = await bytesOf('2021-10_相談記録.xlsx');
-    const entries = listZip(bytes).map((e) => (e.name === 'xl/worksheets/sheet1.xml' ? { ...e, uncompressedSize: 40 * 1024 * 1024, compressedSize: 4 * 1024 * 1024 } : e));
+    const entries = listZip(bytes).map((e) =>
+      e.name === 'xl/worksheets/sheet1.xml' ? { ...e, uncompressedSize: 40 * 1024 * 1024, compressedSize: 4 * 1024 * 1024 } : e,
+    );
     await expect(readXlsx('big.xlsx', bytes, entries)).rejects.toMatchObject({ code: 'unreadable-file', detail: { reason: 'too-large' } });
   });
 });

@@ -14,9 +14,18 @@ describe('tables read twice or contained in another', () => {
     const octoberRows = [row('O1', '2021/10/1'), row('O2', '2021/10/4'), row('O3', '2021/10/5')];
     const october = () => memoryTable([INTAKE_HEADER, ...octoberRows], '2021-10.csv');
     const cumulative = () => memoryTable([INTAKE_HEADER, ...months(1, 3, 'S'), ...octoberRows], '累計.csv');
-    for (const order of [[september(), october(), cumulative()], [cumulative(), september(), october()]]) {
+    for (const order of [
+      [september(), october(), cumulative()],
+      [cumulative(), september(), october()],
+    ]) {
       const { log, collected } = await analyseTables(order);
-      expect(log.list().filter((p) => p.code === 'overlapping-table').map((p) => p.file).sort()).toEqual(['2021-09.csv', '2021-10.csv']);
+      expect(
+        log
+          .list()
+          .filter((p) => p.code === 'overlapping-table')
+          .map((p) => p.file)
+          .sort(),
+      ).toEqual(['2021-09.csv', '2021-10.csv']);
       expect(collected.records).toHaveLength(6);
     }
   });
@@ -35,7 +44,10 @@ describe('warnings only the period can give', () => {
   test('a month inside the report with no consultation is an empty-month warning; validate does not say it', async () => {
     const analysis = await analyseTables([memoryTable([INTAKE_HEADER, row('1', '2021/9/1'), row('2', '2021/11/1')])]);
     const report = reportFrom(analysis, {}, { kind: 'monthly', skipInvalid: false });
-    expect(report.ok && report.findings.warnings.filter((w) => w.code === 'empty-month').map((w) => w.value)).toEqual(['2021-08', '2021-10']);
+    expect(report.ok && report.findings.warnings.filter((w) => w.code === 'empty-month').map((w) => w.value)).toEqual([
+      '2021-08',
+      '2021-10',
+    ]);
     const again = await analyseTables([memoryTable([INTAKE_HEADER, row('1', '2021/9/1'), row('2', '2021/11/1')])]);
     expect(validation(again, true).warnings.filter((w) => w.code === 'empty-month')).toEqual([]);
   });
@@ -43,7 +55,9 @@ describe('warnings only the period can give', () => {
   test('a record more than a year from the fiscal year is a far-date warning, one per table and month', async () => {
     const analysis = await analyseTables([memoryTable([INTAKE_HEADER, row('1', '2021/9/1'), row('2', '2012/9/3'), row('3', '2012/9/6')])]);
     const result = validation(analysis, false);
-    expect(result.warnings.filter((w) => w.code === 'far-date').map((w) => [w.value, w.count, w.rows, w.cell])).toEqual([['2012-09', 2, [3, 4], 'B3']]);
+    expect(result.warnings.filter((w) => w.code === 'far-date').map((w) => [w.value, w.count, w.rows, w.cell])).toEqual([
+      ['2012-09', 2, [3, 4], 'B3'],
+    ]);
   });
 
   test('an error in rows outside the period does not stop the report: it is shown as a warning there', async () => {
@@ -52,7 +66,10 @@ describe('warnings only the period can give', () => {
     ];
     const september = reportFrom(await analyseTables(tables()), { asOf: '2021-09' }, { kind: 'monthly', skipInvalid: false });
     expect(september.ok).toBe(true);
-    expect(september.ok && september.findings.warnings.find((w) => w.code === 'unknown-value')).toMatchObject({ outsidePeriod: true, severity: 'warning' });
+    expect(september.ok && september.findings.warnings.find((w) => w.code === 'unknown-value')).toMatchObject({
+      outsidePeriod: true,
+      severity: 'warning',
+    });
     const october = reportFrom(await analyseTables(tables()), { asOf: '2021-10' }, { kind: 'monthly', skipInvalid: false });
     expect(october).toMatchObject({ ok: false, problem: 'errors', unreadable: false });
     // validate lists it as the error it is.

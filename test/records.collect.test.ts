@@ -52,7 +52,9 @@ describe('header row and kind', () => {
   });
 
   test('header hints are dropped: a line break, a trailing bracket, ※ marks', () => {
-    const result = detectHeader(rowsOf([['No.', '受付日\n(例 2026/10/1)', '受付方法（電話・来所・メール等）', '主訴※', '対応結果 ＊', '備考\n（個人名は書かない）']]));
+    const result = detectHeader(
+      rowsOf([['No.', '受付日\n(例 2026/10/1)', '受付方法（電話・来所・メール等）', '主訴※', '対応結果 ＊', '備考\n（個人名は書かない）']]),
+    );
     expect(result.ok && result.layout.columns.map((c) => [c.spec.field, c.header])).toEqual([
       ['id', 'No.'],
       ['date', '受付日\n(例 2026/10/1)'],
@@ -73,7 +75,12 @@ describe('header row and kind', () => {
   });
 
   test('a sheet without a date column is not a log (a dropdown list sheet): no error, just not a log', () => {
-    const list = detectHeader(rowsOf([['受付方法', '主訴', '対応結果'], ['電話', '家庭問題', '助言']]));
+    const list = detectHeader(
+      rowsOf([
+        ['受付方法', '主訴', '対応結果'],
+        ['電話', '家庭問題', '助言'],
+      ]),
+    );
     expect(list).toMatchObject({ ok: false, hasDateColumn: false });
     const missing = detectHeader(rowsOf([['受付日', '受付方法', '対応結果']]));
     expect(missing).toMatchObject({ ok: false, code: 'missing-column', hasDateColumn: true });
@@ -97,7 +104,12 @@ describe('rows into records', () => {
     ]);
     expect(log.list()).toEqual([]);
     expect(collected.rows.intake).toMatchObject({ read: 3, blank: 1, totalLine: 0, duplicate: 0, rejected: 0, accepted: 2 });
-    expect(tally.intake.get('2021-08')).toEqual({ total: 2, channel: [1, 0, 1, 0, 0], category: [0, 0, 0, 1, 0, 0, 1, 0], outcome: [1, 0, 0, 1, 0] });
+    expect(tally.intake.get('2021-08')).toEqual({
+      total: 2,
+      channel: [1, 0, 1, 0, 0],
+      category: [0, 0, 0, 1, 0, 0, 1, 0],
+      outcome: [1, 0, 0, 1, 0],
+    });
   });
 
   test('a row may carry several problems; it is rejected once', async () => {
@@ -123,7 +135,10 @@ describe('rows into records', () => {
   test('the same 受付番号 with the same content (a date cell and its text, TEL and 電話) is counted once', async () => {
     const { log, collected, tally } = await analyseTables([
       memoryTable([INTAKE_HEADER, ['R3-1', new Date(Date.UTC(2021, 11, 3)), '電話', '家庭問題', '助言']], 'a.xlsx', 'S'),
-      memoryTable([INTAKE_HEADER, ['R3-1', '2021/12/3', 'TEL', '家庭', '助言'], ['R3-2', '2021/12/6', '電話', '家庭問題', '助言']], 'b.csv'),
+      memoryTable(
+        [INTAKE_HEADER, ['R3-1', '2021/12/3', 'TEL', '家庭', '助言'], ['R3-2', '2021/12/6', '電話', '家庭問題', '助言']],
+        'b.csv',
+      ),
     ]);
     expect(log.list().map((i) => [i.code, i.file, i.row])).toEqual([['duplicate-row', 'b.csv', 2]]);
     expect(collected.rows.intake).toMatchObject({ read: 3, duplicate: 1, accepted: 2 });
@@ -149,7 +164,11 @@ describe('rows into records', () => {
 
   test('a full-width 受付番号 is the same number as its half-width form', async () => {
     const { log } = await analyseTables([
-      memoryTable([INTAKE_HEADER, ['R3-1', '2021/12/3', '電話', '家庭問題', '助言'], ['Ｒ３－１ ', '2021/12/3', '電話', '家庭問題', '助言']]),
+      memoryTable([
+        INTAKE_HEADER,
+        ['R3-1', '2021/12/3', '電話', '家庭問題', '助言'],
+        ['Ｒ３－１ ', '2021/12/3', '電話', '家庭問題', '助言'],
+      ]),
     ]);
     expect(log.list().map((i) => [i.code, i.row, i.value])).toEqual([['duplicate-row', 3, 'R3-1']]);
   });
@@ -163,13 +182,20 @@ describe('rows into records', () => {
   });
 
   test('a future date is rejected against the given today', async () => {
-    const { log } = await analyseTables([memoryTable([INTAKE_HEADER, ['1', '2021/8/13', '電話', '家庭問題', '助言']])], undefined, '2021-08-12');
+    const { log } = await analyseTables(
+      [memoryTable([INTAKE_HEADER, ['1', '2021/8/13', '電話', '家庭問題', '助言']])],
+      undefined,
+      '2021-08-12',
+    );
     expect(log.list()[0]).toMatchObject({ code: 'future-date', value: '2021/8/13' });
   });
 
   test('free-text columns are never echoed as values', async () => {
     const { log, collected } = await analyseTables([
-      memoryTable([[...INTAKE_HEADER, '備考', '自由記述'], ['1', '2021/8/12', '電話', '家庭問題', '助言', '秘密のメモ', '秘密の記述']]),
+      memoryTable([
+        [...INTAKE_HEADER, '備考', '自由記述'],
+        ['1', '2021/8/12', '電話', '家庭問題', '助言', '秘密のメモ', '秘密の記述'],
+      ]),
     ]);
     expect(JSON.stringify(collected)).not.toContain('秘密');
     expect(JSON.stringify(log.list())).not.toContain('秘密');
@@ -187,9 +213,21 @@ describe('rows into records', () => {
 
   test('gatherings and handouts: counts, the default of one handout per row', async () => {
     const { log, tally } = await analyseTables([
-      memoryTable([['開催日', '実施団体', '参加者数'], ['2021/9/11', 'NPO法人litoko', '３'], ['2021/9/12', '思いをつなぐ会', 0]]),
-      memoryTable([['配布日', '配布場所'], ['2021/9/1', '倉渕'], ['2021/9/2', '本所']]),
-      memoryTable([['配布日', '配布場所', '配布数'], ['2021/9/3', '本所', '１,０００'], ['2021/9/3', '本所', '0']]),
+      memoryTable([
+        ['開催日', '実施団体', '参加者数'],
+        ['2021/9/11', 'NPO法人litoko', '３'],
+        ['2021/9/12', '思いをつなぐ会', 0],
+      ]),
+      memoryTable([
+        ['配布日', '配布場所'],
+        ['2021/9/1', '倉渕'],
+        ['2021/9/2', '本所'],
+      ]),
+      memoryTable([
+        ['配布日', '配布場所', '配布数'],
+        ['2021/9/3', '本所', '１,０００'],
+        ['2021/9/3', '本所', '0'],
+      ]),
     ]);
     expect(tally.ibasho.get('2021-09')).toEqual({ sessions: [1, 1], participants: [3, 0] });
     expect(tally.distribution.get('2021-09')?.count).toEqual([1001, 1, 0, 0, 0, 0, 0]);

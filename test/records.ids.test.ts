@@ -4,7 +4,13 @@ import type { Config } from '../src/config/schema.js';
 import type { CellValue } from '../src/read/types.js';
 import { analyseTables, INTAKE_HEADER, memoryTable } from './helpers.js';
 
-const row = (id: string, date: string, channel = '電話', category = '家庭問題', outcome = '助言'): CellValue[] => [id, date, channel, category, outcome];
+const row = (id: string, date: string, channel = '電話', category = '家庭問題', outcome = '助言'): CellValue[] => [
+  id,
+  date,
+  channel,
+  category,
+  outcome,
+];
 
 describe('受付番号: counted once, unique within a fiscal year', () => {
   test('numbering that restarts in April does not clash with last year', async () => {
@@ -21,7 +27,12 @@ describe('受付番号: counted once, unique within a fiscal year', () => {
     // The former index packed the date into one float and broke for negative day numbers:
     // a conflict here gave a total of 1 with channel columns summing to 2.
     const { log, tally, collected } = await analyseTables([
-      memoryTable([INTAKE_HEADER, row('S40-1', '昭和40年6月1日', 'メール', '生活問題', '継続'), row('S40-1', '昭和40年6月2日'), row('S40-2', '昭和40年6月3日')]),
+      memoryTable([
+        INTAKE_HEADER,
+        row('S40-1', '昭和40年6月1日', 'メール', '生活問題', '継続'),
+        row('S40-1', '昭和40年6月2日'),
+        row('S40-2', '昭和40年6月3日'),
+      ]),
     ]);
     expect(log.list().map((p) => [p.code, p.rows])).toEqual([['duplicate-id-conflict', [2, 3]]]);
     expect(collected.rows.intake).toMatchObject({ rejected: 2, accepted: 1 });
@@ -34,7 +45,14 @@ describe('受付番号: counted once, unique within a fiscal year', () => {
     const many = Array.from({ length: 1000 }, (_, i) => ({ label: `区分${i}` }));
     const config: Config = { ...DEFAULT_CONFIG, categories: many };
     const { log, collected } = await analyseTables(
-      [memoryTable([INTAKE_HEADER, row('A', '2021/9/1', '電話', '区分999'), row('A', '2021/9/1', '電話', '区分998'), row('B', '2021/9/1', '電話', '区分1')])],
+      [
+        memoryTable([
+          INTAKE_HEADER,
+          row('A', '2021/9/1', '電話', '区分999'),
+          row('A', '2021/9/1', '電話', '区分998'),
+          row('B', '2021/9/1', '電話', '区分1'),
+        ]),
+      ],
       config,
     );
     expect(log.list().map((p) => p.code)).toEqual(['duplicate-id-conflict']);
@@ -43,10 +61,18 @@ describe('受付番号: counted once, unique within a fiscal year', () => {
 
   test('monthly files each numbered 1, 2, 3 … are row counters, not IDs: nothing is rejected', async () => {
     const months = ['2021/9', '2021/10', '2021/11'].map((month, m) =>
-      memoryTable([INTAKE_HEADER, ...Array.from({ length: 5 + m }, (_, i) => row(String(i + 1), `${month}/${i + 1}`, i % 2 ? 'メール' : '電話'))], `${m}.csv`),
+      memoryTable(
+        [INTAKE_HEADER, ...Array.from({ length: 5 + m }, (_, i) => row(String(i + 1), `${month}/${i + 1}`, i % 2 ? 'メール' : '電話'))],
+        `${m}.csv`,
+      ),
     );
     const { log, collected } = await analyseTables(months);
-    expect(log.list().filter((p) => p.code !== 'outside-service-days').map((p) => [p.code, p.file])).toEqual([
+    expect(
+      log
+        .list()
+        .filter((p) => p.code !== 'outside-service-days')
+        .map((p) => [p.code, p.file]),
+    ).toEqual([
       ['id-is-row-number', '0.csv'],
       ['id-is-row-number', '1.csv'],
       ['id-is-row-number', '2.csv'],

@@ -21,7 +21,14 @@ describe.runIf(existsSync(CHROMIUM))('the HTML report in a real browser (headles
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     await mkdir(OUTPUT, { recursive: true });
   }, 60_000);
@@ -71,7 +78,12 @@ describe.runIf(existsSync(CHROMIUM))('the HTML report in a real browser (headles
     const categoryBars = bars.filter((b) => b.chart === 'categories').map(({ series, value }) => [series, value]);
     expect(Object.fromEntries(categoryBars)).toEqual(json.intake.total.category);
     const targetBars = bars.filter((b) => b.chart === 'targets').map(({ target, series, value }) => [target, series, value]);
-    expect(targetBars).toEqual(json.targets.flatMap((t: any) => [[t.id, 'target', t.target], [t.id, 'result', t.result]]));
+    expect(targetBars).toEqual(
+      json.targets.flatMap((t: any) => [
+        [t.id, 'target', t.target],
+        [t.id, 'result', t.result],
+      ]),
+    );
 
     const text = await page.textContent('body');
     expect(text).toContain('「居場所」集会の開催：目標20回、結果：13回（見込）、達成度：65%、評価：概ね達成');

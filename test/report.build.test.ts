@@ -35,7 +35,10 @@ describe('annual edge cases', () => {
 
   test('a program that starts at the beginning of the year projects over all its months', async () => {
     const rows = [INTAKE_HEADER, consultation(1, '2021/8/12'), consultation(2, '2022/2/14')];
-    const midYear = await build(rows, { ...DEFAULT_CONFIG, targets: [{ id: 't', label: 't', metric: 'intake.total', target: 10, unit: '件' }] });
+    const midYear = await build(rows, {
+      ...DEFAULT_CONFIG,
+      targets: [{ id: 't', label: 't', metric: 'intake.total', target: 10, unit: '件' }],
+    });
     // Start 2021-08 (first records): E = 7, R = 1 → 2 + 2/7 = 2.29 → 2.
     expect(midYear.startMonth).toBe('2021-08');
     expect(midYear.targets[0]!.result).toBe(2);

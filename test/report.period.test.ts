@@ -36,7 +36,10 @@ describe('periods', () => {
   test('the start is never guessed from the data: a forgotten April is an empty April, not a shorter year', () => {
     const config = { ...DEFAULT_CONFIG, programStart: undefined };
     const result = resolvePeriod({}, ['2022-05', '2022-06'], config);
-    expect(result).toMatchObject({ ok: true, period: { startMonth: '2022-04', asOf: '2022-06', months: ['2022-04', '2022-05', '2022-06'] } });
+    expect(result).toMatchObject({
+      ok: true,
+      period: { startMonth: '2022-04', asOf: '2022-06', months: ['2022-04', '2022-05', '2022-06'] },
+    });
   });
 
   test('a period that holds no record at all is refused, naming the months that do', () => {
@@ -59,7 +62,10 @@ describe('periods', () => {
       asOf: '2021-06',
       startMonth: '2021-08',
     });
-    expect(resolvePeriod({ fiscalYear: 2021, asOf: '2022-05' }, months, DEFAULT_CONFIG)).toMatchObject({ ok: false, problem: 'as-of-outside-year' });
+    expect(resolvePeriod({ fiscalYear: 2021, asOf: '2022-05' }, months, DEFAULT_CONFIG)).toMatchObject({
+      ok: false,
+      problem: 'as-of-outside-year',
+    });
     expect(resolvePeriod({}, [], DEFAULT_CONFIG)).toEqual({ ok: false, problem: 'no-records' });
   });
 });

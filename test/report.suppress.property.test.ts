@@ -29,7 +29,11 @@ function tableOf(shape: Shape): { values: number[]; equations: Equation[] } {
   const equations: Equation[] = [];
   const span = (from: number, n: number): number[] => Array.from({ length: n }, (_, i) => from + i);
   rows.forEach((_, r) => {
-    for (const cols of [span(0, shape.channels), span(shape.channels + 1, shape.categories), span(shape.channels + 1 + shape.categories, shape.outcomes)]) {
+    for (const cols of [
+      span(0, shape.channels),
+      span(shape.channels + 1, shape.categories),
+      span(shape.channels + 1 + shape.categories, shape.outcomes),
+    ]) {
       equations.push({ parts: cols.map((c) => id(r, c)), total: id(r, shape.channels) });
     }
   });
@@ -65,7 +69,8 @@ function isAmbiguous(values: number[], hidden: boolean[], equations: Equation[],
       let openTotals = 0;
       for (const [c, sign] of [...parts.map((p) => [p, 1] as const), [total, -1] as const]) {
         const v = valueOf(c);
-        if (v === undefined) sign > 0 ? openParts++ : openTotals++;
+        if (v === undefined && sign > 0) openParts++;
+        else if (v === undefined) openTotals++;
         else sum += sign * v;
       }
       return -sum >= -bound * openTotals && -sum <= bound * openParts;
@@ -85,17 +90,20 @@ function isAmbiguous(values: number[], hidden: boolean[], equations: Equation[],
 }
 
 const shapes = fc
-  .record({ channels: fc.integer({ min: 1, max: 3 }), categories: fc.integer({ min: 1, max: 3 }), outcomes: fc.integer({ min: 1, max: 3 }) })
+  .record({
+    channels: fc.integer({ min: 1, max: 3 }),
+    categories: fc.integer({ min: 1, max: 3 }),
+    outcomes: fc.integer({ min: 1, max: 3 }),
+  })
   .chain((dims) =>
     fc.record({
       channels: fc.constant(dims.channels),
       categories: fc.constant(dims.categories),
       outcomes: fc.constant(dims.outcomes),
       months: fc.array(
-        fc.array(
-          fc.tuple(fc.nat({ max: dims.channels - 1 }), fc.nat({ max: dims.categories - 1 }), fc.nat({ max: dims.outcomes - 1 })),
-          { maxLength: 7 },
-        ),
+        fc.array(fc.tuple(fc.nat({ max: dims.channels - 1 }), fc.nat({ max: dims.categories - 1 }), fc.nat({ max: dims.outcomes - 1 })), {
+          maxLength: 7,
+        }),
         { minLength: 1, maxLength: 3 },
       ),
     }),
@@ -125,7 +133,12 @@ describe('small-count suppression', () => {
     const json = JSON.parse((await runCli(['annual', fixture('takasaki-r3'), '--suppress-below', '3', '--format', 'json'])).stdout);
     expect(json.suppression).toEqual({ below: 3 });
     const published = [
-      ...json.intake.months.flatMap((m: any) => [m.total, ...Object.values(m.channel), ...Object.values(m.category), ...Object.values(m.outcome)]),
+      ...json.intake.months.flatMap((m: any) => [
+        m.total,
+        ...Object.values(m.channel),
+        ...Object.values(m.category),
+        ...Object.values(m.outcome),
+      ]),
     ] as (number | null)[];
     expect(published).toContain(null);
     expect(published.filter((n) => n !== null && n > 0 && n < 3)).toEqual([]);

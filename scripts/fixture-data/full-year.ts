@@ -61,7 +61,20 @@ export interface FullYearHandout {
 }
 
 /** The fiscal year's months, then the next year's first two (out of period for 令和5年度). */
-export const FULL_YEAR_MONTHS = ['2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03'];
+export const FULL_YEAR_MONTHS = [
+  '2023-04',
+  '2023-05',
+  '2023-06',
+  '2023-07',
+  '2023-08',
+  '2023-09',
+  '2023-10',
+  '2023-11',
+  '2023-12',
+  '2024-01',
+  '2024-02',
+  '2024-03',
+];
 export const NEXT_YEAR_MONTHS = ['2024-04', '2024-05'];
 
 export function fullYearRecords(): { consultations: FullYearConsultation[]; gatherings: FullYearGathering[]; handouts: FullYearHandout[] } {
@@ -95,7 +108,11 @@ export function fullYearRecords(): { consultations: FullYearConsultation[]; gath
     }
     const handoutDays = 4 + Math.floor(rand() * 4);
     for (let i = 0; i < handoutDays; i++) {
-      handouts.push({ date: pick(open), location: pick(labels(FULL_YEAR_CONFIG.distributionLocations)), count: 1 + Math.floor(rand() * 10) });
+      handouts.push({
+        date: pick(open),
+        location: pick(labels(FULL_YEAR_CONFIG.distributionLocations)),
+        count: 1 + Math.floor(rand() * 10),
+      });
     }
   }
   gatherings.sort((a, b) => a.date.localeCompare(b.date));

@@ -48,7 +48,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .option('--max-errors <n>', 'list at most this many problems (default: 200 in text, 1000 in JSON)', undefined)
       .option('--annotate <out.xlsx>', 'also write a copy of the inputs with every problem cell marked'),
   )
-    .addHelpText('after', '\nExamples:\n  tsup-report validate fixtures/takasaki-r3\n  tsup-report validate 2022-02.csv --format json\n  tsup-report validate 2022-02.xlsx --annotate 2022-02_検証.xlsx')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  tsup-report validate fixtures/takasaki-r3\n  tsup-report validate 2022-02.csv --format json\n  tsup-report validate 2022-02.xlsx --annotate 2022-02_検証.xlsx',
+    )
     .action(async (inputs: string[], options) => {
       exitCode = await (await import('./validate.js')).validateCommand(inputs, options, io);
     });
@@ -91,7 +94,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .addOption(new Option('--kind <kind>', 'which log').choices(['intake', 'ibasho', 'distribution', 'all']).default('all'))
       .option('--out <file.xlsx>', 'the workbook to write (never overwritten)'),
   )
-    .addHelpText('after', '\nExamples:\n  tsup-report template --out 相談記録_令和4年度.xlsx\n  tsup-report template --kind ibasho --out 居場所.xlsx')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  tsup-report template --out 相談記録_令和4年度.xlsx\n  tsup-report template --kind ibasho --out 居場所.xlsx',
+    )
     .action(async (options) => {
       exitCode = await (await import('./template.js')).templateCommand(options, io);
     });
@@ -111,9 +117,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help'
-        ? 0
-        : 2;
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
     }
     if (error instanceof UserError) {
       io.stderr.write(`${error.lines.join('\n')}\n`);
@@ -131,7 +135,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** Messages for a failure outside any command's own handling: --lang read straight from the arguments. */
 function messagesForArgv(argv: readonly string[], io: Io): ReturnType<typeof messagesFor> {
-  return messagesFor(pickLang(argv.find((_, i) => argv[i - 1] === '--lang'), io));
+  return messagesFor(
+    pickLang(
+      argv.find((_, i) => argv[i - 1] === '--lang'),
+      io,
+    ),
+  );
 }
 
 /** The installed command: run, let standard output drain, and exit with the command's code. */

@@ -26,7 +26,10 @@ const ERA_BASE: Record<string, number> = { 令和: 2018, r: 2018, 平成: 1988, 
 
 /** `2021`, `R3`, `令和3`, `令和3年度`, `令和元年度` → 2021. */
 export function parseFiscalYearOption(value: string, m: Messages): number {
-  const text = value.normalize('NFKC').trim().replace(/年度?$/u, '');
+  const text = value
+    .normalize('NFKC')
+    .trim()
+    .replace(/年度?$/u, '');
   if (/^\d{4}$/u.test(text)) return Number(text);
   const era = /^(令和|平成|[rh])\s*(元|\d{1,2})$/iu.exec(text);
   if (era) return ERA_BASE[era[1]!.toLowerCase()]! + (era[2] === '元' ? 1 : Number(era[2]));

@@ -74,7 +74,9 @@ export async function reportCommand(
     switch (result.problem) {
       case 'errors': {
         const found = result.findings;
-        const errorCounts = Object.fromEntries(Object.entries(found.counts).filter(([code]) => severityOf(code as ProblemCode) === 'error'));
+        const errorCounts = Object.fromEntries(
+          Object.entries(found.counts).filter(([code]) => severityOf(code as ProblemCode) === 'error'),
+        );
         const errorsOnly = { ...found, warnings: [], counts: errorCounts, unlisted: { ...found.unlisted, warnings: 0 }, tables: [] };
         const listed = renderValidationText(errorsOnly, m, REFUSAL_LIST_LIMIT, useColour(io.stderr, io.env));
         const hint = result.unreadable ? m.report.refusedUnreadableHint : m.report.refusedHint;
@@ -87,10 +89,14 @@ export async function reportCommand(
       case 'as-of-before-start':
         throw new UserError(2, [m.report.asOfBeforeStart(result.asOf, result.startMonth)]);
       case 'as-of-outside-year':
-        throw new UserError(2, [m.report.asOfOutsideYear(result.asOf, fiscalYearLabel(result.fiscalYear, analysis.config.fiscalYearStartMonth))]);
+        throw new UserError(2, [
+          m.report.asOfOutsideYear(result.asOf, fiscalYearLabel(result.fiscalYear, analysis.config.fiscalYearStartMonth)),
+        ]);
       case 'empty-period': {
         const label = fiscalYearLabel(result.fiscalYear, analysis.config.fiscalYearStartMonth);
-        throw new UserError(2, [m.report.emptyPeriod(label, result.startMonth, result.asOf, monthsByYear(result.available, analysis.config.fiscalYearStartMonth))]);
+        throw new UserError(2, [
+          m.report.emptyPeriod(label, result.startMonth, result.asOf, monthsByYear(result.available, analysis.config.fiscalYearStartMonth)),
+        ]);
       }
     }
   }
@@ -114,7 +120,5 @@ function monthsByYear(months: readonly string[], startMonth: number): string {
     const year = fiscalYearOf(month, startMonth);
     byYear.set(year, [...(byYear.get(year) ?? []), month]);
   }
-  return [...byYear]
-    .map(([year, list]) => `${fiscalYearLabel(year, startMonth)}（${list[0]}〜${list[list.length - 1]}）`)
-    .join('、');
+  return [...byYear].map(([year, list]) => `${fiscalYearLabel(year, startMonth)}（${list[0]}〜${list[list.length - 1]}）`).join('、');
 }

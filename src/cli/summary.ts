@@ -23,7 +23,13 @@ const ACCOUNTING: readonly ProblemCode[] = [
  * counted and not counted, and the warnings about what was read — so that a doubled folder or a
  * missing month is visible at a glance.
  */
-export function closingSummary(inputs: readonly InputEntry[], found: Findings, loaded: LoadedConfig, m: Messages, reportScope: boolean): string {
+export function closingSummary(
+  inputs: readonly InputEntry[],
+  found: Findings,
+  loaded: LoadedConfig,
+  m: Messages,
+  reportScope: boolean,
+): string {
   const lines: string[] = [];
   const count = (status: InputEntry['status']): number => inputs.filter((i) => i.status === status).length;
   lines.push(m.summary.files(count('read'), count('skipped'), count('duplicate'), count('refused')));

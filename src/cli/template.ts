@@ -16,7 +16,8 @@ export interface TemplateOptions extends CommonOptions {
 export async function templateCommand(options: TemplateOptions, io: Io): Promise<number> {
   const m = messagesOf(options, io);
   const kindOption = options.kind ?? 'all';
-  const kinds: Kind[] | undefined = kindOption === 'all' ? [...KINDS] : (KINDS as readonly string[]).includes(kindOption) ? [kindOption as Kind] : undefined;
+  const kinds: Kind[] | undefined =
+    kindOption === 'all' ? [...KINDS] : (KINDS as readonly string[]).includes(kindOption) ? [kindOption as Kind] : undefined;
   if (!kinds) throw new UserError(2, [m.usage.badKind(kindOption, [...KINDS, 'all'])]);
   if (options.out === undefined || !/\.xlsx$/iu.test(options.out)) throw new UserError(2, [m.usage.templateNeedsOut]);
   if (existsSync(options.out)) throw new UserError(2, [m.usage.wouldOverwrite(options.out)]);

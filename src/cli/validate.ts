@@ -20,7 +20,8 @@ export async function validateCommand(args: string[], options: ValidateOptions, 
   const m0 = messagesOf(options, io);
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UserError(2, [m0.usage.badFormat(format, ['text', 'json'])]);
-  const maxErrors = options.maxErrors === undefined ? (format === 'json' ? 1000 : 200) : parsePositiveInt('--max-errors', options.maxErrors, m0);
+  const maxErrors =
+    options.maxErrors === undefined ? (format === 'json' ? 1000 : 200) : parsePositiveInt('--max-errors', options.maxErrors, m0);
 
   const annotate = options.annotate;
   if (annotate !== undefined && !/\.xlsx$/iu.test(annotate)) throw new UserError(2, [m0.usage.annotateNeedsXlsx]);
@@ -29,7 +30,9 @@ export async function validateCommand(args: string[], options: ValidateOptions, 
   });
   const result = validation(analysis, options.strict === true);
   io.stdout.write(
-    format === 'json' ? renderValidationJson(result, m, maxErrors) : renderValidationText(result, m, maxErrors, useColour(io.stdout, io.env)),
+    format === 'json'
+      ? renderValidationJson(result, m, maxErrors)
+      : renderValidationText(result, m, maxErrors, useColour(io.stdout, io.env)),
   );
   if (annotate !== undefined) {
     // The inputs are read a second time, to copy them: the first pass kept no rows in memory.

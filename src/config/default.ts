@@ -47,9 +47,7 @@ export const DEFAULT_CONFIG: Config = {
     { label: '榛名支所', aliases: ['榛名'] },
     { label: '吉井支所', aliases: ['吉井'] },
   ],
-  targets: [
-    { id: 'ibasho-sessions', label: '「居場所」集会の開催', metric: 'ibasho.sessions', target: 20, unit: '回' },
-  ],
+  targets: [{ id: 'ibasho-sessions', label: '「居場所」集会の開催', metric: 'ibasho.sessions', target: 20, unit: '回' }],
   evaluation: [
     { min: 1.0, label: '達成' },
     { min: 0.6, label: '概ね達成' },

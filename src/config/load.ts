@@ -27,7 +27,12 @@ export interface LoadedConfig {
  * Which config a run uses (SPEC §4): `--config FILE`; else tsup-report.config.json in the working
  * folder; else the nearest one in an input folder or its parent; else the built-in default.
  */
-export async function loadConfig(explicitPath: string | undefined, cwd: string, inputs: readonly string[], m: Messages): Promise<LoadedConfig> {
+export async function loadConfig(
+  explicitPath: string | undefined,
+  cwd: string,
+  inputs: readonly string[],
+  m: Messages,
+): Promise<LoadedConfig> {
   const beside = configsBeside(inputs);
   const inCwd = path.join(cwd, CONFIG_FILE_NAME);
   const file = explicitPath ?? (existsSync(inCwd) ? inCwd : beside[0]);

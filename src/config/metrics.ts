@@ -11,8 +11,7 @@ export const LABELLED_METRICS: Record<string, CodedList> = {
 };
 
 export type MetricRef =
-  | { kind: 'plain'; metric: (typeof PLAIN_METRICS)[number] }
-  | { kind: 'labelled'; prefix: string; list: CodedList; label: string };
+  { kind: 'plain'; metric: (typeof PLAIN_METRICS)[number] } | { kind: 'labelled'; prefix: string; list: CodedList; label: string };
 
 /** Splits a metric name; `undefined` when it names no metric at all. Labels are checked by the caller. */
 export function parseMetric(metric: string): MetricRef | undefined {

@@ -28,8 +28,7 @@ export const en: Messages = {
     'future-date': (d) => `"${d.value}" in "${d.column}" is in the future (today is ${d.today}). Check the entry.`,
     'unknown-value': (d) =>
       `"${d.value}" in "${d.column}" is not in the configured list.${d.suggestion ? ` Did you mean "${d.suggestion}"?` : ''} Allowed: ${(d.allowed ?? []).join(', ')}`,
-    'invalid-number': (d) =>
-      `"${d.value}" in "${d.column}" is not accepted. ${en.numberProblem[d.numberProblem ?? 'not-a-number']}`,
+    'invalid-number': (d) => `"${d.value}" in "${d.column}" is not accepted. ${en.numberProblem[d.numberProblem ?? 'not-a-number']}`,
     'duplicate-id-conflict': (d) =>
       `受付番号 "${d.value}" is also used by a row with different content (${places(d.otherPlaces)}). Decide which is right and fix the number or the content; every row with this number was left out of the totals.`,
     'duplicate-row': (d) =>
@@ -50,8 +49,7 @@ export const en: Messages = {
       `Rows are struck through (${en.place.rows(d.rows ?? [], d.rows?.length ?? 0)}). They are counted; if they are cancelled entries, delete the rows.`,
     'no-data-rows': () => 'There are no data rows below the header.',
     'empty-month': (d) => `There is no consultation at all in ${d.month ?? ''}. Check that the month's file was not left out.`,
-    'far-date': (d) =>
-      `The date ${d.value} is more than a year away from fiscal year ${d.fiscalYear}. Check the year (it is not counted).`,
+    'far-date': (d) => `The date ${d.value} is more than a year away from fiscal year ${d.fiscalYear}. Check the year (it is not counted).`,
     skipped: (d) => en.skipReason[d.skip ?? 'other-format'],
     'id-is-row-number': (d) =>
       `"${d.column}" numbers the rows 1, 2, 3 … and clashes with other files' numbers, so it is taken as a row number, not a 受付番号 (not used to find duplicates).`,
@@ -80,7 +78,8 @@ export const en: Messages = {
     'not-workbook': 'This is a ZIP file but not an Excel workbook. Open it in Excel and save it as "Excel Workbook (.xlsx)".',
     'too-large':
       'The workbook is too large (more than 32 MB of sheet data, about 100,000 rows). Save it from Excel as "CSV UTF-8", which is read whatever its size.',
-    'text-as-xlsx': 'The name ends in .xlsx but the file is not an Excel workbook (a renamed CSV?). Open it in Excel and save it as "Excel Workbook (.xlsx)".',
+    'text-as-xlsx':
+      'The name ends in .xlsx but the file is not an Excel workbook (a renamed CSV?). Open it in Excel and save it as "Excel Workbook (.xlsx)".',
     'csv-syntax': 'The CSV is malformed (for example a quote " that is never closed).',
     'no-space': 'A temporary file could not be written. Check the free disk space.',
     busy: 'The file is open in another program (Excel?). Close it and run again.',
@@ -115,7 +114,8 @@ export const en: Messages = {
     at: (row, cell, column) =>
       [row === null ? null : `row ${row}`, cell, column === null ? null : `(${column})`].filter((p) => p !== null).join(' '),
     where: (p) => [p.file, p.sheet === null ? null : `sheet "${p.sheet}"`, `row ${p.row}`].filter((x) => x !== null).join(' '),
-    rows: (rows, count) => `row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}${count > rows.length ? ` and ${groupDigits(count - rows.length)} more` : ''}`,
+    rows: (rows, count) =>
+      `row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}${count > rows.length ? ` and ${groupDigits(count - rows.length)} more` : ''}`,
     run: '(all inputs)',
   },
   validate: {
@@ -128,12 +128,14 @@ export const en: Messages = {
     repeated: (rows) => `[the same on ${rows}]`,
   },
   summary: {
-    files: (read, skipped, duplicate, refused) => `Files: ${read} read, ${skipped} skipped, ${duplicate} duplicate, ${refused} not readable`,
+    files: (read, skipped, duplicate, refused) =>
+      `Files: ${read} read, ${skipped} skipped, ${duplicate} duplicate, ${refused} not readable`,
     rows: (counted, outOfPeriod, duplicate, rejected, other) =>
       `Rows: counted ${groupDigits(counted.intake)} consultations, ${groupDigits(counted.ibasho)} gatherings, ${groupDigits(counted.distribution)} handout rows; ${groupDigits(outOfPeriod)} out of period, ${groupDigits(duplicate)} duplicate, ${groupDigits(rejected)} with errors, ${groupDigits(other)} blank or total lines`,
     config: (file) => (file === null ? 'Config: the built-in default (高崎市社会福祉協議会)' : `Config: ${file}`),
     configBeside: (file) => `Note: the config ${file} beside the inputs is not in use (use it with --config ${file}).`,
-    named: (what, file, detail) => `${what === 'duplicate' ? 'Duplicate' : what === 'skipped' ? 'Skipped' : 'Not readable'}: ${file}${detail === '' ? '' : ` (${detail})`}`,
+    named: (what, file, detail) =>
+      `${what === 'duplicate' ? 'Duplicate' : what === 'skipped' ? 'Skipped' : 'Not readable'}: ${file}${detail === '' ? '' : ` (${detail})`}`,
   },
   report: {
     refused: (errors) => `The inputs have ${errors} error(s), so no report was made.`,

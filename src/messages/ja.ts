@@ -26,24 +26,22 @@ export const ja: Messages = {
     'missing-column': (d) =>
       `${d.kind ? ja.kindName[d.kind] : '記録'}の見出しに必要な列がありません: ${list(d.missing ?? [])}。列を追加するか、見出しの名前を確かめてください。`,
     'missing-value': (d) => `「${d.column}」が空欄です。値を入力してください。`,
-    'invalid-date': (d) =>
-      `「${d.column}」の「${d.value}」は日付として読めません。${ja.dateProblem[d.dateProblem ?? 'unrecognised']}`,
+    'invalid-date': (d) => `「${d.column}」の「${d.value}」は日付として読めません。${ja.dateProblem[d.dateProblem ?? 'unrecognised']}`,
     'future-date': (d) => `「${d.column}」の「${d.value}」は未来の日付です（今日は ${d.today}）。入力を確かめてください。`,
     'unknown-value': (d) =>
       `「${d.column}」の「${d.value}」は設定にない値です。${d.suggestion ? `「${d.suggestion}」のことですか？ ` : ''}使える値: ${(d.allowed ?? []).join('、')}`,
-    'invalid-number': (d) =>
-      `「${d.column}」の「${d.value}」は使えません。${ja.numberProblem[d.numberProblem ?? 'not-a-number']}`,
+    'invalid-number': (d) => `「${d.column}」の「${d.value}」は使えません。${ja.numberProblem[d.numberProblem ?? 'not-a-number']}`,
     'duplicate-id-conflict': (d) =>
       `受付番号「${d.value}」が内容の違う行にも使われています（${places(d.otherPlaces)}）。どちらが正しいか確かめ、番号か内容を直してください。この番号の行はすべて集計から除きました。`,
     'duplicate-row': (d) =>
       `受付番号「${d.value}」と同じ内容の行が既にあります（${places(d.otherPlaces)}）。同じ月を二度出力した可能性があります。1件として数えました。`,
     'outside-service-days': (d) =>
       `${d.value} は${d.dayType === 'holiday' ? `祝日（${d.holidayName ?? ''}）` : d.dayType === 'year-end' ? '年末年始（12/29〜1/3）' : d.dayType === 'saturday' ? '土曜日' : '日曜日'}で、「${d.channel}」の受付日ではありません。日付を確かめてください。`,
-    'sheet-skipped': () => 'このシートには記録の見出し行（受付日・開催日・配布日のある行）がないため、記録ではないシートとして読み飛ばしました。',
+    'sheet-skipped': () =>
+      'このシートには記録の見出し行（受付日・開催日・配布日のある行）がないため、記録ではないシートとして読み飛ばしました。',
     'total-row': () => '合計や件数の行とみなし、集計に含めませんでした。',
     'duplicate-file': (d) => `${d.other?.file ?? ''} と中身がまったく同じファイルです（コピー）。1回だけ読みました。`,
-    'duplicate-table': (d) =>
-      `${table(d.other)} と同じ記録です（同じ月を別の形式でも保存した等）。二重に数えないよう、1回だけ数えました。`,
+    'duplicate-table': (d) => `${table(d.other)} と同じ記録です（同じ月を別の形式でも保存した等）。二重に数えないよう、1回だけ数えました。`,
     'overlapping-table': (d) =>
       `すべての行が ${table(d.other)} に含まれています（累計の出力と月ごとのファイル等）。二重に数えないよう、この表は数えませんでした。`,
     'not-a-log': () => '記録の見出し（受付日・受付方法・開催日・配布日など）がないため、記録ではないファイルとして読み飛ばしました。',
@@ -83,7 +81,8 @@ export const ja: Messages = {
     'not-workbook': 'ZIP ファイルですが Excel ブックではありません。Excel で開いて「Excel ブック (.xlsx)」で保存し直してください。',
     'too-large':
       'ブックが大きすぎます（シートのデータが 32 MB、およそ10万行を超えています）。Excel で「CSV UTF-8」として保存すれば大きさの制限なく読めます。',
-    'text-as-xlsx': '拡張子は .xlsx ですが中身は Excel ブックではありません（CSV などの名前を変えたもの）。Excel で開いて「Excel ブック (.xlsx)」で保存し直してください。',
+    'text-as-xlsx':
+      '拡張子は .xlsx ですが中身は Excel ブックではありません（CSV などの名前を変えたもの）。Excel で開いて「Excel ブック (.xlsx)」で保存し直してください。',
     'csv-syntax': 'CSV の形式が壊れています（引用符 " が閉じていない等）。',
     'no-space': '作業用の一時ファイルを書けませんでした。ディスクの空き容量を確かめてください。',
     busy: 'ファイルがほかのプログラム（Excel など）で開かれています。閉じてから実行し直してください。',
@@ -97,8 +96,7 @@ export const ja: Messages = {
     xlsb: () => 'Excel バイナリブック（.xlsb）は読めません。Excel で開き「Excel ブック (.xlsx)」で保存し直してください。',
     numbers: () => 'Numbers の形式は読めません。Numbers で「書き出す」→「Excel」を選び、.xlsx で保存してください。',
     et: () => 'WPS Spreadsheets の形式（.et）は読めません。「Excel ブック (.xlsx)」で保存し直してください。',
-    encrypted: () =>
-      'パスワード付き（暗号化された）Excel ブックは読めません。Excel でパスワードを解除し、.xlsx で保存し直してください。',
+    encrypted: () => 'パスワード付き（暗号化された）Excel ブックは読めません。Excel でパスワードを解除し、.xlsx で保存し直してください。',
     other: (extension) =>
       `この形式（${extension || '拡張子なし'}）は記録として読めません。CSV（.csv）か Excel ブック（.xlsx）で保存してください。`,
   },
@@ -143,10 +141,8 @@ export const ja: Messages = {
   },
   report: {
     refused: (errors) => `入力に ${errors}件のエラーがあるため、報告書を作りませんでした。`,
-    refusedHint:
-      'tsup-report validate で詳しく確かめて直してください。エラーの行を除いて作るには --skip-invalid を付けてください。',
-    excluded: (rows, tables) =>
-      `エラーのため ${rows}行${tables > 0 ? `と ${tables}個の表` : ''}を集計から除きました（--skip-invalid）。`,
+    refusedHint: 'tsup-report validate で詳しく確かめて直してください。エラーの行を除いて作るには --skip-invalid を付けてください。',
+    excluded: (rows, tables) => `エラーのため ${rows}行${tables > 0 ? `と ${tables}個の表` : ''}を集計から除きました（--skip-invalid）。`,
     refusedUnreadableHint:
       '読めないファイルがあると、その分の記録が抜けた数になるため報告書を作りません。上の案内のとおり保存し直すか、そのファイルをフォルダから外してから実行し直してください。',
     noRecords: '集計できる記録がありません。入力ファイルを確かめてください。',

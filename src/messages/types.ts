@@ -1,4 +1,14 @@
-import type { DateProblem, Kind, NumberProblem, Place, ProblemCode, ProblemDetail, RefusedFormat, SkipReason, UnreadableReason } from '../problems.js';
+import type {
+  DateProblem,
+  Kind,
+  NumberProblem,
+  Place,
+  ProblemCode,
+  ProblemDetail,
+  RefusedFormat,
+  SkipReason,
+  UnreadableReason,
+} from '../problems.js';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: readonly Lang[] = ['ja', 'en'];

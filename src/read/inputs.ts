@@ -136,7 +136,13 @@ function inReadingOrder(files: readonly SourceFile[]): SourceFile[] {
   // Files named one by one keep the order they were given in; only a folder's files are sorted.
   return keyed
     .sort((a, b) =>
-      a.file.explicit || b.file.explicit ? a.index - b.index : a.key < b.key ? -1 : a.key > b.key ? 1 : Number(a.copy) - Number(b.copy) || a.index - b.index,
+      a.file.explicit || b.file.explicit
+        ? a.index - b.index
+        : a.key < b.key
+          ? -1
+          : a.key > b.key
+            ? 1
+            : Number(a.copy) - Number(b.copy) || a.index - b.index,
     )
     .map((k) => k.file);
 }

@@ -84,7 +84,8 @@ function stdinSource(stdin: () => NodeJS.ReadableStream): SourceFile {
     read: () => {
       bytes ??= (async () => {
         const chunks: Buffer[] = [];
-        for await (const chunk of stdin() as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        for await (const chunk of stdin() as AsyncIterable<Buffer | string>)
+          chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
         return Buffer.concat(chunks);
       })();
       return bytes;

@@ -114,4 +114,3 @@ export function cellValue(value: unknown): CellValue {
   }
   throw new Error(`unexpected exceljs cell value: ${Object.prototype.toString.call(value)}`);
 }
-

@@ -61,7 +61,7 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
     if (!inside(at + 46, nameLength + extraLength)) throw new ZipFormatError('bad central directory');
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
     // ZIP64: sizes of 0xFFFFFFFF are given in the extra field instead, in this order.
-    for (let extra = at + 46 + nameLength; extra + 4 <= at + 46 + nameLength + extraLength; ) {
+    for (let extra = at + 46 + nameLength; extra + 4 <= at + 46 + nameLength + extraLength;) {
       const id = u16(extra);
       const size = u16(extra + 2);
       if (id === 0x0001) {

@@ -132,7 +132,13 @@ export async function collectRecords(
         tableProblem('not-a-log');
         return;
       }
-      tables.push({ file: table.file, sheet: table.sheet, kind: header.code === 'missing-column' ? (header.detail.kind ?? null) : null, headerRow: null, rows: 0 });
+      tables.push({
+        file: table.file,
+        sheet: table.sheet,
+        kind: header.code === 'missing-column' ? (header.detail.kind ?? null) : null,
+        headerRow: null,
+        rows: 0,
+      });
       failedTables++;
       tableProblem(header.code, header.row);
       return;
@@ -184,7 +190,15 @@ export async function collectRecords(
       const month = checkedRow.date === null ? null : monthOf(checkedRow.date);
       for (const p of checkedRow.problems) {
         const cell = p.index === null ? null : `${columnLetters(p.index)}${raw.row}`;
-        at({ code: p.code, row: raw.row, column: p.header, cell, detail: p.detail, month, ...(p.value !== undefined ? { value: p.value } : {}) });
+        at({
+          code: p.code,
+          row: raw.row,
+          column: p.header,
+          cell,
+          detail: p.detail,
+          month,
+          ...(p.value !== undefined ? { value: p.value } : {}),
+        });
       }
       if (checkedRow.record) {
         result.records.push(checkedRow.record);
@@ -218,7 +232,15 @@ export async function collectRecords(
     if (book.logs > 0 || input.status !== 'read') continue;
     if (book.explicit) {
       failedTables++;
-      log.add({ code: 'no-header', file: book.file, sheet: null, row: null, column: null, cell: null, detail: { reason: 'all-sheets-skipped' } });
+      log.add({
+        code: 'no-header',
+        file: book.file,
+        sheet: null,
+        row: null,
+        column: null,
+        cell: null,
+        detail: { reason: 'all-sheets-skipped' },
+      });
     } else {
       Object.assign(input, { status: 'skipped', reason: 'not-a-log' });
       log.add({ code: 'not-a-log', file: book.file, sheet: null, row: null, column: null, cell: null, detail: {} });
@@ -238,4 +260,3 @@ export async function collectRecords(
 function emptyCounts(): RowCounts {
   return { read: 0, blank: 0, totalLine: 0, duplicate: 0, rejected: 0, rejectedByMonth: new Map(), accepted: 0 };
 }
-

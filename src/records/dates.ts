@@ -26,7 +26,9 @@ export const ERAS: readonly (Era & { names: readonly string[] })[] = [
   { names: ['昭和', '昭', 's'], first: '1926-12-25', last: '1989-01-07', base: 1926 },
 ];
 const ERA_BY_NAME = new Map(ERAS.flatMap((era) => era.names.map((name) => [name, era] as const)));
-const ERA_NAMES = ERAS.flatMap((era) => era.names).sort((a, b) => b.length - a.length).join('|');
+const ERA_NAMES = ERAS.flatMap((era) => era.names)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 const WESTERN = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/u;
 const WESTERN_KANJI = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/u;
@@ -36,7 +38,8 @@ const ERA_SHORT = new RegExp(`^(${ERA_NAMES})(元|\\d{1,2})[-/.](\\d{1,2})[-/.](
 const NO_YEAR = /^(\d{1,2})[-/.](\d{1,2})$|^(\d{1,2})月(\d{1,2})日?$/u;
 const SERIAL = /^\d{5}(\.\d+)?$/u;
 /** A time after the date, in the forms Excel and people write: 10:00, 10:00:00, 10時5分, 午前10:00, 午後 3:05, 3:05 PM. */
-const TIME_SUFFIX = /(?:T|\s*)(?:(?:午前|午後|am|pm)\s*)?\d{1,2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?|時(?:\d{1,2}分)?(?:\d{1,2}秒)?)(?:\s*(?:am|pm))?$/iu;
+const TIME_SUFFIX =
+  /(?:T|\s*)(?:(?:午前|午後|am|pm)\s*)?\d{1,2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?|時(?:\d{1,2}分)?(?:\d{1,2}秒)?)(?:\s*(?:am|pm))?$/iu;
 /** A weekday note: (木), （木曜日）, (祝), (土・祝). */
 const WEEKDAY_SUFFIX = /\s*\((?:[日月火水木金土](?:曜日?)?|祝|[日月火水木金土]・祝)\)$/u;
 
@@ -59,7 +62,7 @@ export function parseDate(value: CellValue): DateResult {
 export function parseDateText(text: string): DateResult {
   let cleaned = text.normalize('NFKC').trim();
   // A weekday and a time may follow the date in either order: 2026/10/1(木) 10:00, 2026/10/1 10:00 (木).
-  for (let previous = ''; previous !== cleaned; ) {
+  for (let previous = ''; previous !== cleaned;) {
     previous = cleaned;
     cleaned = cleaned.replace(WEEKDAY_SUFFIX, '').replace(TIME_SUFFIX, '').trim();
   }

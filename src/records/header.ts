@@ -38,7 +38,14 @@ export type HeaderResult =
   | { ok: true; layout: TableLayout }
   /** No row of the first ten names a required column of any kind: not a log at all. */
   | { ok: false; code: 'no-header'; notALog: true; hasDateColumn: false; row: null; detail: ProblemDetail }
-  | { ok: false; code: 'no-header' | 'missing-column' | 'encoding-error'; notALog: false; hasDateColumn: boolean; row: number | null; detail: ProblemDetail };
+  | {
+      ok: false;
+      code: 'no-header' | 'missing-column' | 'encoding-error';
+      notALog: false;
+      hasDateColumn: boolean;
+      row: number | null;
+      detail: ProblemDetail;
+    };
 
 /** How well a header cell names a field: the canonical header beats an alias, an exact match beats one after dropping hints. */
 const enum Rank {
@@ -149,5 +156,12 @@ export function detectHeader(firstRows: readonly RawRow[]): HeaderResult {
   if (rows.some((r) => r.cells.some((cell) => typeof cell === 'string' && cell.includes('\uFFFD')))) {
     return { ok: false, code: 'encoding-error', notALog: false, hasDateColumn: false, row: null, detail: {} };
   }
-  return { ok: false, code: 'no-header', notALog: true, hasDateColumn: false, row: null, detail: { reason: firstRows.length === 0 ? 'empty' : 'none' } };
+  return {
+    ok: false,
+    code: 'no-header',
+    notALog: true,
+    hasDateColumn: false,
+    row: null,
+    detail: { reason: firstRows.length === 0 ? 'empty' : 'none' },
+  };
 }

@@ -59,7 +59,17 @@ export function resolveIds(
       const cell = `${columnLetters(idColumn.index)}${row}`;
       const others = (conflict ? group.filter((r) => r !== record) : [head]).slice(0, PLACES_NAMED).map(place);
       const code = conflict ? 'duplicate-id-conflict' : 'duplicate-row';
-      log.add({ code, file, sheet, row, column: idColumn.header, cell, detail: { value: record.id, otherPlaces: others }, value: record.id, month: monthOf(record.date) });
+      log.add({
+        code,
+        file,
+        sheet,
+        row,
+        column: idColumn.header,
+        cell,
+        detail: { value: record.id, otherPlaces: others },
+        value: record.id,
+        month: monthOf(record.date),
+      });
       const counts = rows.intake;
       if (conflict) {
         counts.rejected++;
@@ -99,7 +109,15 @@ function setAsideRowCounters(
     if (!unit.idsCountRows || !clashing.has(table.unit)) continue;
     for (const record of withId(table)) record.id = null;
     const column = unit.idColumn!;
-    log.add({ code: 'id-is-row-number', file: unit.file, sheet: unit.sheet, row: null, column: column.header, cell: null, detail: { column: column.header } });
+    log.add({
+      code: 'id-is-row-number',
+      file: unit.file,
+      sheet: unit.sheet,
+      row: null,
+      column: column.header,
+      cell: null,
+      detail: { column: column.header },
+    });
   }
 }
 

@@ -63,7 +63,9 @@ export function resolveDuplicateTables(tables: readonly CheckedTable[], units: r
   for (const table of [...kept]) {
     const rows = sorted.get(table)!;
     if (rows.length < OVERLAP_MIN_ROWS) continue;
-    const container = [...kept].find((k) => k !== table && k.kind === table.kind && sorted.get(k)!.length > rows.length && contains(sorted.get(k)!, rows));
+    const container = [...kept].find(
+      (k) => k !== table && k.kind === table.kind && sorted.get(k)!.length > rows.length && contains(sorted.get(k)!, rows),
+    );
     if (container) {
       say('overlapping-table', table, container);
       kept.delete(table);

@@ -19,7 +19,6 @@ const RANK = { error: 0, warning: 1, info: 2 };
 const SUMMARY_SHEET = '検証結果';
 const MESSAGE_WIDTH = 90;
 
-
 /** An Excel sheet name: at most 31 characters, none of : \ / ? * [ ], unique in the workbook. */
 function sheetName(wanted: string, taken: Set<string>): string {
   const base = (wanted.replace(/[:\\/?*[\]]/gu, '_').trim() || 'Sheet').slice(0, 31);
@@ -49,7 +48,11 @@ function copyValue(cell: Cell, value: CellValue): void {
  * 検証結果 listing every problem with a link to its cell. The copy keeps the user's own
  * content, free text included; the messages never quote free text.
  */
-export async function renderAnnotated(tables: AsyncIterable<RawTable>, problems: readonly ShownProblem[], m: Messages): Promise<Uint8Array> {
+export async function renderAnnotated(
+  tables: AsyncIterable<RawTable>,
+  problems: readonly ShownProblem[],
+  m: Messages,
+): Promise<Uint8Array> {
   const Workbook = await loadWorkbookClass();
   const workbook = new Workbook();
   workbook.creator = 'tsup-report';

@@ -10,7 +10,13 @@ function field(text: string): string {
 
 function gridCsv(grid: Grid): string[] {
   const lines = [field(grid.title)];
-  if (grid.groups) lines.push(grid.groups.flatMap((g) => [g.title, ...Array<string>(g.span - 1).fill('')]).map(field).join(','));
+  if (grid.groups)
+    lines.push(
+      grid.groups
+        .flatMap((g) => [g.title, ...Array<string>(g.span - 1).fill('')])
+        .map(field)
+        .join(','),
+    );
   lines.push(grid.headers.map(field).join(','));
   for (const row of grid.rows) lines.push(row.cells.map((c) => field(cellString(c))).join(','));
   if (grid.note) lines.push(field(grid.note));

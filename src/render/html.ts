@@ -60,12 +60,20 @@ function channelChart(report: Report): string {
         .map((channel, c) => {
           const value = m.channel[channel];
           if (value === null || value === undefined || value === 0) return '';
-          return rect(value, PALETTE[c % PALETTE.length]!, `data-chart="channels" data-month="${m.month}" data-series="${escapeHtml(channel)}" data-value="${value}"`, `${m.label} ${channel}: ${value}件`);
+          return rect(
+            value,
+            PALETTE[c % PALETTE.length]!,
+            `data-chart="channels" data-month="${m.month}" data-series="${escapeHtml(channel)}" data-value="${value}"`,
+            `${m.label} ${channel}: ${value}件`,
+          );
         })
         .join('');
       const hidden = m.total === null ? 0 : m.total - shownSum(m);
       if (hidden > 0) anyHidden = true;
-      const hiddenSegment = hidden > 0 ? rect(hidden, HIDDEN_FILL, `data-chart="channels-hidden" data-month="${m.month}"`, `${m.label} 非公表の計: ${hidden}件`) : '';
+      const hiddenSegment =
+        hidden > 0
+          ? rect(hidden, HIDDEN_FILL, `data-chart="channels-hidden" data-month="${m.month}"`, `${m.label} 非公表の計: ${hidden}件`)
+          : '';
       const label = `<text x="${(x + barWidth / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(m.label)}</text>`;
       const total = m.total === null ? 'x' : String(m.total);
       const totalLabel = `<text x="${(x + barWidth / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle" class="value">${total}</text>`;
@@ -75,7 +83,11 @@ function channelChart(report: Report): string {
   const axis = `<line x1="${left}" y1="${height - bottom}" x2="${width}" y2="${height - bottom}" stroke="#888"/>`;
   const keys = channels.map((label, i) => ({ label, colour: PALETTE[i % PALETTE.length]! }));
   if (anyHidden) keys.push({ label: '非公表（少数のため伏せた件数の計）', colour: HIDDEN_FILL });
-  return figure('月別の相談件数（受付方法別）', `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="月別の相談件数">${axis}${bars}</svg>`, legend(keys));
+  return figure(
+    '月別の相談件数（受付方法別）',
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="月別の相談件数">${axis}${bars}</svg>`,
+    legend(keys),
+  );
 }
 
 /** Complaint categories as shares of all consultations, one horizontal bar each. */
@@ -101,7 +113,10 @@ function categoryChart(report: Report): string {
       return `<text x="${left - 6}" y="${y + rowHeight / 2 + 4}" text-anchor="end">${escapeHtml(label)}</text>${bar}<text x="${left + (share ?? 0) * barMax + 6}" y="${y + rowHeight / 2 + 4}" class="value">${escapeHtml(text)}</text>`;
     })
     .join('\n');
-  return figure('主訴の割合', `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="主訴の割合">${rows}</svg>`);
+  return figure(
+    '主訴の割合',
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="主訴の割合">${rows}</svg>`,
+  );
 }
 
 /** Each target against its result (or projection), as paired bars. */
@@ -123,7 +138,10 @@ function targetChart(report: Report): string {
       return `<text x="${left - 6}" y="${y + 22}" text-anchor="end">${escapeHtml(t.label)}</text>${bar(t.target, 0, '#bab0ac', 'target', '目標')}${bar(t.result, 22, '#4e79a7', 'result', t.projected ? '結果（見込）' : '結果')}`;
     })
     .join('\n');
-  return figure('目標と結果', `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="目標と結果">${rows}</svg>`);
+  return figure(
+    '目標と結果',
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="目標と結果">${rows}</svg>`,
+  );
 }
 
 function legend(keys: { label: string; colour: string }[]): string {
@@ -171,7 +189,9 @@ export function renderHtml(report: Report): string {
   parts.push(`<section><h2>${escapeHtml(intake.title)}</h2>${gridHtml(intake)}</section>`);
   parts.push(`<section><h2>グラフ</h2>${channelChart(report)}${categoryChart(report)}</section>`);
   if (report.kind === 'annual') {
-    parts.push(`<section><h2>まとめ</h2><ul class="summary">${report.summary.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></section>`);
+    parts.push(
+      `<section><h2>まとめ</h2><ul class="summary">${report.summary.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></section>`,
+    );
   }
   const ibasho = ibashoGrid(report);
   const distribution = distributionGrid(report);

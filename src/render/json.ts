@@ -2,8 +2,7 @@ import type { Report } from '../report/types.js';
 
 /** The stable JSON of SPEC §10: its keys first, in the spec's order, then this tool's additions. */
 export function renderJson(report: Report): string {
-  const { kind, fiscalYear, fiscalYearLabel, startMonth, asOf, intake, ibasho, distribution, targets, summary, ledger, inputs } =
-    report;
+  const { kind, fiscalYear, fiscalYearLabel, startMonth, asOf, intake, ibasho, distribution, targets, summary, ledger, inputs } = report;
   const ordered = {
     kind,
     fiscalYear,

@@ -18,7 +18,14 @@ function gridMarkdown(grid: Grid): string {
       column += g.span;
       return g.title === '' ? null : `${g.title}: ${from}〜${to}`;
     });
-    if (described.length > 0) lines.push(`列の区分 — ${parts.filter((p) => p !== null).map((p) => escapeMarkdown(p!)).join(' ／ ')}`, '');
+    if (described.length > 0)
+      lines.push(
+        `列の区分 — ${parts
+          .filter((p) => p !== null)
+          .map((p) => escapeMarkdown(p!))
+          .join(' ／ ')}`,
+        '',
+      );
   }
   lines.push(`| ${grid.headers.map(escapeMarkdown).join(' | ')} |`);
   lines.push(`|${grid.headers.map((_, i) => (isNumericColumn(grid, i) ? ' ---: ' : ' --- ')).join('|')}|`);

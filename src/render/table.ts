@@ -7,7 +7,8 @@ type CliTableConstructor = typeof import('cli-table3');
 function gridTable(Table: CliTableConstructor, grid: Grid): string {
   const table = new Table({
     style: { head: [], border: [] },
-    colAligns: grid.headers.map((_, i) => (isNumericColumn(grid, i) ? 'right' : 'left')) });
+    colAligns: grid.headers.map((_, i) => (isNumericColumn(grid, i) ? 'right' : 'left')),
+  });
   if (grid.groups) table.push(grid.groups.map((g) => ({ content: g.title, colSpan: g.span, hAlign: 'center' as const })));
   table.push(grid.headers);
   for (const row of grid.rows) table.push(row.cells.map(cellString));

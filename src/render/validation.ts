@@ -94,7 +94,12 @@ export function renderValidationText(
   for (const p of all) group(p.file, p.sheet).problems.push(p);
   const met = new Map([...groups.keys()].map((key, i) => [key, i]));
   const ordered = [...groups.entries()]
-    .sort(([keyA, a], [keyB, b]) => fileOrder.get(a.file)! - fileOrder.get(b.file)! || Number(a.sheet !== null) - Number(b.sheet !== null) || met.get(keyA)! - met.get(keyB)!)
+    .sort(
+      ([keyA, a], [keyB, b]) =>
+        fileOrder.get(a.file)! - fileOrder.get(b.file)! ||
+        Number(a.sheet !== null) - Number(b.sheet !== null) ||
+        met.get(keyA)! - met.get(keyB)!,
+    )
     .map(([, g]) => g);
 
   const lines: string[] = [];
@@ -118,7 +123,9 @@ export function renderValidationText(
       shown++;
       const at = m.place.at(problem.row, problem.cell, problem.column);
       const repeated = problem.count > 1 ? ` ${m.validate.repeated(m.place.rows(problem.rows, problem.count))}` : '';
-      lines.push(`${indent}${paint(problem.severity, m.severity[problem.severity])}${at === '' ? '' : ` ${at}`}: ${problemMessage(problem, m)}${repeated}`);
+      lines.push(
+        `${indent}${paint(problem.severity, m.severity[problem.severity])}${at === '' ? '' : ` ${at}`}: ${problemMessage(problem, m)}${repeated}`,
+      );
     }
   }
   lines.push('');

@@ -12,7 +12,6 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE8EEF7' } };
 const TOTAL_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF3F3F3' } };
 
-
 /**
  * Writes one grid the way the seed lays its table out: a title, the fiscal year, merged group
  * headers, column headers, numbers as numbers, a bold 合計 row, and the period note below.

@@ -41,9 +41,18 @@ export function buildReport(
   });
   const intakeTotal: IntakeTotalRow = {
     total: sum(intakeMonths.map((r) => r.total ?? 0)),
-    channel: sumColumns(config.channels, intakeMonths.map((r) => r.channel)),
-    category: sumColumns(config.categories, intakeMonths.map((r) => r.category)),
-    outcome: sumColumns(config.outcomes, intakeMonths.map((r) => r.outcome)),
+    channel: sumColumns(
+      config.channels,
+      intakeMonths.map((r) => r.channel),
+    ),
+    category: sumColumns(
+      config.categories,
+      intakeMonths.map((r) => r.category),
+    ),
+    outcome: sumColumns(
+      config.outcomes,
+      intakeMonths.map((r) => r.outcome),
+    ),
   };
 
   const ibashoMonths = period.months.map((month) => {
@@ -57,8 +66,14 @@ export function buildReport(
       participantsTotal: sum(c?.participants ?? []),
     };
   });
-  const venueSessions = sumColumns(config.ibashoVenues, ibashoMonths.map((r) => r.sessions));
-  const venueParticipants = sumColumns(config.ibashoVenues, ibashoMonths.map((r) => r.participants));
+  const venueSessions = sumColumns(
+    config.ibashoVenues,
+    ibashoMonths.map((r) => r.sessions),
+  );
+  const venueParticipants = sumColumns(
+    config.ibashoVenues,
+    ibashoMonths.map((r) => r.participants),
+  );
   const venues = config.ibashoVenues.map(({ label }) => ({
     venue: label,
     sessions: venueSessions[label] ?? 0,
@@ -69,7 +84,10 @@ export function buildReport(
     const counts = tally.distribution.get(month)?.count;
     return { month, label: monthLabel(month), count: byLabel(config.distributionLocations, counts), total: sum(counts ?? []) };
   });
-  const locationCounts = sumColumns(config.distributionLocations, distributionMonths.map((r) => r.count));
+  const locationCounts = sumColumns(
+    config.distributionLocations,
+    distributionMonths.map((r) => r.count),
+  );
   const locations = config.distributionLocations.map(({ label }) => ({ location: label, count: locationCounts[label] ?? 0 }));
 
   const ledger = buildLedger(collected, tally, inPeriod);

@@ -34,7 +34,7 @@ export function suppressCells(values: readonly number[], equations: readonly Equ
   };
 
   for (;;) {
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       equations.forEach((_, e) => {
         const cells = cellsOf(e);
