@@ -13,7 +13,7 @@ import path from 'node:path';
 import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { closedDay } from '../src/records/service-days.js';
+import { packageCalendar } from '../src/cli/holidays.js';
 import { FULL_YEAR_CONFIG, fullYearRecords, NEXT_YEAR_MONTHS } from './fixture-data/full-year.js';
 import { daysOf, random } from './fixture-data/random.js';
 
@@ -86,7 +86,7 @@ function consultations(): Map<string, Consultation[]> {
     const channels = expand(CHANNELS, seed.channel);
     const categories = shuffle(expand(CATEGORIES, seed.category));
     const outcomes = shuffle(expand(OUTCOMES, seed.outcome));
-    const openDays = daysOf(seed.month).filter((d) => !closedDay(d));
+    const openDays = daysOf(seed.month).filter((d) => !packageCalendar.closedDay(d));
     const anyDays = daysOf(seed.month);
     const rows = channels.map((channel, i) => ({
       channel,
@@ -264,7 +264,7 @@ async function takasakiR3(): Promise<void> {
   {
     const lines = [csvLine(['配布日', '配布場所', '配布数'])];
     let remaining = HANDOUT_TOTAL;
-    const days = SEED.flatMap((s) => daysOf(s.month).filter((d) => !closedDay(d) && d.endsWith('0') === false));
+    const days = SEED.flatMap((s) => daysOf(s.month).filter((d) => !packageCalendar.closedDay(d) && d.endsWith('0') === false));
     const chosen = days.filter((_, i) => i % 3 === 0);
     chosen.forEach((day, i) => {
       const location = HANDOUT_LOCATIONS[i % HANDOUT_LOCATIONS.length]!;

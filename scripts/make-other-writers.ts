@@ -18,7 +18,7 @@ import { sourcesFromArgs } from '../src/read/node-files.js';
 import { renderCsv } from '../src/render/csv.js';
 import { renderXlsx } from '../src/render/xlsx.js';
 import { annotatedWorkbook } from '../src/cli/annotate.js';
-import { closedDay } from '../src/records/service-days.js';
+import { holidaysFromPackage, packageCalendar } from '../src/cli/holidays.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', 'fixtures');
 const OUT = path.join(ROOT, 'other-writers');
@@ -65,7 +65,7 @@ function month(year: number, monthNumber: number, count: number, seed: number): 
   const days = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
   for (let day = 1; rows.length < count; day = (day % Math.min(days, 20)) + 1) {
     const date = `${year}-${String(monthNumber).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    if (closedDay(date)) continue;
+    if (packageCalendar.closedDay(date)) continue;
     rows.push({
       date,
       channel: ['電話', '電話', '来所', 'メール'][Math.floor(next() * 4)]!,
@@ -368,7 +368,7 @@ async function livedIn(): Promise<void> {
   }
   // The tool's own outputs, saved next to the logs as the README shows.
   const sources = await sourcesFromArgs([source], () => process.stdin);
-  const analysis = await analyse(sources, DEFAULT_CONFIG, { today: '2026-11-26' });
+  const analysis = await analyse(sources, DEFAULT_CONFIG, { today: '2026-11-26', holidays: holidaysFromPackage });
   const report = reportFrom(analysis, {}, { kind: 'annual', skipInvalid: false });
   if (!report.ok) throw new Error(`the seed fixtures do not report: ${report.problem}`);
   await writeFile(path.join(dir, '実績報告.xlsx'), await renderXlsx(report.report));

@@ -4,6 +4,7 @@ import { readSources, type InputEntry, type SourceTable } from './read/inputs.js
 import type { ReadOptions, SourceFile } from './read/types.js';
 import { collectRecords, type Collected, type TableSummary } from './records/collect.js';
 import type { IsoDate } from './records/dates.js';
+import type { HolidayTable } from './records/service-days.js';
 import { buildReport, type BuildOptions } from './report/build.js';
 import { periodProblems } from './report/checks.js';
 import { buildLedger } from './report/ledger.js';
@@ -24,6 +25,8 @@ export interface Analysis {
 
 export interface AnalyseOptions extends ReadOptions {
   today: IsoDate;
+  /** The national holidays, a year at a time (cli/holidays.ts in Node). */
+  holidays: HolidayTable;
   onProgress?: (file: string, rowsRead: number) => void;
 }
 

@@ -9,6 +9,7 @@ import type { Config } from '../src/config/schema.js';
 import { analyse, analyseSources, type Analysis } from '../src/pipeline.js';
 import type { InputEntry, SourceTable } from '../src/read/inputs.js';
 import { sourcesFromArgs } from '../src/read/node-files.js';
+import { holidaysFromPackage } from '../src/cli/holidays.js';
 import type { CellValue, RawTable, SourceFile } from '../src/read/types.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,12 +73,17 @@ export const TODAY = '2026-11-26';
 
 /** The pipeline over tables built in memory. */
 export function analyseTables(tables: RawTable[], config: Config = DEFAULT_CONFIG, today = TODAY): Promise<Analysis> {
-  return analyseSources(sourcesOf(tables), config, { today });
+  return analyseSources(sourcesOf(tables), config, { today, holidays: holidaysFromPackage });
 }
 
 /** The pipeline over files and folders, as the CLI reads them. */
 export async function analyseFiles(paths: string[], config: Config = DEFAULT_CONFIG, today = TODAY): Promise<Analysis> {
-  return analyse(await sourcesFromArgs(paths, () => process.stdin), config, { today });
+  return analyse(await sourcesFromArgs(paths, () => process.stdin), config, { today, holidays: holidaysFromPackage });
+}
+
+/** The pipeline over source files (held in memory, as the browser app will pass them). */
+export function analyseSourceFiles(files: SourceFile[], config: Config = DEFAULT_CONFIG, today = TODAY): Promise<Analysis> {
+  return analyse(files, config, { today, holidays: holidaysFromPackage });
 }
 
 /** A source file held in memory, as a browser's dropped File would be. */

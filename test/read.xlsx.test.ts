@@ -4,9 +4,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { ReadError } from '../src/read/types.js';
 import { readXlsx } from '../src/read/xlsx.js';
 import { listZip } from '../src/read/zip.js';
-import { fixture, memoryFile } from './helpers.js';
-import { analyse } from '../src/pipeline.js';
-import { DEFAULT_CONFIG } from '../src/config/default.js';
+import { analyseSourceFiles, fixture, memoryFile } from './helpers.js';
 
 async function bytesOf(name: string): Promise<Uint8Array> {
   return new Uint8Array(await readFile(fixture('takasaki-r3', name)));
@@ -70,7 +68,7 @@ describe("reading a workbook: damage is the file's, anything else is a bug", () 
       ),
     );
     const bytes = new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
-    const analysis = await analyse([memoryFile('two-sheets.xlsx', bytes)], DEFAULT_CONFIG, { today: '2026-11-26' });
+    const analysis = await analyseSourceFiles([memoryFile('two-sheets.xlsx', bytes)]);
     expect(analysis.inputs).toEqual([{ file: 'two-sheets.xlsx', status: 'refused', reason: 'unreadable-file' }]);
   });
 

@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_CONFIG } from '../src/config/default.js';
-import { analyse, reportFrom, validation } from '../src/pipeline.js';
+import { reportFrom, validation } from '../src/pipeline.js';
 import type { CellValue } from '../src/read/types.js';
-import { analyseTables, INTAKE_HEADER, memoryFile, memoryTable, TODAY } from './helpers.js';
+import { analyseSourceFiles, analyseTables, INTAKE_HEADER, memoryFile, memoryTable } from './helpers.js';
 
 const row = (id: string, date: string, channel = '電話'): CellValue[] => [id, date, channel, '家庭問題', '助言'];
 const months = (from: number, to: number, prefix: string): CellValue[][] =>
@@ -91,7 +90,7 @@ describe('the input stage, over files as bytes (as the browser app will feed it)
       memoryFile('logs/手順.docx', new Uint8Array([0x50, 0x4b, 3, 4]), false),
       memoryFile('logs/2021-08.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), false),
     ];
-    const analysis = await analyse(files, DEFAULT_CONFIG, { today: TODAY });
+    const analysis = await analyseSourceFiles(files);
     expect(analysis.inputs).toEqual([
       { file: 'logs/2021-08.xls', status: 'refused', reason: 'unsupported-format' },
       { file: 'logs/2021-09.csv', status: 'read' },
@@ -109,7 +108,7 @@ describe('the input stage, over files as bytes (as the browser app will feed it)
   });
 
   test('a memo named on its own is read as a log, and says it has no header', async () => {
-    const analysis = await analyse([memoryFile('メモ.txt', csv(['来週の予定', '']))], DEFAULT_CONFIG, { today: TODAY });
+    const analysis = await analyseSourceFiles([memoryFile('メモ.txt', csv(['来週の予定', '']))]);
     expect(analysis.log.list().map((p) => p.code)).toEqual(['no-header']);
   });
 });

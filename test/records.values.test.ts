@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import { CodedMatcher } from '../src/records/coded.js';
 import { parseCount } from '../src/records/numbers.js';
-import { closedDay } from '../src/records/service-days.js';
+import { packageCalendar } from '../src/cli/holidays.js';
+
+const closedDay = (date: string) => packageCalendar.closedDay(date);
 import { columnLetters } from '../src/problems.js';
 import { normalizeKey } from '../src/text.js';
 

@@ -4,7 +4,7 @@
  * deterministically, so the fixture script writes them and tests compute expected figures from
  * them independently of the tool.
  */
-import { closedDay } from '../../src/records/service-days.js';
+import { packageCalendar } from '../../src/cli/holidays.js';
 import { daysOf, random } from './random.js';
 
 export const FULL_YEAR_CONFIG = {
@@ -86,7 +86,7 @@ export function fullYearRecords(): { consultations: FullYearConsultation[]; gath
   const handouts: FullYearHandout[] = [];
   let serial = 0;
   for (const month of [...FULL_YEAR_MONTHS, ...NEXT_YEAR_MONTHS]) {
-    const open = daysOf(month).filter((d) => !closedDay(d));
+    const open = daysOf(month).filter((d) => !packageCalendar.closedDay(d));
     const all = daysOf(month);
     const perMonth = 18 + Math.floor(rand() * 12);
     const rows: Omit<FullYearConsultation, 'id'>[] = [];

@@ -2,6 +2,7 @@ import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { messagesFor, type Messages } from '../messages/index.js';
 import { analyse, type Analysis } from '../pipeline.js';
 import { sourcesFromArgs } from '../read/node-files.js';
+import { holidaysFromPackage } from './holidays.js';
 import type { ReadOptions, SourceFile } from '../read/types.js';
 import { todayIso } from '../records/dates.js';
 import { UserError } from './errors.js';
@@ -47,7 +48,12 @@ export async function readAndCheck(
   beforeReading(sources, m);
   const progress = new Progress(io.stderr, io.stderr.isTTY === true && !options.quiet, m.progress);
   try {
-    const analysis = await analyse(sources, loaded.config, { ...readOptions, today: todayIso(io.now()), onProgress: progress.update });
+    const analysis = await analyse(sources, loaded.config, {
+      ...readOptions,
+      today: todayIso(io.now()),
+      holidays: holidaysFromPackage,
+      onProgress: progress.update,
+    });
     return { m, loaded, sources, readOptions, analysis };
   } finally {
     progress.done();

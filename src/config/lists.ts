@@ -1,3 +1,6 @@
 /** The coded lists of a config, by the key they have in the config file. Kept apart from the zod schema so that reading logs does not load zod. */
 export const CODED_LISTS = ['channels', 'categories', 'outcomes', 'ibashoVenues', 'distributionLocations'] as const;
 export type CodedList = (typeof CODED_LISTS)[number];
+
+/** The config's file name, looked for in the working folder and beside the logs. */
+export const CONFIG_FILE_NAME = 'tsup-report.config.json';

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Messages } from '../messages/index.js';
-import { CONFIG_FILE_NAME } from '../read/sniff.js';
+import { CONFIG_FILE_NAME } from './lists.js';
 import { DEFAULT_CONFIG } from './default.js';
 import type { Config } from './schema.js';
 

@@ -1,3 +1,4 @@
+import { CONFIG_FILE_NAME } from '../config/lists.js';
 import type { RefusedFormat, SkipReason, UnreadableReason } from '../problems.js';
 import { listZip, storedEntryText, ZipFormatError, type ZipEntry } from './zip.js';
 
@@ -36,8 +37,6 @@ export type NameVerdict =
   /** An Office lock file: the workbook it names is open in Excel (or LibreOffice) right now. */
   | { kind: 'lock'; workbook: string }
   | { kind: 'config' };
-
-export const CONFIG_FILE_NAME = 'tsup-report.config.json';
 
 /**
  * What a file found in a folder is, from its name alone: a candidate to read (a spreadsheet of

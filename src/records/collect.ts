@@ -8,6 +8,7 @@ import { detectHeader, HEADER_SEARCH_ROWS, isTemplateHelperSheet } from './heade
 import { resolveIds } from './ids.js';
 import { KINDS } from './kinds.js';
 import { RowValidator, type LogRecord } from './row.js';
+import type { HolidayTable } from './service-days.js';
 import { resolveDuplicateTables } from './tables.js';
 import { refuse } from '../read/inputs.js';
 
@@ -69,6 +70,8 @@ export interface Collected {
 
 export interface CollectOptions {
   today: IsoDate;
+  /** The national holidays, for the service-day check. */
+  holidays: HolidayTable;
   /** Told of every data row read, with the file and the count so far (for a progress line). */
   onProgress?: (file: string, rowsRead: number) => void;
 }
@@ -85,7 +88,7 @@ export async function collectRecords(
   options: CollectOptions,
   log: ProblemLog,
 ): Promise<Collected> {
-  const validator = new RowValidator(config, options.today);
+  const validator = new RowValidator(config, options.today, options.holidays);
   const units: Unit[] = [];
   const tables: TableSummary[] = [];
   const checked: CheckedTable[] = [];

@@ -10,7 +10,7 @@ import type { MappedColumn, TableLayout } from './header.js';
 import { KIND_FIELDS, type Kind } from './kinds.js';
 import { parseCount } from './numbers.js';
 import { RowHash } from './tables.js';
-import { closedDay } from './service-days.js';
+import { ServiceCalendar, type HolidayTable } from './service-days.js';
 
 /** Where a record came from: the index of its table in the run, and its spreadsheet row. */
 interface Placed {
@@ -102,10 +102,14 @@ export class RowValidator {
   private readonly matchers: Record<CodedList, CodedMatcher>;
   private readonly dateCache = new Map<string, DateResult>();
 
+  private readonly calendar: ServiceCalendar;
+
   constructor(
     private readonly config: Config,
     private readonly today: IsoDate,
+    holidays: HolidayTable,
   ) {
+    this.calendar = new ServiceCalendar(holidays);
     this.matchers = Object.fromEntries(CODED_LISTS.map((list) => [list, new CodedMatcher(config[list])])) as Record<
       CodedList,
       CodedMatcher
@@ -265,7 +269,7 @@ export class RowValidator {
   private checkServiceDay(layout: TableLayout, record: IntakeRecord, problems: CellProblem[]): void {
     const channel = this.config.channels[record.channel]!;
     if (!channel.serviceDaysOnly) return;
-    const closed = closedDay(record.date);
+    const closed = this.calendar.closedDay(record.date);
     if (!closed) return;
     const dateColumn = layout.columns.find((c) => c.spec.field === 'date')!;
     problems.push({
