@@ -12,7 +12,7 @@ import { copyFile, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
-import { analyse, reportFrom, validation } from '../src/pipeline.js';
+import { analyse, reportFrom, validationFrom } from '../src/pipeline.js';
 import { messagesFor } from '../src/messages/index.js';
 import { sourcesFromArgs } from '../src/read/node-files.js';
 import { renderCsv } from '../src/render/csv.js';
@@ -375,7 +375,7 @@ async function livedIn(): Promise<void> {
   await writeFile(path.join(dir, '累計表.csv'), renderCsv(report.report));
   await writeFile(
     path.join(dir, '2022-02_検証.xlsx'),
-    await annotatedWorkbook(sources, {}, validation(analysis, false), messagesFor('ja')),
+    await annotatedWorkbook(sources, {}, validationFrom(analysis, false), messagesFor('ja')),
   );
   // A Windows copy of the handouts log, Excel's lock file of an open workbook, system files, a document and a memo.
   await copyFile(path.join(source, '生理用品配布記録.csv'), path.join(dir, '生理用品配布記録 - コピー.csv'));

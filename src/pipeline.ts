@@ -16,11 +16,11 @@ import type { Kind } from './problems.js';
 
 /** What the inputs held: read, checked and counted, before a period is chosen. */
 export interface Analysis {
-  config: Config;
-  inputs: InputEntry[];
-  collected: Collected;
-  tally: Tally;
-  log: ProblemLog;
+  readonly config: Config;
+  readonly inputs: readonly InputEntry[];
+  readonly collected: Collected;
+  readonly tally: Tally;
+  readonly log: ProblemLog;
 }
 
 export interface AnalyseOptions extends ReadOptions {
@@ -76,16 +76,13 @@ export interface Findings {
 /**
  * The problems of a run for a period: those only the period can tell are added (an empty month,
  * a far date), and, for a report (`reportScope`), errors whose rows all lie outside the period
- * become warnings (SPEC §3). Called once per run: the period's problems join the analysis's log.
+ * become warnings (SPEC §3). The analysis itself is left as it was.
  */
 export function findings(analysis: Analysis, period: Period | null, reportScope: boolean): Findings {
-  const { log, collected, tally } = analysis;
-  if (period) {
-    for (const problem of periodProblems(collected, tally, period)) {
-      // A month with no record is news for a report of the period, not for a check of one file.
-      if (problem.code !== 'empty-month' || reportScope) log.add(problem);
-    }
-  }
+  const { collected, tally } = analysis;
+  // A month with no record is news for a report of the period, not for a check of one file.
+  const periodOnes = period ? periodProblems(collected, tally, period).filter((p) => p.code !== 'empty-month' || reportScope) : [];
+  const log = analysis.log.with(periodOnes);
   const months = new Set(period?.months ?? []);
   const errors: ShownProblem[] = [];
   const warnings: ShownProblem[] = [];
@@ -114,16 +111,16 @@ export function findings(analysis: Analysis, period: Period | null, reportScope:
 export interface ValidationResult extends Findings {
   ok: boolean;
   tables: TableSummary[];
-  inputs: InputEntry[];
+  inputs: readonly InputEntry[];
 }
 
 /** `validate`'s answer: every problem; ok when there is no error (and, with `strict`, no warning). */
-export function validation(analysis: Analysis, strict: boolean): ValidationResult {
+export function validationFrom(analysis: Analysis, strict: boolean): ValidationResult {
   const period = resolvePeriod({}, analysis.tally.months(), analysis.config);
   const found = findings(analysis, period.ok ? period.period : null, false);
   const failsStrict = strict && found.warnings.some((w) => w.severity === 'warning');
   const ok = found.errors.length === 0 && found.unlisted.errors === 0 && !failsStrict;
-  return { ...found, ok, tables: analysis.collected.tables, inputs: analysis.inputs };
+  return { ...found, ok, tables: analysis.collected.tables, inputs: analysis.inputs.map((entry) => ({ ...entry })) };
 }
 
 export type ReportResult =

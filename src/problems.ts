@@ -218,6 +218,18 @@ export class ProblemLog {
     });
   }
 
+  /** A copy with further problems added, leaving this log as it is (a period's problems for one report). */
+  with(extra: readonly ProblemReport[]): ProblemLog {
+    const copy = new ProblemLog();
+    for (const [key, entry] of this.entries)
+      copy.entries.set(key, { ...entry, rows: [...entry.rows], months: entry.months && [...entry.months] });
+    Object.assign(copy.counts, this.counts);
+    Object.assign(copy.dropped, this.dropped);
+    for (const [file, place] of this.files) copy.files.set(file, { order: place.order, sheets: new Map(place.sheets) });
+    for (const report of extra) copy.add(report);
+    return copy;
+  }
+
   /** Notes that a file (and sheet) was read, so that its problems sort in reading order even when found later. */
   register(file: string, sheet: string | null): void {
     this.placeOrder(file, sheet);

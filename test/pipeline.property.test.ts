@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import type { Config } from '../src/config/schema.js';
 import { messagesFor } from '../src/messages/index.js';
-import { reportFrom, validation } from '../src/pipeline.js';
+import { reportFrom, validationFrom } from '../src/pipeline.js';
 import { problemMessage } from '../src/render/validation.js';
 import type { Report } from '../src/report/types.js';
 import { analyseFiles, analyseTables, fixture, INTAKE_HEADER, memoryTable, runCli, useTempDir } from './helpers.js';
@@ -121,7 +121,7 @@ describe('fuzzing: hostile bytes never crash the tool', () => {
     const file = path.join(dir, name);
     await writeFile(file, bytes);
     const analysis = await analyseFiles([file]);
-    const result = validation(analysis, false);
+    const result = validationFrom(analysis, false);
     for (const lang of ['en', 'ja'] as const) {
       for (const problem of [...result.errors, ...result.warnings])
         expect(problemMessage(problem, messagesFor(lang)).length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { reportFrom, validation } from '../src/pipeline.js';
+import { reportFrom, validationFrom } from '../src/pipeline.js';
 import type { CellValue } from '../src/read/types.js';
 import { analyseSourceFiles, analyseTables, INTAKE_HEADER, memoryFile, memoryTable } from './helpers.js';
 
@@ -48,12 +48,12 @@ describe('warnings only the period can give', () => {
       '2021-10',
     ]);
     const again = await analyseTables([memoryTable([INTAKE_HEADER, row('1', '2021/9/1'), row('2', '2021/11/1')])]);
-    expect(validation(again, true).warnings.filter((w) => w.code === 'empty-month')).toEqual([]);
+    expect(validationFrom(again, true).warnings.filter((w) => w.code === 'empty-month')).toEqual([]);
   });
 
   test('a record more than a year from the fiscal year is a far-date warning, one per table and month', async () => {
     const analysis = await analyseTables([memoryTable([INTAKE_HEADER, row('1', '2021/9/1'), row('2', '2012/9/3'), row('3', '2012/9/6')])]);
-    const result = validation(analysis, false);
+    const result = validationFrom(analysis, false);
     expect(result.warnings.filter((w) => w.code === 'far-date').map((w) => [w.value, w.count, w.rows, w.cell])).toEqual([
       ['2012-09', 2, [3, 4], 'B3'],
     ]);
@@ -72,7 +72,7 @@ describe('warnings only the period can give', () => {
     const october = reportFrom(await analyseTables(tables()), { asOf: '2021-10' }, { kind: 'monthly', skipInvalid: false });
     expect(october).toMatchObject({ ok: false, problem: 'errors', unreadable: false });
     // validate lists it as the error it is.
-    expect(validation(await analyseTables(tables()), false).errors.map((e) => e.code)).toEqual(['unknown-value']);
+    expect(validationFrom(await analyseTables(tables()), false).errors.map((e) => e.code)).toEqual(['unknown-value']);
   });
 });
 

@@ -1,4 +1,6 @@
+import { ERA_NAME_PATTERN, eraNamed, gregorianYear } from '../eras.js';
 import type { Messages, Lang } from '../messages/index.js';
+import { formatForExtension, REPORT_FORMAT_NAMES, type ReportFormat } from '../render/formats.js';
 import { ENCODINGS, type EncodingName } from '../read/types.js';
 import { parseEncodingName } from '../read/encoding.js';
 import { UserError } from './errors.js';
@@ -22,17 +24,16 @@ export function parseMonthOption(option: string, value: string, m: Messages): st
   return `${match[1]}-${String(month).padStart(2, '0')}`;
 }
 
-const ERA_BASE: Record<string, number> = { 令和: 2018, r: 2018, 平成: 1988, h: 1988 };
-
-/** `2021`, `R3`, `令和3`, `令和3年度`, `令和元年度` → 2021. */
+/** `2021`, `R3`, `令和3`, `令和3年度`, `令和元年度`, `S63`, `平成元` → the fiscal year's Gregorian year. */
 export function parseFiscalYearOption(value: string, m: Messages): number {
   const text = value
     .normalize('NFKC')
     .trim()
     .replace(/年度?$/u, '');
   if (/^\d{4}$/u.test(text)) return Number(text);
-  const era = /^(令和|平成|[rh])\s*(元|\d{1,2})$/iu.exec(text);
-  if (era) return ERA_BASE[era[1]!.toLowerCase()]! + (era[2] === '元' ? 1 : Number(era[2]));
+  const match = new RegExp(`^(${ERA_NAME_PATTERN})\\s*(元|\\d{1,2})$`, 'iu').exec(text);
+  const era = match ? eraNamed(match[1]!) : undefined;
+  if (match && era) return gregorianYear(era, match[2] === '元' ? 1 : Number(match[2]));
   throw new UserError(2, [m.usage.badFiscalYear(value)]);
 }
 
@@ -48,32 +49,19 @@ export function parsePositiveInt(option: string, value: string, m: Messages): nu
   return Number(value);
 }
 
-export const REPORT_FORMATS = ['table', 'md', 'csv', 'xlsx', 'json', 'html'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-const BY_EXTENSION: Record<string, ReportFormat> = {
-  '.md': 'md',
-  '.markdown': 'md',
-  '.xlsx': 'xlsx',
-  '.json': 'json',
-  '.csv': 'csv',
-  '.html': 'html',
-  '.htm': 'html',
-  '.txt': 'table',
-};
-
 /** `--format`, else from `--out`'s extension, else a table on a terminal and Markdown when piped. */
 export function pickReportFormat(format: string | undefined, out: string | undefined, io: Io, m: Messages): ReportFormat {
   if (format !== undefined) {
     const chosen = format === 'markdown' ? 'md' : format;
-    if (!(REPORT_FORMATS as readonly string[]).includes(chosen)) throw new UserError(2, [m.usage.badFormat(format, [...REPORT_FORMATS])]);
+    if (!(REPORT_FORMAT_NAMES as readonly string[]).includes(chosen))
+      throw new UserError(2, [m.usage.badFormat(format, REPORT_FORMAT_NAMES)]);
     if (chosen === 'xlsx' && out === undefined) throw new UserError(2, [m.report.xlsxNeedsOut]);
     return chosen as ReportFormat;
   }
   if (out !== undefined) {
     const extension = /\.[^./\\]+$/u.exec(out)?.[0]?.toLowerCase() ?? '';
-    const byExtension = BY_EXTENSION[extension];
-    if (!byExtension) throw new UserError(2, [m.usage.badFormat(extension || out, [...REPORT_FORMATS])]);
+    const byExtension = formatForExtension(extension);
+    if (!byExtension) throw new UserError(2, [m.usage.badFormat(extension || out, REPORT_FORMAT_NAMES)]);
     return byExtension;
   }
   return io.stdout.isTTY ? 'table' : 'md';

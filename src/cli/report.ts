@@ -1,15 +1,14 @@
 import { reportFrom, type Findings } from '../pipeline.js';
 import type { Messages } from '../messages/index.js';
 import { severityOf, type ProblemCode } from '../problems.js';
-import { renderJson } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
+import { renderReport } from '../render/formats.js';
 import { renderValidationText } from '../render/validation.js';
 import { fiscalYearOf, type PeriodRequest } from '../report/period.js';
 import { fiscalYearLabel } from '../report/wareki.js';
 import type { Report } from '../report/types.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
-import { parsePositiveInt, pickReportFormat, type ReportFormat } from './options.js';
+import { parsePositiveInt, pickReportFormat } from './options.js';
 import { assertNotAnInput, writeAtomically } from './output.js';
 import { useColour } from './progress.js';
 import { messagesOf, readAndCheck, type CommonOptions } from './run.js';
@@ -24,23 +23,6 @@ export interface ReportOptions extends CommonOptions {
 
 /** How many errors a refused report lists before pointing to `validate`. */
 const REFUSAL_LIST_LIMIT = 20;
-
-async function render(report: Report, format: ReportFormat): Promise<string | Uint8Array> {
-  switch (format) {
-    case 'json':
-      return renderJson(report);
-    case 'md':
-      return renderMarkdown(report);
-    case 'csv':
-      return (await import('../render/csv.js')).renderCsv(report);
-    case 'html':
-      return (await import('../render/html.js')).renderHtml(report);
-    case 'table':
-      return (await import('../render/table.js')).renderTable(report);
-    case 'xlsx':
-      return (await import('../render/xlsx.js')).renderXlsx(report);
-  }
-}
 
 /**
  * What `monthly` and `annual` share: read and check the logs, choose the period, refuse when
@@ -101,7 +83,7 @@ export async function reportCommand(
     }
   }
   const report = result.report;
-  const output = await render(report, format);
+  const output = await renderReport(report, format);
   if (options.out !== undefined) {
     await writeAtomically(options.out, output, m);
     if (!options.quiet) io.stderr.write(`${m.report.written(options.out)}\n`);

@@ -1,4 +1,4 @@
-import { validation } from '../pipeline.js';
+import { validationFrom } from '../pipeline.js';
 import { renderValidationJson, renderValidationText } from '../render/validation.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
@@ -28,7 +28,7 @@ export async function validateCommand(args: string[], options: ValidateOptions, 
   const { m, loaded, sources, readOptions, analysis } = await readAndCheck(args, options, io, (found, m) => {
     if (annotate !== undefined) assertNotAnInput(annotate, found, m);
   });
-  const result = validation(analysis, options.strict === true);
+  const result = validationFrom(analysis, options.strict === true);
   io.stdout.write(
     format === 'json'
       ? renderValidationJson(result, m, maxErrors)

@@ -4,7 +4,7 @@ import type { SourceTable } from '../read/inputs.js';
 import { ReadError, type RawRow } from '../read/types.js';
 import { cellText, isBlankRow } from './cells.js';
 import { monthOf, type IsoDate } from './dates.js';
-import { detectHeader, HEADER_SEARCH_ROWS, isTemplateHelperSheet } from './header.js';
+import { detectHeader, HEADER_SEARCH_ROWS, isTemplateHelperSheet, type HeaderResult, type TableLayout } from './header.js';
 import { resolveIds } from './ids.js';
 import { KINDS } from './kinds.js';
 import { RowValidator, type LogRecord } from './row.js';
@@ -76,6 +76,13 @@ export interface CollectOptions {
   onProgress?: (file: string, rowsRead: number) => void;
 }
 
+/** Workbooks met, by their input, with how many of their sheets were logs. */
+interface Workbook {
+  file: string;
+  explicit: boolean;
+  logs: number;
+}
+
 /**
  * The records stage: finds each table's header and kind, checks every row, then decides what
  * counts once — a table read twice (the same month as CSV and XLSX, a cumulative export beside
@@ -88,22 +95,45 @@ export async function collectRecords(
   options: CollectOptions,
   log: ProblemLog,
 ): Promise<Collected> {
-  const validator = new RowValidator(config, options.today, options.holidays);
-  const units: Unit[] = [];
-  const tables: TableSummary[] = [];
-  const checked: CheckedTable[] = [];
-  const rows = Object.fromEntries(KINDS.map((k) => [k, emptyCounts()])) as Record<Kind, RowCounts>;
-  /** Workbooks by input, with how many of their sheets were logs. */
-  const workbooks = new Map<SourceTable['input'], { explicit: boolean; logs: number; file: string }>();
-  let failedTables = 0;
-  let rowsRead = 0;
+  const run = new RecordsRun(config, options, log);
+  for await (const source of sources) await run.checkTable(source);
+  run.settleWorkbooks();
+  return run.countOnce();
+}
 
-  const checkTable = async (source: SourceTable): Promise<void> => {
+/** One run of the records stage: the tables checked so far and what their rows came to. */
+class RecordsRun {
+  private readonly validator: RowValidator;
+  private readonly units: Unit[] = [];
+  private readonly tables: TableSummary[] = [];
+  private readonly checked: CheckedTable[] = [];
+  private readonly rows = Object.fromEntries(KINDS.map((k) => [k, emptyCounts()])) as Record<Kind, RowCounts>;
+  private readonly workbooks = new Map<SourceTable['input'], Workbook>();
+  private failedTables = 0;
+  private rowsRead = 0;
+
+  constructor(
+    private readonly config: Config,
+    private readonly options: CollectOptions,
+    private readonly log: ProblemLog,
+  ) {
+    this.validator = new RowValidator(config, options.today, options.holidays);
+  }
+
+  /** Step 1, per table: find its header and check its rows. A CSV breaking down part way is refused whole. */
+  async checkTable(source: SourceTable): Promise<void> {
+    try {
+      await this.check(source);
+    } catch (error) {
+      if (!(error instanceof ReadError)) throw error;
+      this.failedTables++;
+      refuse(source.input, this.log, error, source.table.sheet);
+    }
+  }
+
+  private async check(source: SourceTable): Promise<void> {
     const { table } = source;
     const iterator = table.rows[Symbol.asyncIterator]();
-    const drain = async (): Promise<void> => {
-      for (let next = await iterator.next(); !next.done; next = await iterator.next());
-    };
     // The first rows, up to where a header may be: the header search needs them together.
     const head: RawRow[] = [];
     while (head.length === 0 || head[head.length - 1]!.row < HEADER_SEARCH_ROWS) {
@@ -111,48 +141,52 @@ export async function collectRecords(
       if (next.done) break;
       head.push(...next.value);
     }
-    const at = (problem: Omit<ProblemReport, 'file' | 'sheet'>): void => log.add({ ...problem, file: table.file, sheet: table.sheet });
-    log.register(table.file, table.sheet);
+    this.log.register(table.file, table.sheet);
     if (table.format === 'xlsx') {
-      if (!workbooks.has(source.input)) workbooks.set(source.input, { explicit: source.explicit, logs: 0, file: table.file });
+      if (!this.workbooks.has(source.input)) this.workbooks.set(source.input, { explicit: source.explicit, logs: 0, file: table.file });
       // The instructions and dropdown lists of the tool's own template are not tables.
-      if (isTemplateHelperSheet(head)) return drain();
+      if (isTemplateHelperSheet(head)) return drain(iterator);
     }
-
     const header = detectHeader(head);
     if (!header.ok) {
-      await drain();
-      const tableProblem = (code: ProblemReport['code'], row: number | null = null): void =>
-        at({ code, row, column: null, cell: null, detail: header.detail });
-      if (table.format === 'xlsx' && !header.hasDateColumn) {
-        // A list, a summary or a notes sheet: a sheet is a log only when it has a date column.
-        // An empty sheet (Excel's Sheet2, Sheet3) holds nothing to lose and is not mentioned.
-        if (head.length > 0) tableProblem('sheet-skipped');
-        return;
-      }
-      if (table.format === 'csv' && header.notALog && !source.explicit) {
-        Object.assign(source.input, { status: 'skipped', reason: 'not-a-log' });
-        tableProblem('not-a-log');
-        return;
-      }
-      tables.push({
-        file: table.file,
-        sheet: table.sheet,
-        kind: header.code === 'missing-column' ? (header.detail.kind ?? null) : null,
-        headerRow: null,
-        rows: 0,
-      });
-      failedTables++;
-      tableProblem(header.code, header.row);
+      await drain(iterator);
+      this.headerMissing(source, header, head.length > 0);
       return;
     }
+    if (table.format === 'xlsx') this.workbooks.get(source.input)!.logs++;
+    await this.checkRows(source, header.layout, head, iterator);
+  }
 
-    const layout = header.layout;
-    if (table.format === 'xlsx') workbooks.get(source.input)!.logs++;
+  /** A table without a usable header: a sheet that is not a log, a memo in a folder, or an error. */
+  private headerMissing(source: SourceTable, header: Extract<HeaderResult, { ok: false }>, hasRows: boolean): void {
+    const { table } = source;
+    const say = (code: ProblemReport['code'], row: number | null = null): void =>
+      this.log.add({ code, file: table.file, sheet: table.sheet, row, column: null, cell: null, detail: header.detail });
+    if (table.format === 'xlsx' && !header.hasDateColumn) {
+      // A list, a summary or a notes sheet: a sheet is a log only when it has a date column.
+      // An empty sheet (Excel's Sheet2, Sheet3) holds nothing to lose and is not mentioned.
+      if (hasRows) say('sheet-skipped');
+      return;
+    }
+    if (table.format === 'csv' && header.notALog && !source.explicit) {
+      Object.assign(source.input, { status: 'skipped', reason: 'not-a-log' });
+      say('not-a-log');
+      return;
+    }
+    const kind = header.code === 'missing-column' ? (header.detail.kind ?? null) : null;
+    this.tables.push({ file: table.file, sheet: table.sheet, kind, headerRow: null, rows: 0 });
+    this.failedTables++;
+    say(header.code, header.row);
+  }
+
+  /** Every row below the header: blank, a total line, a record, or rejected with its problems. */
+  private async checkRows(source: SourceTable, layout: TableLayout, head: RawRow[], rest: AsyncIterator<RawRow[]>): Promise<void> {
+    const { table } = source;
+    const at = (problem: Omit<ProblemReport, 'file' | 'sheet'>): void => this.log.add({ ...problem, file: table.file, sheet: table.sheet });
     const idColumn = layout.columns.find((c) => c.spec.field === 'id');
     const dateColumn = layout.columns.find((c) => c.spec.role === 'date')!;
-    const unit = units.length;
-    units.push({
+    const unit = this.units.length;
+    this.units.push({
       file: table.file,
       sheet: table.sheet,
       kind: layout.kind,
@@ -161,24 +195,24 @@ export async function collectRecords(
       idsCountRows: false,
     });
     const summary: TableSummary = { file: table.file, sheet: table.sheet, kind: layout.kind, headerRow: layout.headerRow, rows: 0 };
-    tables.push(summary);
+    this.tables.push(summary);
     for (const extra of layout.extras) {
       const column = { column: extra.header, cell: `${columnLetters(extra.index)}${layout.headerRow}` };
       at({ code: 'extra-column', row: layout.headerRow, ...column, detail: { column: extra.header } });
     }
 
     const result: CheckedTable = { unit, kind: layout.kind, records: [], rowHashes: [], accepted: 0 };
-    const counts = rows[layout.kind];
+    const counts = this.rows[layout.kind];
     const struck: number[] = [];
     let nextRowNumber = 1;
-    const handleRow = (raw: RawRow): void => {
+    const checkRow = (raw: RawRow): void => {
       counts.read++;
-      options.onProgress?.(table.file, ++rowsRead);
+      this.options.onProgress?.(table.file, ++this.rowsRead);
       if (isBlankRow(raw)) {
         counts.blank++;
         return;
       }
-      const checkedRow = validator.validate(layout, raw, unit);
+      const checkedRow = this.validator.validate(layout, raw, unit);
       if (checkedRow.totalLine) {
         counts.totalLine++;
         at({ code: 'total-row', row: raw.row, column: null, cell: null, detail: {} });
@@ -193,15 +227,8 @@ export async function collectRecords(
       const month = checkedRow.date === null ? null : monthOf(checkedRow.date);
       for (const p of checkedRow.problems) {
         const cell = p.index === null ? null : `${columnLetters(p.index)}${raw.row}`;
-        at({
-          code: p.code,
-          row: raw.row,
-          column: p.header,
-          cell,
-          detail: p.detail,
-          month,
-          ...(p.value !== undefined ? { value: p.value } : {}),
-        });
+        const value = p.value !== undefined ? { value: p.value } : {};
+        at({ code: p.code, row: raw.row, column: p.header, cell, detail: p.detail, month, ...value });
       }
       if (checkedRow.record) {
         result.records.push(checkedRow.record);
@@ -211,53 +238,48 @@ export async function collectRecords(
         counts.rejectedByMonth.set(month ?? '?', (counts.rejectedByMonth.get(month ?? '?') ?? 0) + 1);
       }
     };
-    for (const raw of head) if (raw.row > layout.headerRow) handleRow(raw);
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) next.value.forEach(handleRow);
+    for (const raw of head) if (raw.row > layout.headerRow) checkRow(raw);
+    for (let next = await rest.next(); !next.done; next = await rest.next()) next.value.forEach(checkRow);
 
-    units[unit]!.idsCountRows = nextRowNumber > 1;
+    this.units[unit]!.idsCountRows = nextRowNumber > 1;
     if (summary.rows === 0) at({ code: 'no-data-rows', row: layout.headerRow, column: null, cell: null, detail: {} });
     if (struck.length > 0) at({ code: 'struck-through', row: struck[0]!, column: null, cell: null, detail: { rows: struck } });
-    checked.push(result);
-  };
+    this.checked.push(result);
+  }
 
-  for await (const source of sources) {
-    try {
-      await checkTable(source);
-    } catch (error) {
-      // A CSV whose syntax breaks down part way: the file cannot be vouched for.
-      if (!(error instanceof ReadError)) throw error;
-      failedTables++;
-      refuse(source.input, log, error, source.table.sheet);
+  /** Step 2: a workbook none of whose sheets is a log — an error when named alone, a non-log file in a folder. */
+  settleWorkbooks(): void {
+    for (const [input, book] of this.workbooks) {
+      if (book.logs > 0 || input.status !== 'read') continue;
+      const place = { file: book.file, sheet: null, row: null, column: null, cell: null };
+      if (book.explicit) {
+        this.failedTables++;
+        this.log.add({ code: 'no-header', ...place, detail: { reason: 'all-sheets-skipped' } });
+      } else {
+        Object.assign(input, { status: 'skipped', reason: 'not-a-log' });
+        this.log.add({ code: 'not-a-log', ...place, detail: {} });
+      }
     }
   }
 
-  for (const [input, book] of workbooks) {
-    if (book.logs > 0 || input.status !== 'read') continue;
-    if (book.explicit) {
-      failedTables++;
-      log.add({
-        code: 'no-header',
-        file: book.file,
-        sheet: null,
-        row: null,
-        column: null,
-        cell: null,
-        detail: { reason: 'all-sheets-skipped' },
-      });
-    } else {
-      Object.assign(input, { status: 'skipped', reason: 'not-a-log' });
-      log.add({ code: 'not-a-log', file: book.file, sheet: null, row: null, column: null, cell: null, detail: {} });
-    }
+  /** Step 3: each record once — tables read twice, then repeated 受付番号. */
+  countOnce(): Collected {
+    const kept = resolveDuplicateTables(this.checked, this.units, this.log);
+    for (const table of this.checked) if (!kept.has(table)) this.rows[table.kind].duplicate += table.accepted;
+    const records = resolveIds(
+      this.checked.filter((t) => kept.has(t)),
+      this.units,
+      this.config,
+      this.rows,
+      this.log,
+    );
+    for (const record of records) this.rows[record.kind].accepted++;
+    return { units: this.units, tables: this.tables, records, rows: this.rows, failedTables: this.failedTables };
   }
+}
 
-  const kept = resolveDuplicateTables(checked, units, log);
-  for (const table of checked) {
-    if (!kept.has(table)) rows[table.kind].duplicate += table.accepted;
-  }
-  const keptTables = checked.filter((t) => kept.has(t));
-  const records = resolveIds(keptTables, units, config, rows, log);
-  for (const record of records) rows[record.kind].accepted++;
-  return { units, tables, records, rows, failedTables };
+async function drain(iterator: AsyncIterator<unknown>): Promise<void> {
+  for (let next = await iterator.next(); !next.done; next = await iterator.next());
 }
 
 function emptyCounts(): RowCounts {

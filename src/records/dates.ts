@@ -1,6 +1,7 @@
 // The function's own module: importing date-fns as a whole costs ~70 ms of start-up.
 import { isExists } from 'date-fns/isExists';
 import type { CellValue } from '../read/types.js';
+import { ERA_NAME_PATTERN, eraNamed, gregorianYear } from '../eras.js';
 import type { DateProblem } from '../problems.js';
 
 /** A calendar date as `YYYY-MM-DD`: no time, no time zone, and it sorts as text. */
@@ -12,29 +13,11 @@ export type DateResult = { ok: true; date: IsoDate } | { ok: false; problem: Dat
 export const SERIAL_MIN = 36526;
 export const SERIAL_MAX = 73050;
 
-interface Era {
-  first: IsoDate;
-  last: IsoDate;
-  /** Gregorian year of the era's year 1. */
-  base: number;
-}
-
-/** The eras a log may use, by every name they are written with (令和, 令, R …). */
-export const ERAS: readonly (Era & { names: readonly string[] })[] = [
-  { names: ['令和', '令', 'r'], first: '2019-05-01', last: '9999-12-31', base: 2019 },
-  { names: ['平成', '平', 'h'], first: '1989-01-08', last: '2019-04-30', base: 1989 },
-  { names: ['昭和', '昭', 's'], first: '1926-12-25', last: '1989-01-07', base: 1926 },
-];
-const ERA_BY_NAME = new Map(ERAS.flatMap((era) => era.names.map((name) => [name, era] as const)));
-const ERA_NAMES = ERAS.flatMap((era) => era.names)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
-
 const WESTERN = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/u;
 const WESTERN_KANJI = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/u;
 const EIGHT_DIGITS = /^(\d{4})(\d{2})(\d{2})$/u;
-const ERA_KANJI = new RegExp(`^(${ERA_NAMES})(元|\\d{1,2})年(\\d{1,2})月(\\d{1,2})日?$`, 'iu');
-const ERA_SHORT = new RegExp(`^(${ERA_NAMES})(元|\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{1,2})$`, 'iu');
+const ERA_KANJI = new RegExp(`^(${ERA_NAME_PATTERN})(元|\\d{1,2})年(\\d{1,2})月(\\d{1,2})日?$`, 'iu');
+const ERA_SHORT = new RegExp(`^(${ERA_NAME_PATTERN})(元|\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{1,2})$`, 'iu');
 const NO_YEAR = /^(\d{1,2})[-/.](\d{1,2})$|^(\d{1,2})月(\d{1,2})日?$/u;
 const SERIAL = /^\d{5}(\.\d+)?$/u;
 /** A time after the date, in the forms Excel and people write: 10:00, 10:00:00, 10時5分, 午前10:00, 午後 3:05, 3:05 PM. */
@@ -73,10 +56,10 @@ export function parseDateText(text: string): DateResult {
   match = ERA_KANJI.exec(cleaned) ?? ERA_SHORT.exec(cleaned);
   if (match) {
     const [, eraName, yearText, month, day] = match;
-    const era = ERA_BY_NAME.get(eraName!.toLowerCase())!;
+    const era = eraNamed(eraName!)!;
     const eraYear = yearText === '元' ? 1 : Number(yearText);
     if (eraYear < 1) return { ok: false, problem: 'nonexistent' };
-    const result = fromParts(era.base + eraYear - 1, Number(month), Number(day));
+    const result = fromParts(gregorianYear(era, eraYear), Number(month), Number(day));
     if (result.ok && (result.date < era.first || result.date > era.last)) return { ok: false, problem: 'era-range' };
     return result;
   }

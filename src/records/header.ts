@@ -32,6 +32,8 @@ export interface TableLayout {
   columns: MappedColumn[];
   /** Columns no field claims: read past, never output. */
   extras: { index: number; header: string }[];
+  /** Every column with a header, claimed or not (for checking each cell decoded). */
+  named: { index: number; header: string }[];
 }
 
 export type HeaderResult =
@@ -137,7 +139,8 @@ export function detectHeader(firstRows: readonly RawRow[]): HeaderResult {
         return { ok: false, code: 'no-header', notALog: false, hasDateColumn: true, row: row.row, detail };
       }
       const chosen = best[0]!;
-      return { ok: true, layout: { kind: chosen.kind, headerRow: row.row, columns: chosen.columns, extras: chosen.extras } };
+      const named = [...chosen.columns, ...chosen.extras].sort((a, b) => a.index - b.index);
+      return { ok: true, layout: { kind: chosen.kind, headerRow: row.row, columns: chosen.columns, extras: chosen.extras, named } };
     }
     for (const c of candidates) {
       if (requiredPresent(c) > 0 && (!nearest || nearer(c, nearest))) nearest = c;

@@ -123,10 +123,10 @@ export class RowValidator {
     const hash = new RowHash();
     let date: IsoDate | null = null;
 
+    const garbled = garbledCells(layout, row, problems);
     for (const column of layout.columns) {
       const cell = row.cells[column.index];
-      if (typeof cell === 'string' && cell.includes('\uFFFD')) {
-        problems.push({ code: 'encoding-error', index: column.index, header: column.header, detail: { column: column.header } });
+      if (garbled?.has(column.index)) {
         hash.add('\u0001?');
         continue;
       }
@@ -139,12 +139,6 @@ export class RowValidator {
         if (problems.length > before || value === null) hash.add(`\u0001?${normalizeKey(cellText(cell))}`);
         else if (typeof value === 'number') hash.addNumber(value);
         else hash.add(value);
-      }
-    }
-    for (const extra of layout.extras) {
-      const cell = row.cells[extra.index];
-      if (typeof cell === 'string' && cell.includes('\uFFFD')) {
-        problems.push({ code: 'encoding-error', index: extra.index, header: extra.header, detail: { column: extra.header } });
       }
     }
     if (problems.length > 0) {
@@ -286,4 +280,19 @@ export class RowValidator {
 function isTotalLine(row: RawRow): boolean {
   const first = row.cells.find((cell) => !isEmptyCell(cell));
   return typeof first === 'string' && TOTAL_LABEL.test(normalizeKey(first));
+}
+
+/**
+ * Cells of any named column holding U+FFFD — bytes the CSV's encoding could not decode — each an
+ * encoding-error; their values are not read. Null when there is none (the usual case).
+ */
+function garbledCells(layout: TableLayout, row: RawRow, problems: CellProblem[]): Set<number> | null {
+  let garbled: Set<number> | null = null;
+  for (const { index, header } of layout.named) {
+    const cell = row.cells[index];
+    if (typeof cell !== 'string' || !cell.includes('\uFFFD')) continue;
+    (garbled ??= new Set()).add(index);
+    problems.push({ code: 'encoding-error', index, header, detail: { column: header } });
+  }
+  return garbled;
 }
