@@ -9,6 +9,7 @@ import CFB from 'cfb';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
+import { listZip } from '../src/read/zip.js';
 
 const DIR = path.resolve(import.meta.dirname, '..', 'fixtures', 'adversarial');
 const HEADER = '受付番号,受付日,受付方法,主訴,対応結果,備考';
@@ -56,6 +57,20 @@ async function main(): Promise<void> {
   const corrupted = Buffer.from(valid);
   for (let i = 200; i < 1200; i += 7) corrupted[i] = corrupted[i]! ^ 0xff;
   await put('xlsx-corrupted-bytes.xlsx', corrupted);
+  // The sheet's deflate stream opens a stored block of 65,535 bytes and ends long before them,
+  // with every size in the zip intact: exceljs's streaming reader waited forever for the rest
+  // (the stall its guard timed out); the full reader must say the file is damaged.
+  const neverEnds = Buffer.from(valid);
+  const sheet = listZip(neverEnds).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+  const dataStart =
+    sheet.localHeaderOffset +
+    30 +
+    neverEnds.readUInt16LE(sheet.localHeaderOffset + 26) +
+    neverEnds.readUInt16LE(sheet.localHeaderOffset + 28);
+  const storedBlockOf65535 = Buffer.from([0x00, 0xff, 0xff, 0x00, 0x00]);
+  const xml = Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet>'.padEnd(sheet.compressedSize, ' '));
+  Buffer.concat([storedBlockOf65535, xml]).copy(neverEnds, dataStart, 0, sheet.compressedSize);
+  await put('xlsx-deflate-never-ends.xlsx', neverEnds);
   const notWorkbook = new JSZip();
   notWorkbook.file('readme.txt', 'これは Excel ブックではありません。');
   await put('zip-not-a-workbook.xlsx', await notWorkbook.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));

@@ -18,6 +18,8 @@ interface Outcome {
 const CORPUS: Record<string, Outcome> = {
   'xlsx-truncated.xlsx': { exit: 2, code: 'unreadable-file', row: null },
   'xlsx-corrupted-bytes.xlsx': { exit: 2, code: 'unreadable-file', row: null },
+  // Pins the stall: a deflate stream that never ends made the former streaming reader wait forever.
+  'xlsx-deflate-never-ends.xlsx': { exit: 2, code: 'unreadable-file', row: null },
   'zip-not-a-workbook.xlsx': { exit: 2, code: 'unreadable-file', row: null },
   'zip-bomb.xlsx': { exit: 2, code: 'unreadable-file', row: null },
   'xlsx-encrypted.xlsx': { exit: 2, code: 'unsupported-format', row: null },
