@@ -32,7 +32,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['iconv-lite'],
+  external: [],
   plugins: [withoutExceljsCsv],
   // CommonJS packages bundled into ES modules (commander, cli-table3, exceljs) still call require for Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

@@ -1,9 +1,12 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { UnreadableReason } from '../problems.js';
 import { ReadError, type SourceFile } from './types.js';
 
 /**
+ * The file system is read synchronously: the command does nothing else meanwhile, and a month
+ * end of ten files spent ~25 ms waiting on the thread pool for asynchronous reads.
+ *
  * The command line's inputs as source files: a file as named, a folder as every file inside it
  * (recursively, sorted by path, named relative to the folder given), `-` as standard input. A
  * path that cannot be opened still becomes a source, whose reading fails with the reason.
@@ -17,7 +20,7 @@ export async function sourcesFromArgs(args: readonly string[], stdin: () => Node
     }
     let info;
     try {
-      info = await stat(arg);
+      info = statSync(arg);
     } catch (error) {
       sources.push(failingSource(arg, systemReason(error)));
       continue;
@@ -26,7 +29,7 @@ export async function sourcesFromArgs(args: readonly string[], stdin: () => Node
       sources.push(fileSource(arg, info.size, true));
       continue;
     }
-    const found = await walk(arg);
+    const found = walk(arg);
     if (found.length === 0) sources.push(failingSource(arg, 'empty-folder'));
     sources.push(...found);
   }
@@ -34,14 +37,14 @@ export async function sourcesFromArgs(args: readonly string[], stdin: () => Node
 }
 
 /** Every file under a folder, subfolders included, sorted by path. */
-async function walk(folder: string): Promise<SourceFile[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+function walk(folder: string): SourceFile[] {
+  const entries = readdirSync(folder, { recursive: true, withFileTypes: true });
   const files: SourceFile[] = [];
   for (const entry of entries) {
     const full = path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
     let info;
     try {
-      info = await stat(full);
+      info = statSync(full);
     } catch (error) {
       files.push(failingSource(full, systemReason(error)));
       continue;
@@ -58,7 +61,7 @@ function fileSource(file: string, size: number, explicit: boolean): SourceFile {
     explicit,
     read: async () => {
       try {
-        return await readFile(file, { flag: 'r' });
+        return readFileSync(file, { flag: 'r' });
       } catch (error) {
         throw new ReadError('unreadable-file', { reason: systemReason(error) });
       }
