@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { UserError } from './errors.js';
 import { processIo, type Io } from './io.js';
+import { useCachedWorkbook } from './workbook-cache.js';
 import { messagesFor } from '../messages/index.js';
 import { pickLang } from './options.js';
 
@@ -155,6 +156,7 @@ export function runAsProcess(): void {
     process.stderr.write(`${m.internalError('the command stopped waiting for input that never came')}\n`);
     process.exit(70);
   });
+  useCachedWorkbook();
   void main(argv, processIo()).then((code) => {
     finished = true;
     process.stdout.write('', () => process.exit(code));

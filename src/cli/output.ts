@@ -1,5 +1,4 @@
-import { realpathSync } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Messages } from '../messages/index.js';
 import type { SourceFile } from '../read/types.js';
@@ -23,18 +22,22 @@ export function assertNotAnInput(out: string, sources: readonly SourceFile[], m:
 
 /**
  * Writes the whole file or nothing: the data goes to a temporary file in the same folder, which
- * is renamed over the target only once complete. A failure leaves no partial file behind.
+ * is renamed over the target only once complete. A failure leaves no partial file behind. (The
+ * temporary name need only be new in its folder, which `wx` checks; no random source is loaded.)
  */
 export async function writeAtomically(out: string, data: string | Uint8Array, m: Messages): Promise<void> {
   const directory = path.dirname(path.resolve(out));
-  // Loaded here: a validate without --annotate writes nothing, and node:crypto costs start-up.
-  const { randomBytes } = await import('node:crypto');
-  const temporary = path.join(directory, `.${path.basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const unique = `${process.pid}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
+  const temporary = path.join(directory, `.${path.basename(out)}.${unique}.tmp`);
   try {
-    await writeFile(temporary, data, { flag: 'wx' });
-    await rename(temporary, out);
+    writeFileSync(temporary, data, { flag: 'wx' });
+    renameSync(temporary, out);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Nothing was written, or it is gone already.
+    }
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UserError(2, [m.report.cannotWrite(out, reason)]);
   }

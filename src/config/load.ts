@@ -1,5 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Messages } from '../messages/index.js';
 import { CONFIG_FILE_NAME } from './lists.js';
@@ -40,7 +39,7 @@ export async function loadConfig(
   if (file === undefined) return { config: DEFAULT_CONFIG, file: null, unused };
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = readFileSync(file, 'utf8');
   } catch (error) {
     throw new ConfigError([m.config.unreadable(file, (error as NodeJS.ErrnoException).code ?? String(error))]);
   }
