@@ -10,7 +10,7 @@ import { periodProblems } from './report/checks.js';
 import { buildLedger } from './report/ledger.js';
 import { resolvePeriod, type Period, type PeriodRequest, type PeriodResult } from './report/period.js';
 import { suppressReport } from './report/suppress.js';
-import { Tally } from './report/tally.js';
+import type { Tally } from './records/tally.js';
 import type { Ledger, Report } from './report/types.js';
 import type { Kind } from './problems.js';
 
@@ -50,7 +50,7 @@ export async function analyseSources(
   inputs: InputEntry[] = [],
 ): Promise<Analysis> {
   const collected = await collectRecords(sources, config, options, log);
-  return { config, inputs, collected, tally: new Tally(config, collected.records), log };
+  return { config, inputs, collected, tally: collected.tally, log };
 }
 
 /** A problem as shown for one run: its severity there, and whether it lies outside the report's months. */

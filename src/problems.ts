@@ -136,10 +136,12 @@ export interface ProblemReport {
    * out for problems that are not about a row's record.
    */
   month?: string | null;
+  /** Already counted over many rows (a far date): how many, and the first rows. */
+  repeated?: { count: number; rows: readonly number[] };
 }
 
 /** A problem as the log keeps it: the first occurrence's place, with how many rows share it. */
-export interface Problem extends Omit<ProblemReport, 'month'> {
+export interface Problem extends Omit<ProblemReport, 'month' | 'repeated'> {
   /** How many rows have this same problem (code, file, sheet, column, value). */
   count: number;
   /** The first rows that have it (at most ROWS_KEPT). */
@@ -185,13 +187,15 @@ export class ProblemLog {
   private readonly files = new Map<string, { order: number; sheets: Map<string, number> }>();
 
   add(report: ProblemReport): void {
-    this.counts[report.code] = (this.counts[report.code] ?? 0) + 1;
+    const occurrences = report.repeated?.count ?? 1;
+    const rows = report.repeated?.rows ?? (report.row === null ? [] : [report.row]);
+    this.counts[report.code] = (this.counts[report.code] ?? 0) + occurrences;
     const key = [report.code, report.file, report.sheet, report.column, report.value].join('\u0000');
     const existing = this.entries.get(key);
     const isRow = report.month !== undefined;
     if (existing) {
-      existing.count++;
-      if (report.row !== null && existing.rows.length < ROWS_KEPT) existing.rows.push(report.row);
+      existing.count += occurrences;
+      for (const row of rows) if (existing.rows.length < ROWS_KEPT) existing.rows.push(row);
       if (existing.months !== null) {
         if (!isRow || report.month === null) existing.months = null;
         else if (!existing.months.includes(report.month!)) existing.months.push(report.month!);
@@ -199,7 +203,7 @@ export class ProblemLog {
       return;
     }
     if (this.entries.size >= PROBLEMS_KEPT) {
-      this.dropped[report.code] = (this.dropped[report.code] ?? 0) + 1;
+      this.dropped[report.code] = (this.dropped[report.code] ?? 0) + occurrences;
       return;
     }
     this.entries.set(key, {
@@ -211,8 +215,8 @@ export class ProblemLog {
       cell: report.cell,
       detail: report.detail,
       ...(report.value !== undefined ? { value: report.value } : {}),
-      count: 1,
-      rows: report.row === null ? [] : [report.row],
+      count: occurrences,
+      rows: rows.slice(0, ROWS_KEPT),
       months: isRow && report.month !== null ? [report.month!] : null,
       order: this.placeOrder(report.file, report.sheet),
     });

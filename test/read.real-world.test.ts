@@ -35,7 +35,7 @@ function counted(analysis: Analysis): Pick<Expected, 'rows' | 'months'> {
       outcome: labels(DEFAULT_CONFIG.outcomes, c.outcome),
     };
   }
-  return { rows: analysis.collected.records.length, months };
+  return { rows: analysis.tally.total('intake'), months };
 }
 
 beforeAll(async () => {
@@ -129,7 +129,7 @@ describe('what Excel shows is what is read (fixtures/other-writers)', () => {
   test('hidden rows are data; a struck-through row is counted and named in one warning for its sheet', async () => {
     const analysis = await analyseFiles([fixture('other-writers', 'excel-struck-hidden_R8-11.xlsx')]);
     expect(analysis.log.list().map((p) => [p.code, p.sheet, p.detail.rows])).toEqual([['struck-through', '11月', [8]]]);
-    expect(analysis.collected.records).toHaveLength(10);
+    expect(analysis.tally.total('intake')).toBe(10);
   });
 
   test("the tool's own report and annotated copy, re-saved by LibreOffice, are still known as its own", async () => {

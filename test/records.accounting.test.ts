@@ -25,7 +25,7 @@ describe('tables read twice or contained in another', () => {
           .map((p) => p.file)
           .sort(),
       ).toEqual(['2021-09.csv', '2021-10.csv']);
-      expect(collected.records).toHaveLength(6);
+      expect(collected.tally.total('intake')).toBe(6);
     }
   });
 
@@ -35,7 +35,7 @@ describe('tables read twice or contained in another', () => {
       memoryTable([INTAKE_HEADER, row('A', '2021/9/1'), row('B', '2021/9/2'), row('C', '2021/9/3')], 'b.csv'),
     ]);
     expect(log.list().map((p) => p.code)).toEqual(['duplicate-row', 'duplicate-row']);
-    expect(collected.records).toHaveLength(3);
+    expect(collected.tally.total('intake')).toBe(3);
   });
 });
 
@@ -100,7 +100,7 @@ describe('the input stage, over files as bytes (as the browser app will feed it)
       { file: 'logs/手順.docx', status: 'skipped', reason: 'other-format' },
       { file: 'logs/累計表.csv', status: 'skipped', reason: 'own-output' },
     ]);
-    expect(analysis.collected.records).toHaveLength(1);
+    expect(analysis.tally.total('intake')).toBe(1);
     const codes = analysis.log.list().map((p) => [p.code, p.file]);
     expect(codes).toContainEqual(['open-in-excel', 'logs/~$2021-10.xlsx']);
     expect(codes).toContainEqual(['duplicate-file', 'logs/2021-09 - コピー.csv']);

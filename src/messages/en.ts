@@ -49,7 +49,8 @@ export const en: Messages = {
       `Rows are struck through (${en.place.rows(d.rows ?? [], d.rows?.length ?? 0)}). They are counted; if they are cancelled entries, delete the rows.`,
     'no-data-rows': () => 'There are no data rows below the header.',
     'empty-month': (d) => `There is no consultation at all in ${d.month ?? ''}. Check that the month's file was not left out.`,
-    'far-date': (d) => `The date ${d.value} is more than a year away from fiscal year ${d.fiscalYear}. Check the year (it is not counted).`,
+    'far-date': (d) =>
+      `Dated ${d.month ?? ''}: more than a year away from fiscal year ${d.fiscalYear}. Check the year for a typing slip (these rows are not in this report).`,
     skipped: (d) => en.skipReason[d.skip ?? 'other-format'],
     'id-is-row-number': (d) =>
       `"${d.column}" numbers the rows 1, 2, 3 … and clashes with other files' numbers, so it is taken as a row number, not a 受付番号 (not used to find duplicates).`,

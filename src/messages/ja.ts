@@ -52,7 +52,7 @@ export const ja: Messages = {
     'no-data-rows': () => '見出しの下にデータ行がありません。',
     'empty-month': (d) => `${monthText(d.month ?? '')} の相談記録が1件もありません。その月のファイルを入れ忘れていないか確かめてください。`,
     'far-date': (d) =>
-      `日付 ${d.value} は集計する${d.fiscalYear}年度から1年以上離れています。年の入力を確かめてください（集計には入っていません）。`,
+      `${monthText(d.month ?? '')}の日付は、集計する${d.fiscalYear}年度から1年以上離れています。年の打ち間違いではないか確かめてください（この報告書には入っていません）。`,
     skipped: (d) => ja.skipReason[d.skip ?? 'other-format'],
     'id-is-row-number': (d) =>
       `「${d.column}」は 1, 2, 3 … と行ごとの通し番号で、ほかのファイルの番号と重なるため、受付番号ではなく行番号とみなしました（重複の判定に使いません）。`,

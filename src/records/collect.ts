@@ -1,80 +1,20 @@
 import type { Config } from '../config/schema.js';
-import { columnLetters, type Kind, type ProblemLog, type ProblemReport } from '../problems.js';
+import { columnLetters, ROWS_KEPT, type Kind, type ProblemLog, type ProblemReport } from '../problems.js';
 import type { SourceTable } from '../read/inputs.js';
 import { ReadError, type RawRow } from '../read/types.js';
 import { cellText, isBlankRow } from './cells.js';
-import { monthOf, type IsoDate } from './dates.js';
+import { monthOf } from './dates.js';
 import { detectHeader, HEADER_SEARCH_ROWS, isTemplateHelperSheet, type HeaderResult, type TableLayout } from './header.js';
 import { resolveIds } from './ids.js';
 import { KINDS } from './kinds.js';
-import { RowValidator, type LogRecord } from './row.js';
-import type { HolidayTable } from './service-days.js';
+import { DateDictionary, NumberedRecords } from './numbered.js';
+import type { CheckedTable, Collected, CollectOptions, RowCounts, TableSummary, Unit } from './types.js';
+
+export type { CheckedTable, Collected, CollectOptions, RowCounts, TableSummary, Unit } from './types.js';
+import { RowValidator, type IntakeRecord } from './row.js';
+import { Tally } from './tally.js';
 import { resolveDuplicateTables } from './tables.js';
 import { refuse } from '../read/inputs.js';
-
-export interface TableSummary {
-  file: string;
-  sheet: string | null;
-  kind: Kind | null;
-  headerRow: number | null;
-  /** Data rows below the header that hold anything (blank rows are only in the ledger). */
-  rows: number;
-}
-
-/** What happened to the rows of one kind, before the report period is known. */
-export interface RowCounts {
-  read: number;
-  blank: number;
-  /** Total and footer lines (合計 …). */
-  totalLine: number;
-  /** Rows counted elsewhere: in a table read twice, or the same 受付番号 and content again. */
-  duplicate: number;
-  rejected: number;
-  /** Rejected rows by the month of their date (`?` when the date could not be read). */
-  rejectedByMonth: Map<string, number>;
-  /** Records kept: `counted` and `outOfPeriod` once the period is known. */
-  accepted: number;
-}
-
-/** A table's place in the run: problems and records point to it by index. */
-export interface Unit {
-  file: string;
-  sheet: string | null;
-  kind: Kind;
-  idColumn: { index: number; header: string } | null;
-  dateColumn: { index: number; header: string };
-  /** The spreadsheet rows of its data hold 1, 2, 3 … in order: perhaps a row counter rather than IDs. */
-  idsCountRows: boolean;
-}
-
-/** A table whose rows were checked, kept until every table is read. */
-export interface CheckedTable {
-  unit: number;
-  kind: Kind;
-  records: LogRecord[];
-  /** A hash of every data row's content (records and rejected rows alike). */
-  rowHashes: number[];
-  /** Valid rows, which become duplicates when the table is found to be read twice. */
-  accepted: number;
-}
-
-export interface Collected {
-  units: Unit[];
-  tables: TableSummary[];
-  /** Every record counted once: after tables read twice and repeated 受付番号 are resolved. */
-  records: LogRecord[];
-  rows: Record<Kind, RowCounts>;
-  /** Tables or files that could not be used at all (no header, missing columns, unreadable). */
-  failedTables: number;
-}
-
-export interface CollectOptions {
-  today: IsoDate;
-  /** The national holidays, for the service-day check. */
-  holidays: HolidayTable;
-  /** Told of every data row read, with the file and the count so far (for a progress line). */
-  onProgress?: (file: string, rowsRead: number) => void;
-}
 
 /** Workbooks met, by their input, with how many of their sheets were logs. */
 interface Workbook {
@@ -109,6 +49,7 @@ class RecordsRun {
   private readonly checked: CheckedTable[] = [];
   private readonly rows = Object.fromEntries(KINDS.map((k) => [k, emptyCounts()])) as Record<Kind, RowCounts>;
   private readonly workbooks = new Map<SourceTable['input'], Workbook>();
+  private readonly dates = new DateDictionary();
   private failedTables = 0;
   private rowsRead = 0;
 
@@ -193,6 +134,8 @@ class RecordsRun {
       idColumn: idColumn ? { index: idColumn.index, header: idColumn.header } : null,
       dateColumn: { index: dateColumn.index, header: dateColumn.header },
       idsCountRows: false,
+      months: new Map(),
+      counted: false,
     });
     const summary: TableSummary = { file: table.file, sheet: table.sheet, kind: layout.kind, headerRow: layout.headerRow, rows: 0 };
     this.tables.push(summary);
@@ -201,7 +144,15 @@ class RecordsRun {
       at({ code: 'extra-column', row: layout.headerRow, ...column, detail: { column: extra.header } });
     }
 
-    const result: CheckedTable = { unit, kind: layout.kind, records: [], rowHashes: [], accepted: 0 };
+    const result: CheckedTable = {
+      unit,
+      kind: layout.kind,
+      tally: new Tally(this.config),
+      numbered: new NumberedRecords(unit, this.dates),
+      rowHashes: [],
+      accepted: 0,
+    };
+    const months = this.units[unit]!.months;
     const counts = this.rows[layout.kind];
     const struck: number[] = [];
     let nextRowNumber = 1;
@@ -230,9 +181,13 @@ class RecordsRun {
         const value = p.value !== undefined ? { value: p.value } : {};
         at({ code: p.code, row: raw.row, column: p.header, cell, detail: p.detail, month, ...value });
       }
-      if (checkedRow.record) {
-        result.records.push(checkedRow.record);
+      const record = checkedRow.record;
+      if (record) {
+        result.tally.add(record);
+        if (record.kind === 'intake' && record.id !== null) result.numbered.add(record as IntakeRecord & { id: string });
         result.accepted++;
+        const inMonth = months.get(month!) ?? months.set(month!, { count: 0, rows: [] }).get(month!)!;
+        if (inMonth.count++ < ROWS_KEPT) inMonth.rows.push(raw.row);
       } else {
         counts.rejected++;
         counts.rejectedByMonth.set(month ?? '?', (counts.rejectedByMonth.get(month ?? '?') ?? 0) + 1);
@@ -262,19 +217,19 @@ class RecordsRun {
     }
   }
 
-  /** Step 3: each record once — tables read twice, then repeated 受付番号. */
+  /** Step 3: each record once — tables read twice, then repeated 受付番号 — and the run's tally. */
   countOnce(): Collected {
     const kept = resolveDuplicateTables(this.checked, this.units, this.log);
     for (const table of this.checked) if (!kept.has(table)) this.rows[table.kind].duplicate += table.accepted;
-    const records = resolveIds(
-      this.checked.filter((t) => kept.has(t)),
-      this.units,
-      this.config,
-      this.rows,
-      this.log,
-    );
-    for (const record of records) this.rows[record.kind].accepted++;
-    return { units: this.units, tables: this.tables, records, rows: this.rows, failedTables: this.failedTables };
+    const counted = this.checked.filter((t) => kept.has(t));
+    resolveIds(counted, this.units, this.config, this.rows, this.log);
+    const tally = new Tally(this.config);
+    for (const table of counted) {
+      tally.addAll(table.tally);
+      this.units[table.unit]!.counted = true;
+    }
+    for (const kind of KINDS) this.rows[kind].accepted = tally.total(kind);
+    return { units: this.units, tables: this.tables, tally, rows: this.rows, failedTables: this.failedTables };
   }
 }
 

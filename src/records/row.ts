@@ -1,60 +1,20 @@
 import { CODED_LISTS, type CodedList } from '../config/lists.js';
 import type { Config } from '../config/schema.js';
-import type { ProblemCode, ProblemDetail } from '../problems.js';
 import type { CellValue, RawRow } from '../read/types.js';
 import { normalizeKey, quoteValue } from '../text.js';
 import { cellText, isEmptyCell, isErrorCell } from './cells.js';
 import { CodedMatcher } from './coded.js';
 import { parseDate, type DateResult, type IsoDate } from './dates.js';
 import type { MappedColumn, TableLayout } from './header.js';
+import type { CellProblem, IntakeRecord, LogRecord } from './types.js';
 import { KIND_FIELDS, type Kind } from './kinds.js';
 import { parseCount } from './numbers.js';
 import { RowHash } from './tables.js';
 import { ServiceCalendar, type HolidayTable } from './service-days.js';
 
-/** Where a record came from: the index of its table in the run, and its spreadsheet row. */
-interface Placed {
-  unit: number;
-  row: number;
-}
+export type { CellProblem, DistributionRecord, IbashoRecord, IntakeRecord, LogRecord } from './types.js';
 
-export interface IntakeRecord extends Placed {
-  kind: 'intake';
-  id: string | null;
-  date: IsoDate;
-  /** Indexes into the config's lists. */
-  channel: number;
-  category: number;
-  outcome: number;
-}
-
-export interface IbashoRecord extends Placed {
-  kind: 'ibasho';
-  date: IsoDate;
-  venue: number;
-  participants: number;
-}
-
-export interface DistributionRecord extends Placed {
-  kind: 'distribution';
-  date: IsoDate;
-  location: number;
-  count: number;
-}
-
-export type LogRecord = IntakeRecord | IbashoRecord | DistributionRecord;
-
-/** A problem with one cell (or the row) before it is placed in a file: the caller adds file, sheet and row. */
-export interface CellProblem {
-  code: ProblemCode;
-  /** 0-based column, or null for the row as a whole. */
-  index: number | null;
-  header: string | null;
-  detail: ProblemDetail;
-  /** The value to echo in JSON: only coded values and dates, never free text. */
-  value?: string;
-}
-
+/** A 受付番号 in plain ASCII needs no NFKC. */
 const ASCII = /^[\x20-\x7e]*$/u;
 
 /** Where a field sits in a row's values: its position in KIND_FIELDS. */
@@ -78,7 +38,7 @@ function shownValue(cell: CellValue | undefined): string {
 
 export interface RowResult {
   record?: LogRecord;
-  problems: CellProblem[];
+  problems: readonly CellProblem[];
   /** The row's date when it could be read, even when another cell is wrong. */
   date: IsoDate | null;
   /**
@@ -90,6 +50,8 @@ export interface RowResult {
   /** A total or footer line (合計, 件数：25件 …) that is not a record: not counted, never four cell errors. */
   totalLine: boolean;
 }
+
+const NO_PROBLEMS: readonly CellProblem[] = [];
 
 /** First cells of total and footer lines (SPEC §2). */
 const TOTAL_LABEL = /^(合計|計|小計|総計|累計)$|^(件数|合計)/u;
@@ -103,6 +65,14 @@ export class RowValidator {
   private readonly dateCache = new Map<string, DateResult>();
 
   private readonly calendar: ServiceCalendar;
+  /** Reused from row to row: a million rows allocate no scratch space (what was left was a tenth of the time, in collection). */
+  private readonly hash = new RowHash();
+  private readonly scratch: CellProblem[] = [];
+  private readonly values: Record<Kind, (string | number | null)[]> = {
+    intake: new Array<string | number | null>(KIND_FIELDS.intake.length),
+    ibasho: new Array<string | number | null>(KIND_FIELDS.ibasho.length),
+    distribution: new Array<string | number | null>(KIND_FIELDS.distribution.length),
+  };
 
   constructor(
     private readonly config: Config,
@@ -117,10 +87,11 @@ export class RowValidator {
   }
 
   validate(layout: TableLayout, row: RawRow, unit: number): RowResult {
-    const problems: CellProblem[] = [];
+    const problems = this.scratch;
+    problems.length = 0;
     // Values by the field's position in KIND_FIELDS, so that building the record reads fixed slots.
-    const values: (string | number | null)[] = new Array<string | number | null>(KIND_FIELDS[layout.kind].length).fill(null);
-    const hash = new RowHash();
+    const values = this.values[layout.kind].fill(null);
+    const hash = this.hash.reset();
     let date: IsoDate | null = null;
 
     const garbled = garbledCells(layout, row, problems);
@@ -142,13 +113,13 @@ export class RowValidator {
       }
     }
     if (problems.length > 0) {
-      if (isTotalLine(row)) return { problems: [], date: null, hash: 0, totalLine: true };
-      return { problems, date, hash: hash.value(), totalLine: false };
+      if (isTotalLine(row)) return { problems: NO_PROBLEMS, date: null, hash: 0, totalLine: true };
+      return { problems: [...problems], date, hash: hash.value(), totalLine: false };
     }
 
     const record = this.buildRecord(layout, values, unit, row.row);
     if (record.kind === 'intake') this.checkServiceDay(layout, record, problems);
-    return { record, problems, date, hash: hash.value(), totalLine: false };
+    return { record, problems: problems.length > 0 ? [...problems] : NO_PROBLEMS, date, hash: hash.value(), totalLine: false };
   }
 
   /** The date of a cell whose date was refused for being in the future: still a month to place the row in. */

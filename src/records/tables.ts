@@ -1,5 +1,5 @@
 import type { ProblemLog } from '../problems.js';
-import type { CheckedTable, Unit } from './collect.js';
+import type { CheckedTable, Unit } from './types.js';
 
 /** Tables this small are not called contained in another: three rows can match by chance. */
 const OVERLAP_MIN_ROWS = 3;
@@ -12,6 +12,13 @@ const OVERLAP_MIN_ROWS = 3;
 export class RowHash {
   private h1 = 0xdeadbeef;
   private h2 = 0x41c6ce57;
+
+  /** Starts again, for the next row. */
+  reset(): this {
+    this.h1 = 0xdeadbeef;
+    this.h2 = 0x41c6ce57;
+    return this;
+  }
 
   add(text: string): void {
     let { h1, h2 } = this;

@@ -3,7 +3,7 @@ import type { InputEntry } from '../read/inputs.js';
 import type { Collected } from '../records/collect.js';
 import type { Period } from './period.js';
 import { summarySentences } from './summary.js';
-import type { Tally } from './tally.js';
+import type { Tally } from '../records/tally.js';
 import { metricValue, targetResult } from './targets.js';
 import { buildLedger, rejectedInPeriod } from './ledger.js';
 import type { IntakeMonthRow, IntakeTotalRow, LabelCounts, Report } from './types.js';

@@ -1,8 +1,7 @@
 import { columnLetters, type ProblemReport } from '../problems.js';
 import type { Collected } from '../records/collect.js';
-import { monthOf } from '../records/dates.js';
 import { addMonths, type Period } from './period.js';
-import type { Tally } from './tally.js';
+import type { Tally } from '../records/tally.js';
 
 /**
  * What only the period can tell (SPEC §3): a month inside it with no consultation at all (a
@@ -18,21 +17,24 @@ export function periodProblems(collected: Collected, tally: Tally, period: Perio
   }
   const earliest = addMonths(period.yearStart, -12);
   const latest = addMonths(period.yearEnd, 12);
-  for (const record of collected.records) {
-    const month = monthOf(record.date);
-    if (month >= earliest && month <= latest) continue;
-    const unit = collected.units[record.unit]!;
+  for (const unit of collected.units) {
+    if (!unit.counted) continue;
     const { index, header } = unit.dateColumn;
-    problems.push({
-      code: 'far-date',
-      file: unit.file,
-      sheet: unit.sheet,
-      row: record.row,
-      column: header,
-      cell: `${columnLetters(index)}${record.row}`,
-      detail: { value: record.date, month, fiscalYear: period.fiscalYear },
-      value: month,
-    });
+    for (const [month, { count, rows }] of unit.months) {
+      if (month >= earliest && month <= latest) continue;
+      // One warning per table and month, with how many rows and the first of them.
+      problems.push({
+        code: 'far-date',
+        file: unit.file,
+        sheet: unit.sheet,
+        row: rows[0]!,
+        column: header,
+        cell: `${columnLetters(index)}${rows[0]!}`,
+        detail: { month, fiscalYear: period.fiscalYear },
+        value: month,
+        repeated: { count, rows },
+      });
+    }
   }
   return problems;
 }

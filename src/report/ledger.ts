@@ -1,6 +1,6 @@
 import type { Collected } from '../records/collect.js';
 import { KINDS, type Kind } from '../records/kinds.js';
-import type { Tally } from './tally.js';
+import type { Tally } from '../records/tally.js';
 import type { Ledger } from './types.js';
 
 /**

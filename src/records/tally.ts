@@ -1,0 +1,160 @@
+import type { Config } from '../config/schema.js';
+import { monthOf } from './dates.js';
+import type { Kind } from './kinds.js';
+import type { LogRecord } from './row.js';
+
+export interface IntakeCounts {
+  total: number;
+  channel: number[];
+  category: number[];
+  outcome: number[];
+}
+
+export interface IbashoCounts {
+  sessions: number[];
+  participants: number[];
+}
+
+export interface DistributionCounts {
+  count: number[];
+}
+
+/**
+ * Counted records, summed by month (`YYYY-MM`) and config index: all a report needs, so a row
+ * is counted as it is read and not kept. Each table has its own (so that a table found to be
+ * read twice is simply left out); the run's is their sum. The period is chosen afterwards, so
+ * every month of every kind is kept.
+ */
+export class Tally {
+  private readonly intakeCounts = new Map<string, IntakeCounts>();
+  private readonly ibashoCounts = new Map<string, IbashoCounts>();
+  private readonly distributionCounts = new Map<string, DistributionCounts>();
+  /** Counted rows by kind and month, so the ledger can tell counted rows from those out of period. */
+  private readonly rowCounts: Record<Kind, Map<string, number>> = { intake: new Map(), ibasho: new Map(), distribution: new Map() };
+  /** The month of each date seen, kept so that the month keys are the same strings every time. */
+  private readonly monthOfDate = new Map<string, string>();
+
+  constructor(private readonly config: Config) {}
+
+  get intake(): ReadonlyMap<string, Readonly<IntakeCounts>> {
+    return this.intakeCounts;
+  }
+
+  get ibasho(): ReadonlyMap<string, Readonly<IbashoCounts>> {
+    return this.ibashoCounts;
+  }
+
+  get distribution(): ReadonlyMap<string, Readonly<DistributionCounts>> {
+    return this.distributionCounts;
+  }
+
+  get rows(): Readonly<Record<Kind, ReadonlyMap<string, number>>> {
+    return this.rowCounts;
+  }
+
+  add(record: LogRecord): void {
+    this.apply(record, 1);
+  }
+
+  /** Takes back a record counted before (its 受付番号 turned out to be repeated). */
+  remove(record: LogRecord): void {
+    this.apply(record, -1);
+  }
+
+  /** Adds every count of another tally (a table's) to this one. */
+  addAll(other: Tally): void {
+    const addArrays = (into: number[], from: readonly number[]): void => from.forEach((n, i) => (into[i]! += n));
+    for (const [month, c] of other.intakeCounts) {
+      const mine = this.intakeOf(month);
+      mine.total += c.total;
+      addArrays(mine.channel, c.channel);
+      addArrays(mine.category, c.category);
+      addArrays(mine.outcome, c.outcome);
+    }
+    for (const [month, c] of other.ibashoCounts) {
+      const mine = this.ibashoOf(month);
+      addArrays(mine.sessions, c.sessions);
+      addArrays(mine.participants, c.participants);
+    }
+    for (const [month, c] of other.distributionCounts) addArrays(this.distributionOf(month).count, c.count);
+    for (const kind of Object.keys(other.rowCounts) as Kind[]) {
+      for (const [month, n] of other.rowCounts[kind]) this.rowCounts[kind].set(month, (this.rowCounts[kind].get(month) ?? 0) + n);
+    }
+  }
+
+  /** Counted rows of one kind, every month. */
+  total(kind: Kind): number {
+    let total = 0;
+    for (const n of this.rowCounts[kind].values()) total += n;
+    return total;
+  }
+
+  /** Every month holding at least one counted record of any kind, sorted. */
+  months(): string[] {
+    const months = new Set<string>();
+    for (const byMonth of Object.values(this.rowCounts)) {
+      for (const [month, n] of byMonth) if (n > 0) months.add(month);
+    }
+    return [...months].sort();
+  }
+
+  private apply(record: LogRecord, sign: 1 | -1): void {
+    let month = this.monthOfDate.get(record.date);
+    if (month === undefined) {
+      month = monthOf(record.date);
+      this.monthOfDate.set(record.date, month);
+    }
+    const rows = this.rowCounts[record.kind];
+    rows.set(month, (rows.get(month) ?? 0) + sign);
+    switch (record.kind) {
+      case 'intake': {
+        const c = this.intakeOf(month);
+        c.total += sign;
+        c.channel[record.channel]! += sign;
+        c.category[record.category]! += sign;
+        c.outcome[record.outcome]! += sign;
+        break;
+      }
+      case 'ibasho': {
+        const c = this.ibashoOf(month);
+        c.sessions[record.venue]! += sign;
+        c.participants[record.venue]! += sign * record.participants;
+        break;
+      }
+      case 'distribution':
+        this.distributionOf(month).count[record.location]! += sign * record.count;
+        break;
+    }
+  }
+
+  private intakeOf(month: string): IntakeCounts {
+    return getOrCreate(this.intakeCounts, month, () => ({
+      total: 0,
+      channel: zeros(this.config.channels.length),
+      category: zeros(this.config.categories.length),
+      outcome: zeros(this.config.outcomes.length),
+    }));
+  }
+
+  private ibashoOf(month: string): IbashoCounts {
+    const n = this.config.ibashoVenues.length;
+    return getOrCreate(this.ibashoCounts, month, () => ({ sessions: zeros(n), participants: zeros(n) }));
+  }
+
+  private distributionOf(month: string): DistributionCounts {
+    return getOrCreate(this.distributionCounts, month, () => ({ count: zeros(this.config.distributionLocations.length) }));
+  }
+}
+
+function zeros(n: number): number[] {
+  return new Array<number>(n).fill(0);
+}
+
+function getOrCreate<V>(map: Map<string, V>, key: string, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
+}

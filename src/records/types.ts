@@ -1,0 +1,119 @@
+import type { Kind, ProblemCode, ProblemDetail } from '../problems.js';
+import type { IsoDate } from './dates.js';
+import type { NumberedRecords } from './numbered.js';
+import type { HolidayTable } from './service-days.js';
+import type { Tally } from './tally.js';
+
+export interface TableSummary {
+  file: string;
+  sheet: string | null;
+  kind: Kind | null;
+  headerRow: number | null;
+  /** Data rows below the header that hold anything (blank rows are only in the ledger). */
+  rows: number;
+}
+
+/** What happened to the rows of one kind, before the report period is known. */
+export interface RowCounts {
+  read: number;
+  blank: number;
+  /** Total and footer lines (合計 …). */
+  totalLine: number;
+  /** Rows counted elsewhere: in a table read twice, or the same 受付番号 and content again. */
+  duplicate: number;
+  rejected: number;
+  /** Rejected rows by the month of their date (`?` when the date could not be read). */
+  rejectedByMonth: Map<string, number>;
+  /** Records kept: `counted` and `outOfPeriod` once the period is known. */
+  accepted: number;
+}
+
+/** A table's place in the run: problems and records point to it by index. */
+export interface Unit {
+  file: string;
+  sheet: string | null;
+  kind: Kind;
+  idColumn: { index: number; header: string } | null;
+  dateColumn: { index: number; header: string };
+  /** The spreadsheet rows of its data hold 1, 2, 3 … in order: perhaps a row counter rather than IDs. */
+  idsCountRows: boolean;
+  /** Its records by month: how many, and the first rows (to name rows dated far from a report's year). */
+  months: Map<string, { count: number; rows: number[] }>;
+  /** Counted: not a table read twice or contained in another. */
+  counted: boolean;
+}
+
+/** A table whose rows were checked: its counts, kept until every table is read. */
+export interface CheckedTable {
+  unit: number;
+  kind: Kind;
+  /** Its valid rows, counted by month. */
+  tally: Tally;
+  /** Its consultations with a 受付番号, for the check that each number counts once. */
+  numbered: NumberedRecords;
+  /** A hash of every data row's content (records and rejected rows alike). */
+  rowHashes: number[];
+  /** Valid rows, which become duplicates when the table is found to be read twice. */
+  accepted: number;
+}
+
+export interface Collected {
+  units: Unit[];
+  tables: TableSummary[];
+  /** Every record counted once: after tables read twice and repeated 受付番号 are resolved. */
+  tally: Tally;
+  rows: Record<Kind, RowCounts>;
+  /** Tables or files that could not be used at all (no header, missing columns, unreadable). */
+  failedTables: number;
+}
+
+export interface CollectOptions {
+  today: IsoDate;
+  /** The national holidays, for the service-day check. */
+  holidays: HolidayTable;
+  /** Told of every data row read, with the file and the count so far (for a progress line). */
+  onProgress?: (file: string, rowsRead: number) => void;
+}
+
+/** Where a record came from: the index of its table in the run, and its spreadsheet row. */
+interface Placed {
+  unit: number;
+  row: number;
+}
+
+export interface IntakeRecord extends Placed {
+  kind: 'intake';
+  id: string | null;
+  date: IsoDate;
+  /** Indexes into the config's lists. */
+  channel: number;
+  category: number;
+  outcome: number;
+}
+
+export interface IbashoRecord extends Placed {
+  kind: 'ibasho';
+  date: IsoDate;
+  venue: number;
+  participants: number;
+}
+
+export interface DistributionRecord extends Placed {
+  kind: 'distribution';
+  date: IsoDate;
+  location: number;
+  count: number;
+}
+
+export type LogRecord = IntakeRecord | IbashoRecord | DistributionRecord;
+
+/** A problem with one cell (or the row) before it is placed in a file: the caller adds file, sheet and row. */
+export interface CellProblem {
+  code: ProblemCode;
+  /** 0-based column, or null for the row as a whole. */
+  index: number | null;
+  header: string | null;
+  detail: ProblemDetail;
+  /** The value to echo in JSON: only coded values and dates, never free text. */
+  value?: string;
+}
