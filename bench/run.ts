@@ -176,11 +176,13 @@ async function main(): Promise<void> {
 
   const cases: [string, number, () => Promise<string>, string][] = [
     ['CSV 100k rows', 100_000, () => makeCsv(100_000), 'bench/bare-csv.mjs'],
+    ['CSV 300k rows', 300_000, () => makeCsv(300_000), 'bench/bare-csv.mjs'],
     ['CSV 1M rows', 1_000_000, () => makeCsv(1_000_000), 'bench/bare-csv.mjs'],
     ['CSV 1M rows, no 受付番号', 1_000_000, () => makeCsv(1_000_000, false), 'bench/bare-csv.mjs'],
     ['XLSX 10k rows', 10_000, () => makeXlsx(10_000), 'bench/bare-xlsx.mjs'],
     ['XLSX 50k rows', 50_000, () => makeXlsx(50_000), 'bench/bare-xlsx.mjs'],
   ];
+  const results: Record<string, { bare: Measure; validate: Measure; annual: Measure }> = {};
   for (const [name, rows, make, bare] of cases) {
     const file = await make();
     const a = measure([node, bare, file], 3);
@@ -193,6 +195,7 @@ async function main(): Promise<void> {
     ] as const) {
       if (counted(run.stdout) !== rows) throw new Error(`${name}: ${command} counted ${counted(run.stdout)}, expected ${rows}`);
     }
+    results[name] = { bare: a, validate: v, annual: b };
     log(
       `| ${name} | ${fmt(a.seconds)} s | ${fmt(v.seconds)} s | ${fmt(b.seconds)} s | ${fmt(b.seconds / a.seconds)}× | ${fmt(a.rssMb, 0)} / ${fmt(v.rssMb, 0)} / ${fmt(b.rssMb, 0)} MB |`,
     );
@@ -239,8 +242,31 @@ async function main(): Promise<void> {
     `| \`annual fixtures/takasaki-r3 --out r.xlsx\` | ${ms(monthEndXlsx.seconds)} ms | ${fmt(monthEndXlsx.seconds / baseline.seconds)}× | ${fmt(monthEndXlsx.rssMb, 0)} MB |`,
   );
 
+  const ratio = (name: string): number => results[name]!.annual.seconds / results[name]!.bare.seconds;
+  const rss = (name: string): number => results[name]!.annual.rssMb;
   const bars: [string, string, string, boolean][] = [
-    ['validate --format json, 300k rows with one wrong channel: peak RSS', `${fmt(wrong.rssMb, 0)} MB`, '< 300 MB', wrong.rssMb < 300],
+    [
+      'issue 11: monthly fixtures/takasaki-r3 ÷ node -e 0',
+      `${fmt(monthEndMd.seconds / baseline.seconds)}×`,
+      '≤ 3×',
+      monthEndMd.seconds / baseline.seconds <= 3,
+    ],
+    [
+      "issue 11: validate one month's CSV ÷ node -e 0",
+      `${fmt(validateMonth.seconds / baseline.seconds)}×`,
+      '≤ 2×',
+      validateMonth.seconds / baseline.seconds <= 2,
+    ],
+    ['issue 11: annual on 300k CSV rows ÷ bare csv-parse', `${fmt(ratio('CSV 300k rows'))}×`, '≤ 1.5×', ratio('CSV 300k rows') <= 1.5],
+    ['issue 11: the same, peak RSS', `${fmt(rss('CSV 300k rows'), 0)} MB`, '≤ 200 MB', rss('CSV 300k rows') <= 200],
+    ['issue 11: annual on 1M CSV rows ÷ bare csv-parse', `${fmt(ratio('CSV 1M rows'))}×`, '≤ 1.5×', ratio('CSV 1M rows') <= 1.5],
+    ['issue 11: the same, peak RSS', `${fmt(rss('CSV 1M rows'), 0)} MB`, '≤ 250 MB', rss('CSV 1M rows') <= 250],
+    [
+      'issue 10: validate --format json, 300k rows with one wrong channel: peak RSS',
+      `${fmt(wrong.rssMb, 0)} MB`,
+      '< 300 MB',
+      wrong.rssMb < 300,
+    ],
     ['the same: output size', `${fmt(wrong.stdout.length / 1024, 1)} KB`, '< 5 MB', wrong.stdout.length < 5 * 2 ** 20],
     ['the same: rows counted', String(wrongCounted), '300000', wrongCounted === 300_000],
     [

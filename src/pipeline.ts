@@ -1,18 +1,17 @@
 import type { Config } from './config/schema.js';
-import { ProblemLog, severityOf, type Problem, type ProblemCode, type Severity } from './problems.js';
+import { ProblemLog, severityOf, type Kind, type Problem, type ProblemCode, type Severity } from './problems.js';
 import { readSources, type InputEntry, type SourceTable } from './read/inputs.js';
 import type { ReadOptions, SourceFile } from './read/types.js';
 import { collectRecords, type Collected, type TableSummary } from './records/collect.js';
 import type { IsoDate } from './records/dates.js';
 import type { HolidayTable } from './records/service-days.js';
+import type { Tally } from './records/tally.js';
 import { buildReport, type BuildOptions } from './report/build.js';
 import { periodProblems } from './report/checks.js';
 import { buildLedger } from './report/ledger.js';
 import { resolvePeriod, type Period, type PeriodRequest, type PeriodResult } from './report/period.js';
 import { suppressReport } from './report/suppress.js';
-import type { Tally } from './records/tally.js';
 import type { Ledger, Report } from './report/types.js';
-import type { Kind } from './problems.js';
 
 /** What the inputs held: read, checked and counted, before a period is chosen. */
 export interface Analysis {

@@ -86,9 +86,20 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** `YYYY-MM` of a date. */
+const months = new Map<IsoDate, string>();
+
+/**
+ * `YYYY-MM` of a date. Logs repeat a few hundred dates a million times: each date's month is made
+ * once, so that the same string comes back and maps keyed by month find it at once.
+ */
 export function monthOf(date: IsoDate): string {
-  return date.slice(0, 7);
+  let month = months.get(date);
+  if (month === undefined) {
+    month = date.slice(0, 7);
+    if (months.size > 100_000) months.clear();
+    months.set(date, month);
+  }
+  return month;
 }
 
 /** Today's calendar date where the tool runs. */

@@ -31,8 +31,6 @@ export class Tally {
   private readonly distributionCounts = new Map<string, DistributionCounts>();
   /** Counted rows by kind and month, so the ledger can tell counted rows from those out of period. */
   private readonly rowCounts: Record<Kind, Map<string, number>> = { intake: new Map(), ibasho: new Map(), distribution: new Map() };
-  /** The month of each date seen, kept so that the month keys are the same strings every time. */
-  private readonly monthOfDate = new Map<string, string>();
 
   constructor(private readonly config: Config) {}
 
@@ -99,11 +97,7 @@ export class Tally {
   }
 
   private apply(record: LogRecord, sign: 1 | -1): void {
-    let month = this.monthOfDate.get(record.date);
-    if (month === undefined) {
-      month = monthOf(record.date);
-      this.monthOfDate.set(record.date, month);
-    }
+    const month = monthOf(record.date);
     const rows = this.rowCounts[record.kind];
     rows.set(month, (rows.get(month) ?? 0) + sign);
     switch (record.kind) {
