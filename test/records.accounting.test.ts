@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { reportFrom, validationFrom } from '../src/pipeline.js';
-import type { CellValue } from '../src/read/types.js';
+import iconv from 'iconv-lite';
+import type { CellValue, SourceFile } from '../src/read/types.js';
 import { analyseSourceFiles, analyseTables, INTAKE_HEADER, memoryFile, memoryTable } from './helpers.js';
 
 const row = (id: string, date: string, channel = '電話'): CellValue[] => [id, date, channel, '家庭問題', '助言'];
@@ -110,5 +111,42 @@ describe('the input stage, over files as bytes (as the browser app will feed it)
   test('a memo named on its own is read as a log, and says it has no header', async () => {
     const analysis = await analyseSourceFiles([memoryFile('メモ.txt', csv(['来週の予定', '']))]);
     expect(analysis.log.list().map((p) => p.code)).toEqual(['no-header']);
+  });
+});
+
+describe('a large CSV is parsed as it is read (files of 8 MB and more)', () => {
+  const LINES = [
+    '受付番号,受付日,受付方法,主訴,対応結果',
+    ...Array.from({ length: 500 }, (_, i) => `L-${i},2021/9/${(i % 20) + 1},電話,家庭問題,助言`),
+  ];
+  /** A file that says it is large and hands its bytes out in small pieces, as a file on disk does. */
+  const large = (name: string, bytes: Uint8Array, wholeAllowed = true): SourceFile => ({
+    name,
+    size: 9 * 1024 * 1024,
+    explicit: false,
+    // Read whole only to compare two files of one size; never to parse.
+    read: () => (wholeAllowed ? Promise.resolve(bytes) : Promise.reject(new Error('read whole'))),
+    chunks: async function* () {
+      for (let at = 0; at < bytes.length; at += 1000) yield bytes.subarray(at, at + 1000);
+    },
+  });
+
+  test.each([
+    ['UTF-8', new TextEncoder().encode(LINES.join('\r\n'))],
+    ['CP932', new Uint8Array(iconv.encode(LINES.join('\r\n'), 'cp932'))],
+  ])('%s: the same rows, problems and counts as read whole', async (_, bytes) => {
+    const streamed = await analyseSourceFiles([large('logs/big.csv', bytes, false)]);
+    const whole = await analyseSourceFiles([memoryFile('logs/big.csv', bytes, false)]);
+    expect(streamed.tally.total('intake')).toBe(500);
+    expect(streamed.tally.intake.get('2021-09')).toEqual(whole.tally.intake.get('2021-09'));
+    expect(streamed.log.list()).toEqual(whole.log.list());
+    expect(streamed.collected.tables).toEqual(whole.collected.tables);
+  });
+
+  test('a copy of a large file is still found by its bytes', async () => {
+    const bytes = new TextEncoder().encode(LINES.join('\n'));
+    const analysis = await analyseSourceFiles([large('logs/big.csv', bytes), large('logs/big - コピー.csv', bytes)]);
+    expect(analysis.inputs.map((i) => i.status)).toEqual(['read', 'duplicate']);
+    expect(analysis.tally.total('intake')).toBe(500);
   });
 });

@@ -10,31 +10,41 @@ const CHUNK_BYTES = 64 * 1024;
 /** Bytes looked at to choose the encoding and the delimiter. */
 const HEAD_BYTES = 64 * 1024;
 
+/** A CSV's bytes: all of them, or its first bytes and then every piece in turn (a large file, read as it is parsed). */
+export type CsvContent = Uint8Array | { head: Uint8Array; chunks: AsyncIterable<Uint8Array> };
+
 /**
  * A CSV or tab-separated file is one table. Its encoding and delimiter are detected from its
  * first bytes (or the encoding is forced); rows stream through csv-parse in batches.
  */
-export async function readCsv(name: string, bytes: Uint8Array, options: ReadOptions): Promise<RawTable> {
-  const head = bytes.subarray(0, HEAD_BYTES);
-  const encoding = options.encoding ?? detectEncoding(head, bytes.length <= HEAD_BYTES);
+export async function readCsv(name: string, content: CsvContent, options: ReadOptions): Promise<RawTable> {
+  const whole = content instanceof Uint8Array;
+  const head = (whole ? content : content.head).subarray(0, HEAD_BYTES);
+  const encoding = options.encoding ?? detectEncoding(head, whole && content.length <= HEAD_BYTES);
   const decode = await decoderFor(encoding);
   const delimiter = detectDelimiter(decode(head.subarray(0, 16 * 1024), false));
-  return { file: name, sheet: null, format: 'csv', encoding, rows: parseCsvBytes(bytes, encoding, delimiter) };
+  const chunks = whole ? slices(content) : content.chunks;
+  return { file: name, sheet: null, format: 'csv', encoding, rows: parseCsvChunks(chunks, encoding, delimiter) };
+}
+
+function* slices(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
 }
 
 /** Row batches from a CSV's bytes in a known encoding and delimiter. */
-async function* parseCsvBytes(bytes: Uint8Array, encoding: EncodingName, delimiter: string): AsyncGenerator<RawRow[]> {
+async function* parseCsvChunks(
+  chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>,
+  encoding: EncodingName,
+  delimiter: string,
+): AsyncGenerator<RawRow[]> {
   const decode = await decoderFor(encoding);
-  function* chunks(): Generator<Uint8Array> {
-    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
-  }
-  function* text(): Generator<string> {
-    for (const chunk of chunks()) yield decode(chunk, true);
+  async function* text(): AsyncGenerator<string> {
+    for await (const chunk of chunks) yield decode(chunk, true);
     yield decode(new Uint8Array(0), false);
   }
   // csv-parse reads UTF-8 bytes itself (BOM, characters across chunks, U+FFFD for bad bytes):
   // decoding first would only make it encode the text back into bytes.
-  yield* csvRows(encoding === 'utf8' ? chunks() : text(), delimiter);
+  yield* csvRows(encoding === 'utf8' ? chunks : text(), delimiter);
 }
 
 type Decode = (bytes: Uint8Array, more: boolean) => string;
@@ -57,7 +67,10 @@ async function decoderFor(encoding: EncodingName): Promise<Decode> {
   return (bytes, more) => decoder.decode(bytes, { stream: more });
 }
 
-async function* csvRows(input: Iterable<string | Uint8Array>, delimiter: string): AsyncGenerator<RawRow[]> {
+async function* csvRows(
+  input: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+  delimiter: string,
+): AsyncGenerator<RawRow[]> {
   const parser: Transform = parse({
     delimiter,
     bom: true,

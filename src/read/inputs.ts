@@ -1,9 +1,15 @@
 import type { ProblemDetail, ProblemLog } from '../problems.js';
 import { readCsv } from './csv.js';
 import { CSV_MARKER } from './marker.js';
-import { baseName, extensionOf, judgeName, sniffFormat } from './sniff.js';
+import { firstBytes, SeenFiles } from './seen.js';
+import { baseName, extensionOf, isContainer, judgeName, sniffFormat } from './sniff.js';
 import { ReadError, type RawTable, type ReadOptions, type SourceFile } from './types.js';
 import { readXlsx } from './xlsx.js';
+
+/** Files from this size up are parsed as they are read, not held whole (a council's year of logs is ~180 KB). */
+const STREAM_FROM_BYTES = 8 * 1024 * 1024;
+/** Bytes enough to tell a file's kind, encoding and delimiter. */
+const HEAD_BYTES = 64 * 1024;
 
 export type InputStatus = 'read' | 'skipped' | 'duplicate' | 'refused' | 'config';
 
@@ -62,18 +68,31 @@ export async function* readSources(
       continue;
     }
 
-    let bytes: Uint8Array;
+    // A large CSV streams through the parser; anything else is read whole (workbooks must be).
+    const large = source.chunks !== undefined && source.size >= STREAM_FROM_BYTES;
+    let bytes: Uint8Array | undefined;
+    let head: Uint8Array;
     try {
-      bytes = await source.read();
+      head = large ? await firstBytes(source, HEAD_BYTES) : (bytes = await source.read());
+      const original = await seen.find(source, bytes?.length ?? source.size);
+      if (original !== undefined) {
+        Object.assign(entry, { status: 'duplicate', duplicateOf: original });
+        fileProblem('duplicate-file', { other: { file: original, sheet: null } });
+        continue;
+      }
+      if (large && !isContainer(head) && sniffFormat(source.name, head).kind === 'csv') {
+        if (isCsvReport(head)) {
+          Object.assign(entry, { status: 'skipped', reason: 'own-output' });
+          fileProblem('skipped', { skip: 'own-output' });
+        } else {
+          yield { table: await readCsv(source.name, { head, chunks: source.chunks!() }, options), explicit: source.explicit, input: entry };
+        }
+        continue;
+      }
+      bytes ??= await source.read();
     } catch (error) {
       if (!(error instanceof ReadError)) throw error;
       refuse(entry, log, error);
-      continue;
-    }
-    const original = await seen.find(source, bytes);
-    if (original !== undefined) {
-      Object.assign(entry, { status: 'duplicate', duplicateOf: original });
-      fileProblem('duplicate-file', { other: { file: original, sheet: null } });
       continue;
     }
 
@@ -170,37 +189,4 @@ function lockedWorkbook(lockName: string, rest: string, names: ReadonlySet<strin
 function isCsvReport(bytes: Uint8Array): boolean {
   const firstLine = new TextDecoder().decode(bytes.subarray(0, 1024)).split(/\r?\n/u)[0] ?? '';
   return firstLine.includes(CSV_MARKER);
-}
-
-/** Files already read, to find a later one with the same bytes (`… - コピー.csv`, `…(1).xlsx`). */
-class SeenFiles {
-  private readonly bySize = new Map<number, { source: SourceFile; hash?: number }[]>();
-
-  /** The name of an earlier file with exactly these bytes, if any; remembers this one otherwise. */
-  async find(source: SourceFile, bytes: Uint8Array): Promise<string | undefined> {
-    const sameSize = this.bySize.get(bytes.length) ?? [];
-    if (sameSize.length > 0) {
-      const hash = fnv1a(bytes);
-      for (const earlier of sameSize) {
-        earlier.hash ??= fnv1a(await earlier.source.read());
-        if (earlier.hash === hash && equalBytes(await earlier.source.read(), bytes)) return earlier.source.name;
-      }
-      sameSize.push({ source, hash });
-    } else {
-      this.bySize.set(bytes.length, [{ source }]);
-    }
-    return undefined;
-  }
-}
-
-function fnv1a(bytes: Uint8Array): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) hash = Math.imul(hash ^ bytes[i]!, 16777619);
-  return hash >>> 0;
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { UnreadableReason } from '../problems.js';
 import { ReadError, type SourceFile } from './types.js';
@@ -62,6 +62,13 @@ function fileSource(file: string, size: number, explicit: boolean): SourceFile {
     read: async () => {
       try {
         return readFileSync(file, { flag: 'r' });
+      } catch (error) {
+        throw new ReadError('unreadable-file', { reason: systemReason(error) });
+      }
+    },
+    chunks: async function* () {
+      try {
+        for await (const chunk of createReadStream(file, { flags: 'r', highWaterMark: 64 * 1024 })) yield chunk as Buffer;
       } catch (error) {
         throw new ReadError('unreadable-file', { reason: systemReason(error) });
       }

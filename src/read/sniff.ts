@@ -112,6 +112,11 @@ export function sniffFormat(name: string, bytes: Uint8Array): Sniffed {
   return { kind: 'other' };
 }
 
+/** A ZIP or OLE container (a workbook, or a spreadsheet the tool refuses): never a CSV. */
+export function isContainer(head: Uint8Array): boolean {
+  return startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC) || startsWith(head, OLE_MAGIC);
+}
+
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((byte, i) => bytes[i] === byte);
 }

@@ -39,6 +39,8 @@ export interface SourceFile {
   /** Named on its own (command line, dropped alone), not found inside a folder. */
   explicit: boolean;
   read(): Promise<Uint8Array>;
+  /** The bytes a piece at a time (a file on disk, a dropped File's stream), for a large CSV. */
+  chunks?(): AsyncIterable<Uint8Array>;
 }
 
 /** A file (or part of one) that could not be read at all. Readers throw it; the input layer turns it into data. */
