@@ -1,11 +1,11 @@
 import type { Config } from './config/schema.js';
-import { ProblemLog, severityOf, type Kind, type Problem, type ProblemCode, type Severity } from './problems.js';
+import { ProblemLog, severityOf, type Kind, type Problem, type ProblemCode, type ProblemsView, type Severity } from './problems.js';
 import { readSources, type InputEntry, type SourceTable } from './read/inputs.js';
 import type { ReadOptions, SourceFile } from './read/types.js';
 import { collectRecords, type Collected, type TableSummary } from './records/collect.js';
 import type { IsoDate } from './records/dates.js';
 import type { HolidayTable } from './records/service-days.js';
-import type { Tally } from './records/tally.js';
+import type { TallyView } from './records/tally.js';
 import { buildReport, type BuildOptions } from './report/build.js';
 import { periodProblems } from './report/checks.js';
 import { buildLedger } from './report/ledger.js';
@@ -18,8 +18,8 @@ export interface Analysis {
   readonly config: Config;
   readonly inputs: readonly InputEntry[];
   readonly collected: Collected;
-  readonly tally: Tally;
-  readonly log: ProblemLog;
+  readonly tally: TallyView;
+  readonly log: ProblemsView;
 }
 
 export interface AnalyseOptions extends ReadOptions {

@@ -172,12 +172,21 @@ export function columnLetters(index: number): string {
 /** Distinct problems kept in memory; beyond this only the counts per code grow. */
 export const PROBLEMS_KEPT = 10_000;
 
+/** The problems of a run as later stages read them: nothing to add to the run's own log. */
+export interface ProblemsView {
+  readonly counts: Partial<Record<ProblemCode, number>>;
+  readonly dropped: Partial<Record<ProblemCode, number>>;
+  list(): Problem[];
+  /** A copy with further problems added (a report period's own). */
+  with(extra: readonly ProblemReport[]): ProblemsView;
+}
+
 /**
  * Every problem of a run, with memory bounded however many rows are wrong: the same problem
  * (code, file, sheet, column, value) on many rows is one entry with its count and first rows;
  * past PROBLEMS_KEPT distinct entries, further ones are only counted.
  */
-export class ProblemLog {
+export class ProblemLog implements ProblemsView {
   private readonly entries = new Map<string, Problem & { order: [number, number] }>();
   /** Occurrences (rows) per code, every one of them. */
   readonly counts: Partial<Record<ProblemCode, number>> = {};

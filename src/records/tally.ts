@@ -19,13 +19,23 @@ export interface DistributionCounts {
   count: number[];
 }
 
+/** A tally as the report stage reads it: counts only, nothing to change them with. */
+export interface TallyView {
+  readonly intake: ReadonlyMap<string, Readonly<IntakeCounts>>;
+  readonly ibasho: ReadonlyMap<string, Readonly<IbashoCounts>>;
+  readonly distribution: ReadonlyMap<string, Readonly<DistributionCounts>>;
+  readonly rows: Readonly<Record<Kind, ReadonlyMap<string, number>>>;
+  total(kind: Kind): number;
+  months(): string[];
+}
+
 /**
  * Counted records, summed by month (`YYYY-MM`) and config index: all a report needs, so a row
  * is counted as it is read and not kept. Each table has its own (so that a table found to be
  * read twice is simply left out); the run's is their sum. The period is chosen afterwards, so
  * every month of every kind is kept.
  */
-export class Tally {
+export class Tally implements TallyView {
   private readonly intakeCounts = new Map<string, IntakeCounts>();
   private readonly ibashoCounts = new Map<string, IbashoCounts>();
   private readonly distributionCounts = new Map<string, DistributionCounts>();

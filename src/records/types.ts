@@ -2,7 +2,7 @@ import type { Kind, ProblemCode, ProblemDetail } from '../problems.js';
 import type { IsoDate } from './dates.js';
 import type { NumberedRecords } from './numbered.js';
 import type { HolidayTable } from './service-days.js';
-import type { Tally } from './tally.js';
+import type { Tally, TallyView } from './tally.js';
 
 export interface TableSummary {
   file: string;
@@ -61,7 +61,7 @@ export interface Collected {
   units: Unit[];
   tables: TableSummary[];
   /** Every record counted once: after tables read twice and repeated 受付番号 are resolved. */
-  tally: Tally;
+  tally: TallyView;
   rows: Record<Kind, RowCounts>;
   /** Tables or files that could not be used at all (no header, missing columns, unreadable). */
   failedTables: number;

@@ -3,7 +3,7 @@ import type { InputEntry } from '../read/inputs.js';
 import type { Collected } from '../records/collect.js';
 import type { Period } from './period.js';
 import { summarySentences } from './summary.js';
-import type { Tally } from '../records/tally.js';
+import type { TallyView } from '../records/tally.js';
 import { metricValue, targetResult } from './targets.js';
 import { buildLedger, rejectedInPeriod } from './ledger.js';
 import type { IntakeMonthRow, IntakeTotalRow, LabelCounts, Report } from './types.js';
@@ -17,7 +17,7 @@ export interface BuildOptions {
 
 /** Turns the tallied records and the chosen period into the one Report every renderer prints. Pure. */
 export function buildReport(
-  tally: Tally,
+  tally: TallyView,
   collected: Collected,
   inputs: readonly InputEntry[],
   config: Config,

@@ -1,14 +1,14 @@
 import { columnLetters, type ProblemReport } from '../problems.js';
 import type { Collected } from '../records/collect.js';
 import { addMonths, type Period } from './period.js';
-import type { Tally } from '../records/tally.js';
+import type { TallyView } from '../records/tally.js';
 
 /**
  * What only the period can tell (SPEC §3): a month inside it with no consultation at all (a
  * forgotten file?) and records dated more than a year before or after its fiscal year (a typo'd
  * year?). Both are warnings.
  */
-export function periodProblems(collected: Collected, tally: Tally, period: Period): ProblemReport[] {
+export function periodProblems(collected: Collected, tally: TallyView, period: Period): ProblemReport[] {
   const problems: ProblemReport[] = [];
   for (const month of period.months) {
     if ((tally.intake.get(month)?.total ?? 0) === 0) {

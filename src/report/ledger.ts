@@ -1,13 +1,13 @@
 import type { Collected } from '../records/collect.js';
 import { KINDS, type Kind } from '../records/kinds.js';
-import type { Tally } from '../records/tally.js';
+import type { TallyView } from '../records/tally.js';
 import type { Ledger } from './types.js';
 
 /**
  * Where every row went, per kind: read = blank + totalLine + duplicate + rejected + outOfPeriod
  * + counted. `months` is the report period; rows kept in other months are out of period.
  */
-export function buildLedger(collected: Collected, tally: Tally, months: ReadonlySet<string>): Record<Kind, Ledger> {
+export function buildLedger(collected: Collected, tally: TallyView, months: ReadonlySet<string>): Record<Kind, Ledger> {
   return Object.fromEntries(
     KINDS.map((kind) => {
       const rows = collected.rows[kind];
