@@ -7,7 +7,7 @@ import { monthOf } from './dates.js';
 import { detectHeader, HEADER_SEARCH_ROWS, isTemplateHelperSheet, type HeaderResult, type TableLayout } from './header.js';
 import { resolveIds } from './ids.js';
 import { KINDS } from './kinds.js';
-import { DateDictionary, NumberedRecords } from './numbered.js';
+import { DateDictionary, HashColumn, NumberedRecords } from './numbered.js';
 import type { CheckedTable, Collected, CollectOptions, RowCounts, TableSummary, Unit } from './types.js';
 
 export type { CheckedTable, Collected, CollectOptions, RowCounts, TableSummary, Unit } from './types.js';
@@ -149,7 +149,7 @@ class RecordsRun {
       kind: layout.kind,
       tally: new Tally(this.config),
       numbered: new NumberedRecords(unit, this.dates),
-      rowHashes: [],
+      rowHashes: new HashColumn(),
       accepted: 0,
     };
     const months = this.units[unit]!.months;

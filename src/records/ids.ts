@@ -1,7 +1,7 @@
 import type { Config } from '../config/schema.js';
 import { columnLetters, type Kind, type Place, type ProblemLog } from '../problems.js';
 import type { CheckedTable, RowCounts, Unit } from './types.js';
-import { monthOf, type IsoDate } from './dates.js';
+import { monthOf } from './dates.js';
 import type { NumberedRecords } from './numbered.js';
 import { RowHash } from './tables.js';
 
@@ -29,9 +29,9 @@ export function resolveIds(
   rows: Record<Kind, RowCounts>,
   log: ProblemLog,
 ): void {
-  const fiscalYear = (date: IsoDate): number => fiscalYearOf(date, config.fiscalYearStartMonth);
+  const startMonth = config.fiscalYearStartMonth;
   const rowCounters = new Set<CheckedTable>();
-  let groups = repeatedNumbers(tables, rowCounters, fiscalYear);
+  let groups = repeatedNumbers(tables, rowCounters, startMonth);
   const counters = tables.filter((t) => units[t.unit]!.idsCountRows && clashesElsewhere(t, groups));
   if (counters.length > 0) {
     for (const table of counters) {
@@ -47,7 +47,7 @@ export function resolveIds(
         detail: { column: idColumn!.header },
       });
     }
-    groups = repeatedNumbers(tables, rowCounters, fiscalYear);
+    groups = repeatedNumbers(tables, rowCounters, startMonth);
   }
 
   const place = ({ table, index }: Ref): Place => ({
@@ -92,13 +92,9 @@ export function resolveIds(
  * records whose hash repeats are compared exactly — as fast for a million rows as a map, in a
  * fraction of its memory.
  */
-function repeatedNumbers(
-  tables: readonly CheckedTable[],
-  leftOut: ReadonlySet<CheckedTable>,
-  fiscalYear: (date: IsoDate) => number,
-): Ref[][] {
+function repeatedNumbers(tables: readonly CheckedTable[], leftOut: ReadonlySet<CheckedTable>, startMonth: number): Ref[][] {
   const counted = tables.filter((t) => !leftOut.has(t) && t.numbered.size > 0);
-  const hashes = counted.map((t) => keyHashes(t.numbered, fiscalYear));
+  const hashes = counted.map((t) => keyHashes(t.numbered, startMonth));
   const all = new Float64Array(hashes.reduce((n, h) => n + h.length, 0));
   let at = 0;
   for (const h of hashes) {
@@ -114,18 +110,18 @@ function repeatedNumbers(
   counted.forEach((table, t) => {
     hashes[t]!.forEach((hash, index) => {
       if (!repeated.has(hash)) return;
-      const key = `${fiscalYear(table.numbered.date(index))}\u0000${table.numbered.ids[index]}`;
+      const key = `${table.numbered.fiscalYear(index, startMonth)}\u0000${table.numbered.ids[index]}`;
       (byNumber.get(key) ?? byNumber.set(key, []).get(key)!).push({ table, index });
     });
   });
   return [...byNumber.values()].filter((group) => group.length > 1);
 }
 
-function keyHashes(numbered: NumberedRecords, fiscalYear: (date: IsoDate) => number): Float64Array {
+function keyHashes(numbered: NumberedRecords, startMonth: number): Float64Array {
   const hashes = new Float64Array(numbered.size);
+  const hash = new RowHash();
   for (let i = 0; i < numbered.size; i++) {
-    const hash = new RowHash();
-    hash.addNumber(fiscalYear(numbered.date(i)));
+    hash.reset().addNumber(numbered.fiscalYear(i, startMonth));
     hash.add(numbered.ids[i]!);
     hashes[i] = hash.value();
   }
@@ -139,9 +135,4 @@ function clashesElsewhere(table: CheckedTable, groups: readonly Ref[][]): boolea
       (r) => r.table === table && group.some((s) => s.table !== table && !r.table.numbered.sameContent(r.index, s.table.numbered, s.index)),
     ),
   );
-}
-
-function fiscalYearOf(date: IsoDate, startMonth: number): number {
-  const year = Number(date.slice(0, 4));
-  return Number(date.slice(5, 7)) >= startMonth ? year : year - 1;
 }

@@ -20,10 +20,42 @@ class Column {
   }
 }
 
+/** A column of row hashes (53-bit numbers), grown like Column; sorted() is a sorted copy. */
+export class HashColumn {
+  private data = new Float64Array(256);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  sorted(): Float64Array {
+    return this.data.slice(0, this.length).sort();
+  }
+}
+
 /** Dates by a small number: a year of logs has a few hundred distinct dates, repeated thousands of times. */
 export class DateDictionary {
   private readonly numbers = new Map<IsoDate, number>();
   private readonly dates: IsoDate[] = [];
+  private readonly years: number[] = [];
+
+  /** The fiscal year of a numbered date, worked out once per date. */
+  fiscalYear(n: number, startMonth: number): number {
+    let year = this.years[n];
+    if (year === undefined) {
+      const date = this.dates[n]!;
+      const calendarYear = Number(date.slice(0, 4));
+      year = Number(date.slice(5, 7)) >= startMonth ? calendarYear : calendarYear - 1;
+      this.years[n] = year;
+    }
+    return year;
+  }
 
   numberOf(date: IsoDate): number {
     let n = this.numbers.get(date);
@@ -73,6 +105,10 @@ export class NumberedRecords {
 
   date(index: number): IsoDate {
     return this.dictionary.date(this.dates.at(index));
+  }
+
+  fiscalYear(index: number, startMonth: number): number {
+    return this.dictionary.fiscalYear(this.dates.at(index), startMonth);
   }
 
   /** Whether two records say the same (a re-export) or not (a conflict): date, channel, category, outcome. */

@@ -33,9 +33,10 @@ export class RowHash {
   }
 
   /** A small whole number (a list index or a count), mixed in without text. */
-  addNumber(n: number): void {
+  addNumber(n: number): this {
     this.h1 = Math.imul(this.h1 ^ (n | 0) ^ 0x9e3779b9, 2654435761);
     this.h2 = Math.imul(this.h2 ^ Math.floor(n / 4294967296) ^ 0x7f4a7c15, 1597334677);
+    return this;
   }
 
   value(): number {
@@ -53,7 +54,7 @@ export class RowHash {
  * it (`overlapping-table`: a month beside the cumulative export). Each such table is counted once.
  */
 export function resolveDuplicateTables(tables: readonly CheckedTable[], units: readonly Unit[], log: ProblemLog): Set<CheckedTable> {
-  const sorted = new Map(tables.map((t) => [t, Float64Array.from(t.rowHashes).sort()]));
+  const sorted = new Map(tables.map((t) => [t, t.rowHashes.sorted()]));
   const kept = new Set<CheckedTable>();
   const say = (code: 'duplicate-table' | 'overlapping-table', table: CheckedTable, other: CheckedTable): void => {
     const { file, sheet } = units[table.unit]!;

@@ -1,6 +1,6 @@
 import type { Kind, ProblemCode, ProblemDetail } from '../problems.js';
 import type { IsoDate } from './dates.js';
-import type { NumberedRecords } from './numbered.js';
+import type { HashColumn, NumberedRecords } from './numbered.js';
 import type { HolidayTable } from './service-days.js';
 import type { Tally, TallyView } from './tally.js';
 
@@ -52,7 +52,7 @@ export interface CheckedTable {
   /** Its consultations with a 受付番号, for the check that each number counts once. */
   numbered: NumberedRecords;
   /** A hash of every data row's content (records and rejected rows alike). */
-  rowHashes: number[];
+  rowHashes: HashColumn;
   /** Valid rows, which become duplicates when the table is found to be read twice. */
   accepted: number;
 }
