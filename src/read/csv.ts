@@ -1,5 +1,4 @@
-import { Readable, type Transform } from 'node:stream';
-import { CsvError, parse, type Options } from 'csv-parse';
+import { CsvError, Parser, type Options } from 'csv-parse';
 import { detectEncoding } from './encoding.js';
 import { ReadError, type EncodingName, type RawRow, type RawTable, type ReadOptions } from './types.js';
 
@@ -67,64 +66,49 @@ async function decoderFor(encoding: EncodingName): Promise<Decode> {
   return (bytes, more) => decoder.decode(bytes, { stream: more });
 }
 
-async function* csvRows(
-  input: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
-  delimiter: string,
-): AsyncGenerator<RawRow[]> {
-  const parser: Transform = parse({
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    // Line ends may be mixed in one file (an old Mac export pasted into a Windows one).
-    record_delimiter: ['\r\n', '\n', '\r'],
-    // Stream option, passed through by csv-parse to its Transform: lets a whole batch buffer up.
-    readableHighWaterMark: BATCH_ROWS,
-  } as unknown as Options);
-  // Kept from the moment the stream starts, so that an error emitted between two reads is not lost.
-  let failure: Error | undefined;
-  parser.on('error', (error) => {
-    failure = error;
-  });
-  Readable.from(input, { objectMode: false }).pipe(parser);
+/** csv-parse's parser core: `parse(chunk, end, push, close)` parses synchronously and returns its error, if any. */
+interface ParserCore {
+  parse(chunk: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
+}
+
+/**
+ * Rows from the bytes (or decoded text) of a CSV, a batch per chunk, through csv-parse's parser
+ * core (a Parser's `api`, which its own stream transform calls): synchronous, so nothing waits
+ * on stream events, and the same in Node and in the browser, where no Node stream exists.
+ */
+async function* csvRows(input: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, delimiter: string): AsyncGenerator<RawRow[]> {
+  const core = (
+    new Parser({
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      // Line ends may be mixed in one file (an old Mac export pasted into a Windows one).
+      record_delimiter: ['\r\n', '\n', '\r'],
+    } as Options) as unknown as { api: ParserCore }
+  ).api;
   let row = 0;
-  try {
-    for (;;) {
-      if (failure) throw failure;
-      const batch: RawRow[] = [];
-      for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) {
-        batch.push({ row: ++row, cells: record });
-        if (batch.length === BATCH_ROWS) break;
-      }
-      if (batch.length > 0) {
-        yield batch;
-        continue;
-      }
-      if (parser.readableEnded) return;
-      if (parser.destroyed && !failure) return;
-      await settled(parser);
-    }
-  } catch (error) {
+  let batch: RawRow[] = [];
+  const push = (record: string[]): void => {
+    batch.push({ row: ++row, cells: record });
+  };
+  const fail = (error: Error): ReadError => {
     // Only csv-parse's own complaints are about the file; anything else is the tool's bug.
     if (!(error instanceof CsvError)) throw error;
     // The record being parsed when it failed: the ones before it were whole.
     const records = (error as CsvError & { records?: number }).records;
-    throw new ReadError('unreadable-file', { reason: 'csv-syntax' }, (records ?? row) + 1);
-  } finally {
-    parser.destroy();
+    return new ReadError('unreadable-file', { reason: 'csv-syntax' }, (records ?? row) + 1);
+  };
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const error = core.parse(bytes, false, push, () => undefined);
+    if (error) throw fail(error);
+    while (batch.length >= BATCH_ROWS) yield batch.splice(0, BATCH_ROWS);
   }
-}
-
-/** Resolves when the stream has more to read, has ended or has failed (the caller looks which). */
-function settled(stream: Transform): Promise<void> {
-  if (stream.errored || stream.destroyed) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = (): void => {
-      stream.off('readable', done).off('end', done).off('error', done).off('close', done);
-      resolve();
-    };
-    stream.once('readable', done).once('end', done).once('error', done).once('close', done);
-  });
+  const error = core.parse(undefined, true, push, () => undefined);
+  if (error) throw fail(error);
+  if (batch.length > 0) yield batch;
+  batch = [];
 }
 
 /** Tab when the first lines hold more tabs than commas; Excel's text exports are tab-separated. */
