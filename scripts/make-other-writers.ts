@@ -17,7 +17,7 @@ import { messagesFor } from '../src/messages/index.js';
 import { sourcesFromArgs } from '../src/read/node-files.js';
 import { renderCsv } from '../src/render/csv.js';
 import { renderXlsx } from '../src/render/xlsx.js';
-import { annotatedWorkbook } from '../src/cli/annotate.js';
+import { annotateSources } from '../src/render/annotate.js';
 import { holidaysFromPackage, packageCalendar } from '../src/cli/holidays.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', 'fixtures');
@@ -375,7 +375,7 @@ async function livedIn(): Promise<void> {
   await writeFile(path.join(dir, '累計表.csv'), renderCsv(report.report));
   await writeFile(
     path.join(dir, '2022-02_検証.xlsx'),
-    await annotatedWorkbook(sources, {}, validationFrom(analysis, false), messagesFor('ja')),
+    await annotateSources(sources, {}, validationFrom(analysis, false), messagesFor('ja')),
   );
   // A Windows copy of the handouts log, Excel's lock file of an open workbook, system files, a document and a memo.
   await copyFile(path.join(source, '生理用品配布記録.csv'), path.join(dir, '生理用品配布記録 - コピー.csv'));

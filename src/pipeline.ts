@@ -2,7 +2,7 @@ import type { Config } from './config/schema.js';
 import { ProblemLog, severityOf, type Kind, type Problem, type ProblemCode, type ProblemsView, type Severity } from './problems.js';
 import { readSources, type InputEntry, type SourceTable } from './read/inputs.js';
 import type { ReadOptions, SourceFile } from './read/types.js';
-import { collectRecords, type Collected, type TableSummary } from './records/collect.js';
+import { collectRecords, type Collected, type CollectOptions, type TableSummary } from './records/collect.js';
 import type { IsoDate } from './records/dates.js';
 import type { HolidayTable } from './records/service-days.js';
 import type { TallyView } from './records/tally.js';
@@ -22,11 +22,10 @@ export interface Analysis {
   readonly log: ProblemsView;
 }
 
-export interface AnalyseOptions extends ReadOptions {
+export interface AnalyseOptions extends ReadOptions, CollectOptions {
   today: IsoDate;
-  /** The national holidays, a year at a time (cli/holidays.ts in Node). */
+  /** The national holidays, a year at a time (cli/holidays.ts in Node, app/holidays.ts in the page). */
   holidays: HolidayTable;
-  onProgress?: (file: string, rowsRead: number) => void;
 }
 
 /**

@@ -3,17 +3,20 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BUNDLE = path.join(ROOT, 'dist', 'bundle', 'main.js');
+const BUILT = [path.join(ROOT, 'dist', 'bundle', 'main.js'), path.join(ROOT, 'dist', 'tsup-report.html')];
 
 /** The newest modification time among the files the bundle is built from. */
 function newestSource(): number {
   const files = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => path.join(ROOT, 'src', f));
-  files.push(path.join(ROOT, 'scripts', 'bundle.mjs'), path.join(ROOT, 'package-lock.json'));
+  files.push(
+    ...['bundle.mjs', 'build-app.mjs', 'app/shims.js'].map((f) => path.join(ROOT, 'scripts', f)),
+    path.join(ROOT, 'package-lock.json'),
+  );
   return Math.max(...files.map((f) => statSync(f).mtimeMs));
 }
 
 /**
- * The CLI tests run the built command (dist/bundle) while the unit tests import src/: so that a
+ * The CLI and browser tests run the built command (dist/bundle) and app (dist/tsup-report.html) while the unit tests import src/: so that a
  * stale build is never what is tested, the build is redone first whenever a source is newer.
  * (TSUP_BIN points the CLI tests at another build on purpose, and is left alone.)
  */
@@ -21,11 +24,11 @@ export default function setup(): void {
   if (process.env.TSUP_BIN) return;
   let built = 0;
   try {
-    built = statSync(BUNDLE).mtimeMs;
+    built = Math.min(...BUILT.map((file) => statSync(file).mtimeMs));
   } catch {
     built = 0;
   }
   if (built >= newestSource()) return;
-  console.log('tsup-report: src/ is newer than dist/bundle — building first');
+  console.log('tsup-report: src/ is newer than dist/bundle or dist/tsup-report.html — building first');
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
 }

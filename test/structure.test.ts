@@ -59,6 +59,13 @@ describe('the shape of src/', () => {
     expect(offenders.map((f) => f.file)).toEqual([]);
   });
 
+  test('the browser app (app/) imports no node: module, and nothing but the app imports it', () => {
+    const appOffenders = files.filter((f) => f.unit === 'app' && f.imports.some((i) => i.startsWith('node:')));
+    expect(appOffenders.map((f) => f.file)).toEqual([]);
+    const importers = files.filter((f) => f.unit !== 'app' && f.imports.some((i) => unitOf(i) === 'app'));
+    expect(importers.map((f) => f.file)).toEqual([]);
+  });
+
   test('no source file is over 300 lines', () => {
     expect(files.filter((f) => f.lines > 300).map((f) => `${f.file}: ${f.lines}`)).toEqual([]);
   });

@@ -104,6 +104,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program
+    .command('app')
+    .description('write the offline browser app (one HTML file, nothing to install) for PCs without Node')
+    .option('--out <file.html>', 'where to write it (an older copy of the app is replaced, nothing else)')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['ja', 'en']))
+    .option('--quiet', 'print nothing')
+    .addHelpText('after', '\nExample:\n  tsup-report app --out "//share/福祉/tsup-report.html"')
+    .action(async (options) => {
+      exitCode = await (await import('./app.js')).appCommand(options, io);
+    });
+
+  program
     .command('init')
     .description('write tsup-report.config.json from the built-in default, to edit (never overwrites)')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['ja', 'en']))

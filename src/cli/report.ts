@@ -3,8 +3,8 @@ import type { Messages } from '../messages/index.js';
 import { severityOf, type ProblemCode } from '../problems.js';
 import { renderReport } from '../render/formats.js';
 import { renderValidationText } from '../render/validation.js';
-import { fiscalYearOf, type PeriodRequest } from '../report/period.js';
-import { fiscalYearLabel } from '../report/wareki.js';
+import type { PeriodRequest } from '../report/period.js';
+import { fiscalYearLabel, monthsByFiscalYear } from '../report/wareki.js';
 import type { Report } from '../report/types.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
@@ -77,7 +77,12 @@ export async function reportCommand(
       case 'empty-period': {
         const label = fiscalYearLabel(result.fiscalYear, analysis.config.fiscalYearStartMonth);
         throw new UserError(2, [
-          m.report.emptyPeriod(label, result.startMonth, result.asOf, monthsByYear(result.available, analysis.config.fiscalYearStartMonth)),
+          m.report.emptyPeriod(
+            label,
+            result.startMonth,
+            result.asOf,
+            monthsByFiscalYear(result.available, analysis.config.fiscalYearStartMonth),
+          ),
         ]);
       }
     }
@@ -93,14 +98,4 @@ export async function reportCommand(
   if (!options.quiet && report.excluded) io.stderr.write(`${m.report.excluded(report.excluded.rows, report.excluded.tables)}\n`);
   summary(result.findings);
   return 0;
-}
-
-/** 令和3年度 (2021-08〜2022-02), 令和4年度 (2022-04〜2022-05): the months that hold records, by fiscal year. */
-function monthsByYear(months: readonly string[], startMonth: number): string {
-  const byYear = new Map<number, string[]>();
-  for (const month of months) {
-    const year = fiscalYearOf(month, startMonth);
-    byYear.set(year, [...(byYear.get(year) ?? []), month]);
-  }
-  return [...byYear].map(([year, list]) => `${fiscalYearLabel(year, startMonth)}（${list[0]}〜${list[list.length - 1]}）`).join('、');
 }

@@ -35,9 +35,8 @@ export async function validateCommand(args: string[], options: ValidateOptions, 
       : renderValidationText(result, m, maxErrors, useColour(io.stdout, io.env)),
   );
   if (annotate !== undefined) {
-    // The inputs are read a second time, to copy them: the first pass kept no rows in memory.
-    const { annotatedWorkbook } = await import('./annotate.js');
-    await writeAtomically(annotate, await annotatedWorkbook(sources, readOptions, result, m), m);
+    const { annotateSources } = await import('../render/annotate.js');
+    await writeAtomically(annotate, await annotateSources(sources, readOptions, result, m), m);
     if (!options.quiet) io.stderr.write(`${m.report.written(annotate)}\n`);
   }
   if (!options.quiet) io.stderr.write(closingSummary(analysis.inputs, result, loaded, m, false));

@@ -4,15 +4,9 @@ import type { Messages } from '../messages/index.js';
 import { CONFIG_FILE_NAME } from './lists.js';
 import { DEFAULT_CONFIG } from './default.js';
 import type { Config } from './schema.js';
+import { ConfigError, configFromText } from './text.js';
 
-export { CONFIG_FILE_NAME };
-
-/** A mistake in the user's config: the CLI prints `lines` and exits 2. */
-export class ConfigError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
-  }
-}
+export { CONFIG_FILE_NAME, ConfigError };
 
 export interface LoadedConfig {
   config: Config;
@@ -43,17 +37,7 @@ export async function loadConfig(
   } catch (error) {
     throw new ConfigError([m.config.unreadable(file, (error as NodeJS.ErrnoException).code ?? String(error))]);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\uFEFF/u, ''));
-  } catch (error) {
-    throw new ConfigError([m.config.notJson(file, (error as Error).message)]);
-  }
-  // zod is loaded only when there is a file to check: the default needs no checking.
-  const { parseConfig } = await import('./parse.js');
-  const result = parseConfig(json, m);
-  if (!result.ok) throw new ConfigError([m.config.invalid(file), ...result.problems.map((p) => `  - ${p}`)]);
-  return { config: result.config, file, unused };
+  return { config: await configFromText(file, text, m), file, unused };
 }
 
 /** Config files in each input's folder (a folder input itself, or a file's folder) and that folder's parent, nearest first. */

@@ -2,7 +2,7 @@ import { en } from './en.js';
 import { ja } from './ja.js';
 import type { Lang, Messages } from './types.js';
 
-export type { Lang, Messages } from './types.js';
+export type { AppState, DownloadKind, Lang, Messages } from './types.js';
 export { LANGS } from './types.js';
 
 const TABLES: Record<Lang, Messages> = { ja, en };

@@ -81,6 +81,7 @@ export interface Messages {
     badKind: (value: string, allowed: string[]) => string;
     templateNeedsOut: string;
     annotateNeedsXlsx: string;
+    appNeedsOut: string;
     wouldOverwrite: (path: string) => string;
   };
   config: {
@@ -105,8 +106,52 @@ export interface Messages {
     evaluationOrder: string;
     evaluationFloor: string;
   };
+  /** The browser app's page (src/app/). */
+  app: AppWords;
   internalError: (detail: string) => string;
   progress: (file: string, rows: number) => string;
+}
+
+export type DownloadKind = 'json' | 'xlsx' | 'md' | 'html' | 'csv' | 'annotated' | 'template';
+export type AppState = 'idle' | 'working' | 'ready' | 'error';
+
+export interface AppWords {
+  title: string;
+  lead: string;
+  /** What the page does and does not do with the files: said on the page itself. */
+  privacy: string;
+  /** The button that switches to the other language, in that language. */
+  otherLanguage: string;
+  steps: { files: string; report: string; problems: string; inputs: string; downloads: string };
+  dropHint: string;
+  chooseFiles: string;
+  chooseFolder: string;
+  configLabel: string;
+  configHint: string;
+  /** Which config is in use, and why. */
+  configFromFiles: (file: string) => string;
+  configChosen: (file: string) => string;
+  configUnused: (file: string) => string;
+  kindLabel: string;
+  kind: { monthly: string; annual: string };
+  fiscalYearLabel: string;
+  asOfLabel: string;
+  suppressLabel: string;
+  suppressHint: string;
+  skipInvalidLabel: string;
+  status: Record<AppState, string>;
+  reading: (file: string, rows: number) => string;
+  filesChosen: (count: number) => string;
+  inputColumns: { file: string; status: string; note: string };
+  inputStatus: { read: string; skipped: string; duplicate: string; refused: string; config: string };
+  duplicateOf: (file: string) => string;
+  problemsNone: string;
+  problemsMore: (count: number) => string;
+  /** Shown instead of the report when rows of the period have errors (the CLI's hint names its options). */
+  refusedHint: string;
+  download: Record<DownloadKind, string>;
+  downloadsHint: string;
+  annotatedHint: string;
 }
 
 /** 1048575 → 1,048,575 without loading ICU's number formatting (~10 ms of start-up). */

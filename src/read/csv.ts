@@ -76,7 +76,10 @@ interface ParserCore {
  * core (a Parser's `api`, which its own stream transform calls): synchronous, so nothing waits
  * on stream events, and the same in Node and in the browser, where no Node stream exists.
  */
-async function* csvRows(input: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>, delimiter: string): AsyncGenerator<RawRow[]> {
+async function* csvRows(
+  input: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+  delimiter: string,
+): AsyncGenerator<RawRow[]> {
   const core = (
     new Parser({
       delimiter,

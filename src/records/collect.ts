@@ -194,7 +194,11 @@ class RecordsRun {
       }
     };
     for (const raw of head) if (raw.row > layout.headerRow) checkRow(raw);
-    for (let next = await rest.next(); !next.done; next = await rest.next()) next.value.forEach(checkRow);
+    const pause = this.options.betweenBatches;
+    for (let next = await rest.next(); !next.done; next = await rest.next()) {
+      next.value.forEach(checkRow);
+      if (pause) await pause();
+    }
 
     this.units[unit]!.idsCountRows = nextRowNumber > 1;
     if (summary.rows === 0) at({ code: 'no-data-rows', row: layout.headerRow, column: null, cell: null, detail: {} });

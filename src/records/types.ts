@@ -73,6 +73,11 @@ export interface CollectOptions {
   holidays: HolidayTable;
   /** Told of every data row read, with the file and the count so far (for a progress line). */
   onProgress?: (file: string, rowsRead: number) => void;
+  /**
+   * Awaited after each batch of rows: the browser app lets the page paint its progress and answer
+   * the user there (a 100,000-row CSV must not freeze it). The CLI has nothing to wait for.
+   */
+  betweenBatches?: () => Promise<void>;
 }
 
 /** Where a record came from: the index of its table in the run, and its spreadsheet row. */

@@ -1,8 +1,10 @@
 import type { Messages } from '../messages/index.js';
-import type { ShownProblem } from '../pipeline.js';
+import type { ShownProblem, ValidationResult } from '../pipeline.js';
+import { ProblemLog } from '../problems.js';
+import { readSources, type InputEntry } from '../read/inputs.js';
 import { OUTPUT_MARKER } from '../read/marker.js';
 import { baseName } from '../read/sniff.js';
-import type { CellValue, RawTable } from '../read/types.js';
+import type { CellValue, RawTable, ReadOptions, SourceFile } from '../read/types.js';
 import { problemMessage } from './validation.js';
 import { displayWidth } from './width.js';
 import { loadWorkbookClass } from '../workbook.js';
@@ -40,6 +42,23 @@ function copyValue(cell: Cell, value: CellValue): void {
     // Strings go in as text cells: a value such as "=1+1" is never turned into a formula.
     cell.value = value;
   }
+}
+
+/**
+ * `validate --annotate` and the page's annotated download: the inputs read once more, the same
+ * way (the first pass kept no rows in memory), and copied with their problems marked.
+ */
+export async function annotateSources(
+  sources: readonly SourceFile[],
+  readOptions: ReadOptions,
+  result: ValidationResult,
+  m: Messages,
+): Promise<Uint8Array> {
+  const entries: InputEntry[] = [];
+  async function* tables(): AsyncGenerator<RawTable> {
+    for await (const source of readSources(sources, readOptions, new ProblemLog(), entries)) yield source.table;
+  }
+  return renderAnnotated(tables(), [...result.errors, ...result.warnings], m);
 }
 
 /**

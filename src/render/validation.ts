@@ -66,9 +66,55 @@ export function renderValidationJson(result: ValidationResult, m: Messages, maxL
   )}\n`;
 }
 
+/** The problems of one file, or of one sheet of it (`sheet` null: the file's own, or the run's when `file` is null too). */
+export interface ProblemGroup {
+  file: string | null;
+  sheet: string | null;
+  table?: TableSummary;
+  problems: ShownProblem[];
+}
+
 /**
- * Problems grouped by file and sheet, in the order of the inputs, each with its row, Excel cell
- * and column, at most `maxShown` of them; then plainly how many more there are.
+ * Problems grouped by file and sheet, in the order of the inputs (tables in reading order, then
+ * problems), each file's own problems before its sheets', the run's last; within a group by row,
+ * errors first. The text output and the browser app both list them this way.
+ */
+export function groupProblems(result: Findings & { tables: readonly TableSummary[] }): ProblemGroup[] {
+  const keyOf = (file: string | null, sheet: string | null): string => `${file ?? ''}\u0000${sheet ?? ''}`;
+  const groups = new Map<string, ProblemGroup>();
+  const fileOrder = new Map<string | null, number>();
+  const group = (file: string | null, sheet: string | null): ProblemGroup => {
+    if (!fileOrder.has(file)) fileOrder.set(file, file === null ? Number.MAX_SAFE_INTEGER : fileOrder.size);
+    const key = keyOf(file, sheet);
+    if (!groups.has(key)) groups.set(key, { file, sheet, problems: [] });
+    return groups.get(key)!;
+  };
+  for (const t of result.tables) group(t.file, t.sheet).table = t;
+  for (const p of [...result.errors, ...result.warnings]) group(p.file, p.sheet).problems.push(p);
+  const rank = { error: 0, warning: 1, info: 2 };
+  for (const g of groups.values()) g.problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || rank[a.severity] - rank[b.severity]);
+  const met = new Map([...groups.keys()].map((key, i) => [key, i]));
+  return [...groups.entries()]
+    .sort(
+      ([keyA, a], [keyB, b]) =>
+        fileOrder.get(a.file)! - fileOrder.get(b.file)! ||
+        Number(a.sheet !== null) - Number(b.sheet !== null) ||
+        met.get(keyA)! - met.get(keyB)!,
+    )
+    .map(([, g]) => g);
+}
+
+/** Where a problem is (row, cell, column) and, for one repeated on many rows, which rows: the text around its message. */
+export function problemPlace(problem: ShownProblem, m: Messages): { at: string; repeated: string } {
+  return {
+    at: m.place.at(problem.row, problem.cell, problem.column),
+    repeated: problem.count > 1 ? m.validate.repeated(m.place.rows(problem.rows, problem.count)) : '',
+  };
+}
+
+/**
+ * Problems grouped by file and sheet (groupProblems), each with its row, Excel cell and column,
+ * at most `maxShown` of them; then plainly how many more there are.
  */
 export function renderValidationText(
   result: Findings & { tables: readonly TableSummary[] },
@@ -78,34 +124,10 @@ export function renderValidationText(
 ): string {
   const paint = (severity: Severity, text: string): string => (colour ? `${COLOURS[severity][0]}${text}${COLOURS[severity][1]}` : text);
   const all = [...result.errors, ...result.warnings];
-  const keyOf = (file: string | null, sheet: string | null): string => `${file ?? ''}\u0000${sheet ?? ''}`;
-  type Group = { file: string | null; sheet: string | null; table?: TableSummary; problems: ShownProblem[] };
-  const groups = new Map<string, Group>();
-  // Files in the order met (tables in reading order, then problems), each file's own problems before its sheets'.
-  const fileOrder = new Map<string | null, number>();
-  const group = (file: string | null, sheet: string | null): Group => {
-    if (!fileOrder.has(file)) fileOrder.set(file, file === null ? Number.MAX_SAFE_INTEGER : fileOrder.size);
-    const key = keyOf(file, sheet);
-    if (!groups.has(key)) groups.set(key, { file, sheet, problems: [] });
-    return groups.get(key)!;
-  };
-  for (const t of result.tables) group(t.file, t.sheet).table = t;
-  const rank = { error: 0, warning: 1, info: 2 };
-  for (const p of all) group(p.file, p.sheet).problems.push(p);
-  const met = new Map([...groups.keys()].map((key, i) => [key, i]));
-  const ordered = [...groups.entries()]
-    .sort(
-      ([keyA, a], [keyB, b]) =>
-        fileOrder.get(a.file)! - fileOrder.get(b.file)! ||
-        Number(a.sheet !== null) - Number(b.sheet !== null) ||
-        met.get(keyA)! - met.get(keyB)!,
-    )
-    .map(([, g]) => g);
-
   const lines: string[] = [];
   let shown = 0;
   let lastFile: string | null | undefined;
-  for (const g of ordered) {
+  for (const g of groupProblems(result)) {
     if (g.file !== lastFile) {
       if (lines.length > 0) lines.push('');
       lines.push(g.file === null ? m.place.run : g.file === '-' ? m.place.stdin : g.file);
@@ -117,14 +139,12 @@ export function renderValidationText(
     if (table?.kind && table.headerRow !== null) {
       lines.push(`${indent}${m.validate.tableLine(m.kindName[table.kind], table.headerRow, table.rows)}`);
     }
-    const problems = g.problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || rank[a.severity] - rank[b.severity]);
-    for (const problem of problems) {
+    for (const problem of g.problems) {
       if (shown >= maxShown) break;
       shown++;
-      const at = m.place.at(problem.row, problem.cell, problem.column);
-      const repeated = problem.count > 1 ? ` ${m.validate.repeated(m.place.rows(problem.rows, problem.count))}` : '';
+      const { at, repeated } = problemPlace(problem, m);
       lines.push(
-        `${indent}${paint(problem.severity, m.severity[problem.severity])}${at === '' ? '' : ` ${at}`}: ${problemMessage(problem, m)}${repeated}`,
+        `${indent}${paint(problem.severity, m.severity[problem.severity])}${at === '' ? '' : ` ${at}`}: ${problemMessage(problem, m)}${repeated === '' ? '' : ` ${repeated}`}`,
       );
     }
   }

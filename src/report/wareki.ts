@@ -1,3 +1,5 @@
+import { fiscalYearOf } from './period.js';
+
 /**
  * Japanese-calendar labels through Intl's `ja-JP-u-ca-japanese` calendar, so new eras come with
  * the runtime's ICU data rather than a hand-kept table.
@@ -46,4 +48,14 @@ export function periodNote(asOf: string): string {
 /** 8月 for 2021-08. */
 export function monthLabel(month: string): string {
   return `${Number(month.slice(5, 7))}月`;
+}
+
+/** 令和3年度 (2021-08〜2022-02), 令和4年度 (2022-04〜2022-05): the months that hold records, by fiscal year. */
+export function monthsByFiscalYear(months: readonly string[], startMonth: number): string {
+  const byYear = new Map<number, string[]>();
+  for (const month of months) {
+    const year = fiscalYearOf(month, startMonth);
+    byYear.set(year, [...(byYear.get(year) ?? []), month]);
+  }
+  return [...byYear].map(([year, list]) => `${fiscalYearLabel(year, startMonth)}（${list[0]}〜${list[list.length - 1]}）`).join('、');
 }

@@ -1,0 +1,145 @@
+import { DEFAULT_CONFIG } from '../config/default.js';
+import { CONFIG_FILE_NAME } from '../config/lists.js';
+import type { Config } from '../config/schema.js';
+import { configFromText } from '../config/text.js';
+import type { DownloadKind, Messages } from '../messages/index.js';
+import { analyse, reportFrom, validationFrom, type Analysis, type ReportResult } from '../pipeline.js';
+import { baseName } from '../read/sniff.js';
+import type { SourceFile } from '../read/types.js';
+import type { IsoDate } from '../records/dates.js';
+import { KINDS } from '../records/kinds.js';
+import { renderReport, type ReportFormat } from '../render/formats.js';
+import { addMonths, fiscalYearOf } from '../report/period.js';
+import type { Report } from '../report/types.js';
+import { fiscalYearLabel } from '../report/wareki.js';
+import { bundledHolidays } from './holidays.js';
+import { sourcesFromFiles, type PickedFile } from './sources.js';
+
+/** The config a page's run uses, and where it came from (said on the page, as the CLI's summary does). */
+export interface ConfigChoice {
+  config: Config;
+  from: 'chosen' | 'files' | 'default';
+  file: string | null;
+  /** Config files among the chosen ones that are not in use. */
+  unused: string[];
+}
+
+/**
+ * The config file chosen on its own (#config) wins; else a tsup-report.config.json among the
+ * chosen files, the one nearest the top of the folder; else the built-in default. A config that
+ * does not check out throws ConfigError with the CLI's own words.
+ */
+export async function chooseConfig(picked: readonly PickedFile[], chosen: File | null, m: Messages): Promise<ConfigChoice> {
+  const depth = (p: PickedFile): number => (p.path || p.file.name).split('/').length;
+  const among = picked
+    .filter((p) => baseName(p.path || p.file.name) === CONFIG_FILE_NAME)
+    .sort((a, b) => depth(a) - depth(b) || (a.path < b.path ? -1 : 1));
+  const names = among.map((p) => p.path || p.file.name);
+  if (chosen)
+    return { config: await configFromText(chosen.name, await chosen.text(), m), from: 'chosen', file: chosen.name, unused: names };
+  const first = among[0];
+  if (!first) return { config: DEFAULT_CONFIG, from: 'default', file: null, unused: [] };
+  const file = names[0]!;
+  return { config: await configFromText(file, await first.file.text(), m), from: 'files', file, unused: names.slice(1) };
+}
+
+export interface Loaded {
+  sources: SourceFile[];
+  choice: ConfigChoice;
+  analysis: Analysis;
+}
+
+/** Reads and checks the chosen files: the CLI's pipeline, with the page's holidays and a pause after each batch of rows. */
+export async function loadFiles(
+  picked: readonly PickedFile[],
+  choice: ConfigChoice,
+  today: IsoDate,
+  hooks: { onProgress?: (file: string, rowsRead: number) => void; betweenBatches?: () => Promise<void> } = {},
+): Promise<Loaded> {
+  const sources = sourcesFromFiles(picked);
+  const analysis = await analyse(sources, choice.config, { today, holidays: bundledHolidays, ...hooks });
+  return { sources, choice, analysis };
+}
+
+/** What the period selectors offer: the fiscal years with records, and for each the months a report can end in. */
+export interface YearChoice {
+  fiscalYear: number;
+  label: string;
+  /** From the report's first month to the year's last month with records (or its end). */
+  months: string[];
+  /** The latest month with records: the default as-of, as for the CLI. */
+  latest: string;
+}
+
+export function yearChoices(analysis: Analysis): YearChoice[] {
+  const { config } = analysis;
+  const withRecords = analysis.tally.months();
+  const years = [...new Set(withRecords.map((month) => fiscalYearOf(month, config.fiscalYearStartMonth)))].sort((a, b) => b - a);
+  return years.map((fiscalYear) => {
+    const yearStart = `${String(fiscalYear).padStart(4, '0')}-${String(config.fiscalYearStartMonth).padStart(2, '0')}`;
+    const yearEnd = addMonths(yearStart, 11);
+    const start =
+      config.programStart != null && config.programStart >= yearStart && config.programStart <= yearEnd ? config.programStart : yearStart;
+    const inYear = withRecords.filter((month) => month >= start && month <= yearEnd);
+    const latest = inYear[inYear.length - 1] ?? start;
+    const months: string[] = [];
+    for (let month = start; month <= yearEnd; month = addMonths(month, 1)) months.push(month);
+    return { fiscalYear, label: fiscalYearLabel(fiscalYear, config.fiscalYearStartMonth), months, latest };
+  });
+}
+
+export interface ReportChoices {
+  kind: Report['kind'];
+  fiscalYear?: number;
+  asOf?: string;
+  suppressBelow?: number;
+  skipInvalid: boolean;
+}
+
+/** The report for the page's choices: reportFrom, exactly as `monthly` and `annual` call it. */
+export function reportFor(analysis: Analysis, choices: ReportChoices): ReportResult {
+  const request = {
+    ...(choices.fiscalYear === undefined ? {} : { fiscalYear: choices.fiscalYear }),
+    ...(choices.asOf === undefined ? {} : { asOf: choices.asOf }),
+  };
+  return reportFrom(analysis, request, {
+    kind: choices.kind,
+    skipInvalid: choices.skipInvalid,
+    ...(choices.suppressBelow === undefined ? {} : { suppressBelow: choices.suppressBelow }),
+  });
+}
+
+export interface Download {
+  name: string;
+  type: string;
+  content: string | Uint8Array;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const REPORT_DOWNLOADS: Record<Exclude<DownloadKind, 'annotated' | 'template'>, { extension: string; type: string }> = {
+  json: { extension: 'json', type: 'application/json' },
+  xlsx: { extension: 'xlsx', type: XLSX_TYPE },
+  md: { extension: 'md', type: 'text/markdown;charset=utf-8' },
+  html: { extension: 'html', type: 'text/html;charset=utf-8' },
+  csv: { extension: 'csv', type: 'text/csv;charset=utf-8' },
+};
+
+/** The report in one of the CLI's formats, named for its year, kind and month: 令和3年度_月次報告_2022-02.xlsx. */
+export async function reportDownload(report: Report, kind: keyof typeof REPORT_DOWNLOADS): Promise<Download> {
+  const { extension, type } = REPORT_DOWNLOADS[kind];
+  const name = `${report.fiscalYearLabel}_${report.kind === 'monthly' ? '月次報告' : '年次報告'}_${report.asOf}.${extension}`;
+  return { name, type, content: await renderReport(report, kind satisfies ReportFormat) };
+}
+
+/** `validate --annotate`'s workbook: the chosen files read again and copied with their problems marked. */
+export async function annotatedDownload(loaded: Loaded, m: Messages, today: IsoDate): Promise<Download> {
+  const { annotateSources } = await import('../render/annotate.js');
+  const content = await annotateSources(loaded.sources, {}, validationFrom(loaded.analysis, false), m);
+  return { name: `点検結果_${today}.xlsx`, type: XLSX_TYPE, content };
+}
+
+/** `tsup-report template`'s workbook for the config in use, every kind of log. */
+export async function templateDownload(config: Config): Promise<Download> {
+  const { renderTemplate } = await import('../render/template.js');
+  return { name: '記録ひな形.xlsx', type: XLSX_TYPE, content: await renderTemplate(config, [...KINDS]) };
+}

@@ -1,0 +1,137 @@
+import type { Messages } from '../messages/index.js';
+import type { Findings, ReportResult } from '../pipeline.js';
+import type { InputEntry } from '../read/inputs.js';
+import type { TableSummary } from '../records/collect.js';
+import { renderHtml } from '../render/html.js';
+import { groupProblems, problemMessage, problemPlace } from '../render/validation.js';
+import type { Report } from '../report/types.js';
+import { fiscalYearLabel, monthsByFiscalYear } from '../report/wareki.js';
+import { h } from './dom.js';
+import type { ConfigChoice } from './session.js';
+
+/** Problems listed on the page at most; the rest are counted (the annotated copy holds them all). */
+const PROBLEMS_SHOWN = 500;
+
+/** Every input with its status and, for one not read, why — the CLI's closing summary as a table. */
+export function inputsView(inputs: readonly InputEntry[], findings: Findings, choice: ConfigChoice, m: Messages): HTMLElement {
+  const note = (input: InputEntry): string => {
+    switch (input.status) {
+      case 'read':
+        return '';
+      case 'duplicate':
+        return m.app.duplicateOf(input.duplicateOf ?? '');
+      case 'skipped': {
+        const reason = input.reason as keyof Messages['skipReason'] | undefined;
+        return reason && reason in m.skipReason ? m.skipReason[reason] : '';
+      }
+      case 'refused': {
+        const problem = findings.errors.find(
+          (p) => p.file === input.file && (p.code === 'unreadable-file' || p.code === 'unsupported-format'),
+        );
+        return problem ? problemMessage(problem, m) : '';
+      }
+      case 'config':
+        return input.file === choice.file ? m.app.configFromFiles(input.file) : m.app.configUnused(input.file);
+    }
+  };
+  const columns = m.app.inputColumns;
+  return h(
+    'table',
+    { class: 'inputs' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, columns.file),
+        h('th', { scope: 'col' }, columns.status),
+        h('th', { scope: 'col' }, columns.note),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      ...inputs.map((input) =>
+        h(
+          'tr',
+          { 'data-status': input.status },
+          h('td', {}, input.file),
+          h('td', {}, m.app.inputStatus[input.status]),
+          h('td', {}, note(input)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The problems as `validate` words them, grouped by file and sheet, each with its row, cell and column. */
+export function problemsView(findings: Findings, tables: readonly TableSummary[], m: Messages): HTMLElement {
+  const groups = groupProblems({ ...findings, tables }).filter((g) => g.problems.length > 0);
+  const box = h('div', { class: 'problems' });
+  if (groups.length === 0) {
+    box.append(h('p', {}, m.app.problemsNone));
+    return box;
+  }
+  let shown = 0;
+  let lastFile: string | null | undefined;
+  let fileBox: HTMLElement = box;
+  for (const group of groups) {
+    if (group.file !== lastFile) {
+      lastFile = group.file;
+      fileBox = h('section', { class: 'problem-file' }, h('h3', {}, group.file ?? m.place.run));
+      box.append(fileBox);
+    }
+    const list = h('ul', {});
+    for (const problem of group.problems) {
+      if (shown >= PROBLEMS_SHOWN) break;
+      shown++;
+      const { at, repeated } = problemPlace(problem, m);
+      list.append(
+        h(
+          'li',
+          { class: problem.severity, 'data-code': problem.code },
+          h('span', { class: 'severity' }, m.severity[problem.severity]),
+          at === '' ? ' ' : ` ${at}: `,
+          problemMessage(problem, m),
+          repeated === '' ? '' : ` ${repeated}`,
+        ),
+      );
+    }
+    if (list.childElementCount === 0) continue;
+    fileBox.append(group.sheet === null ? list : h('div', { class: 'problem-sheet' }, h('h4', {}, m.place.sheet(group.sheet)), list));
+  }
+  const more = findings.errors.length + findings.warnings.length - shown + findings.unlisted.errors + findings.unlisted.warnings;
+  if (more > 0) box.append(h('p', { class: 'more' }, m.app.problemsMore(more)));
+  return box;
+}
+
+/** The report exactly as the HTML renderer makes it, inside a shadow root so that its styles and the page's stay apart. */
+export function showReport(host: HTMLElement, report: Report): void {
+  const parsed = new DOMParser().parseFromString(renderHtml(report), 'text/html');
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  shadow.replaceChildren(...parsed.head.querySelectorAll('style'), ...parsed.body.childNodes);
+}
+
+/** Why no report was made, in the CLI's words but for its option names (the page's controls stand for them). */
+export function refusalLines(result: Exclude<ReportResult, { ok: true }>, startMonth: number, m: Messages): string[] {
+  switch (result.problem) {
+    case 'errors':
+      return [m.report.refused(result.findings.errors.length), result.unreadable ? m.report.refusedUnreadableHint : m.app.refusedHint];
+    case 'no-records':
+      return [m.report.noRecords];
+    case 'as-of-before-start':
+      return [m.report.asOfBeforeStart(result.asOf, result.startMonth)];
+    case 'as-of-outside-year':
+      return [m.report.asOfOutsideYear(result.asOf, fiscalYearLabel(result.fiscalYear, startMonth))];
+    case 'empty-period':
+      return [
+        m.report.emptyPeriod(
+          fiscalYearLabel(result.fiscalYear, startMonth),
+          result.startMonth,
+          result.asOf,
+          monthsByFiscalYear(result.available, startMonth),
+        ),
+      ];
+  }
+}

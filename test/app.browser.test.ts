@@ -1,0 +1,237 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { hasChromium, useBrowser } from './browser.js';
+import { fixture, ROOT, runCli, useTempDir } from './helpers.js';
+
+const APP = path.join(ROOT, 'dist', 'tsup-report.html');
+const OUTPUT = path.join(ROOT, 'test', 'output');
+/** Planted in every free-text and personal column; it must come out nowhere but the annotated copy. */
+const SENTINEL = 'SENTINEL極秘メモ山田花子';
+
+type Browser = import('playwright-core').Browser;
+type Page = import('playwright-core').Page;
+
+/** A report's JSON with each input named relative to `base` (the page names a folder's files from the folder, the CLI as given). */
+function comparable(json: any, base: string): unknown {
+  const relative = (name: string): string => path.relative(base, path.resolve(base, name)).split(path.sep).join('/');
+  return {
+    ...json,
+    inputs: json.inputs.map((i: any) => ({
+      ...i,
+      file: relative(i.file),
+      ...(i.duplicateOf ? { duplicateOf: relative(i.duplicateOf) } : {}),
+    })),
+  };
+}
+
+/** Every cell value of every sheet, for comparing two workbooks written at different moments. */
+async function cellValues(bytes: Buffer): Promise<unknown> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook.worksheets.map((sheet) => ({ name: sheet.name, values: JSON.parse(JSON.stringify(sheet.getSheetValues())) }));
+}
+
+async function xlsxText(bytes: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  return (await Promise.all(Object.values(zip.files).map((f) => f.async('string')))).join('\n');
+}
+
+describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real browser', { timeout: 120_000 }, () => {
+  let browser: Browser;
+  useBrowser((b) => (browser = b));
+  beforeAll(() => mkdir(OUTPUT, { recursive: true }));
+
+  async function openApp() {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 1000 } });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    context.on('request', (request) => requests.push(request.url()));
+    const url = pathToFileURL(APP).href;
+    await page.goto(url, { waitUntil: 'load' });
+    /** What must hold at the end of every test: no error, no request but the page's own, nothing stored. */
+    const expectClean = async (): Promise<void> => {
+      expect(consoleErrors).toEqual([]);
+      expect(requests.filter((r) => r !== url && !r.startsWith('blob:'))).toEqual([]);
+      const stored = await page.evaluate(async () => ({
+        local: localStorage.length,
+        session: sessionStorage.length,
+        cookie: document.cookie,
+        databases: (await indexedDB.databases()).length,
+      }));
+      expect(stored).toEqual({ local: 0, session: 0, cookie: '', databases: 0 });
+      await context.close();
+    };
+    return { page, expectClean };
+  }
+
+  async function settled(page: Page): Promise<string> {
+    await page.waitForSelector('#status[data-state="ready"], #status[data-state="error"]', { timeout: 60_000 });
+    return (await page.getAttribute('#status', 'data-state'))!;
+  }
+
+  async function download(page: Page, kind: string): Promise<Buffer> {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-download="${kind}"]`)]);
+    return readFile((await file.path())!);
+  }
+
+  async function cli(args: string[]): Promise<string> {
+    const result = await runCli(args);
+    expect(result.code, result.stderr).toBe(0);
+    return result.stdout;
+  }
+
+  test('takasaki-r3 chosen as files: monthly and annual JSON equal the CLI’s, Markdown, HTML and CSV are the same, the XLSX holds the same cells', async () => {
+    const folder = fixture('takasaki-r3');
+    const files = (await import('node:fs')).readdirSync(folder).map((f) => path.join(folder, f));
+    const { page, expectClean } = await openApp();
+    await page.setInputFiles('#files', files);
+    expect(await settled(page)).toBe('ready');
+    await page.screenshot({ path: path.join(OUTPUT, 'app-takasaki-r3-monthly.png'), fullPage: true });
+
+    for (const kind of ['monthly', 'annual'] as const) {
+      await page.selectOption('#kind', kind);
+      expect(await settled(page)).toBe('ready');
+      const fromCli = JSON.parse(await cli([kind, ...files, '--format', 'json']));
+      const fromPage = JSON.parse((await download(page, 'json')).toString('utf8'));
+      expect(comparable(fromPage, folder)).toEqual(comparable(fromCli, folder));
+      for (const format of ['md', 'html', 'csv'] as const) {
+        expect((await download(page, format)).toString('utf8'), `${kind} ${format}`).toBe(await cli([kind, ...files, '--format', format]));
+      }
+      const out = path.join(OUTPUT, `app-cli-${kind}.xlsx`);
+      await cli([kind, ...files, '--out', out]);
+      expect(await cellValues(await download(page, 'xlsx'))).toEqual(await cellValues(await readFile(out)));
+    }
+    // The page shows the report the HTML renderer makes: its own title and figures.
+    const shown = await page.$eval('#report', (host) => host.shadowRoot!.querySelector('h1')!.textContent);
+    expect(shown).toContain('令和3年度');
+    await expectClean();
+  });
+
+  test('the full-year folder with its config: the config among the files is used and said so; the annual JSON equals the CLI’s', async () => {
+    const folder = fixture('full-year');
+    const { page, expectClean } = await openApp();
+    await page.setInputFiles('#folder', folder);
+    expect(await settled(page)).toBe('ready');
+    expect(await page.textContent('#config-in-use')).toContain('full-year/tsup-report.config.json');
+    const rows = await page.$$eval('#inputs tbody tr', (trs) =>
+      trs.map((tr) => [tr.children[0]!.textContent, tr.getAttribute('data-status')]),
+    );
+    expect(rows).toContainEqual(['full-year/tsup-report.config.json', 'config']);
+    await page.selectOption('#kind', 'annual');
+    const fromCli = JSON.parse(await cli(['annual', folder, '--format', 'json']));
+    const fromPage = JSON.parse((await download(page, 'json')).toString('utf8'));
+    expect(comparable(fromPage, path.dirname(folder))).toEqual(comparable(fromCli, path.dirname(folder)));
+    expect(fromPage.targets.length).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(OUTPUT, 'app-full-year-annual.png'), fullPage: true });
+    await expectClean();
+  });
+
+  test('a lived-in folder (copies, lock file, old reports, system files, a subfolder): every file accounted for as the CLI does', async () => {
+    const folder = fixture('lived-in');
+    const { page, expectClean } = await openApp();
+    await page.setInputFiles('#folder', folder);
+    expect(await settled(page)).toBe('ready');
+    const fromCli = JSON.parse(await cli(['monthly', folder, '--format', 'json']));
+    const fromPage = JSON.parse((await download(page, 'json')).toString('utf8'));
+    expect(comparable(fromPage, path.dirname(folder))).toEqual(comparable(fromCli, path.dirname(folder)));
+    expect(new Set(fromPage.inputs.map((i: any) => i.status))).toEqual(new Set(['read', 'skipped', 'duplicate']));
+    // Each input is listed with its status, in the page's words.
+    const statuses = await page.$$eval('#inputs tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-status')));
+    expect(statuses).toEqual(fromPage.inputs.map((i: any) => i.status));
+    await expectClean();
+  });
+
+  describe('a folder with a planted sentinel and an error', () => {
+    let dir: string;
+    useTempDir('tsup-app-', (created) => (dir = created));
+    beforeAll(async () => {
+      const rows = [
+        ['受付番号', '受付日', '受付方法', '主訴', '対応結果', '相談者ID', '備考', '相談員'],
+        ['1', '2021/9/1', '電話', '家庭問題', '助言', SENTINEL, SENTINEL, SENTINEL],
+        ['2', '2021/9/2', '来所', '生活問題', '継続', SENTINEL, `${SENTINEL}\n二行目`, SENTINEL],
+        ['3', '2021/2/30', '電話', '家庭問題', '助言', SENTINEL, SENTINEL, SENTINEL],
+      ];
+      await mkdir(path.join(dir, '記録'));
+      await writeFile(path.join(dir, '記録', '2021-09_相談記録.csv'), rows.map((r) => r.map((c) => `"${c}"`).join(',')).join('\r\n'));
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('居場所');
+      sheet.addRow(['開催日', '実施団体', '参加者数', '参加者氏名']);
+      sheet.addRow([new Date(Date.UTC(2021, 8, 11)), 'litoko', 2, SENTINEL]);
+      await workbook.xlsx.writeFile(path.join(dir, '記録', '居場所.xlsx'));
+    });
+
+    test('refused with the CLI’s words and located problems; with rows with errors left out, nothing but the annotated copy holds the sentinel', async () => {
+      const folder = path.join(dir, '記録');
+      const { page, expectClean } = await openApp();
+      await page.setInputFiles('#folder', folder);
+      expect(await settled(page)).toBe('error');
+      expect(await page.textContent('#message')).toContain('1件のエラーがあるため、報告書を作りませんでした');
+      expect(await page.isDisabled('button[data-download="json"]')).toBe(true);
+      const validated = JSON.parse((await runCli(['validate', folder, '--format', 'json', '--lang', 'ja'])).stdout);
+      const listed = await page.$$eval('#problems li.error', (items) => items.map((li) => li.textContent));
+      expect(listed).toHaveLength(validated.errors.length);
+      expect(listed[0]).toContain('B4');
+      expect(listed[0]).toContain(validated.errors[0].message);
+
+      await page.check('#skip-invalid');
+      expect(await settled(page)).toBe('ready');
+      const fromCli = JSON.parse(await cli(['monthly', folder, '--skip-invalid', '--format', 'json']));
+      const downloads: Record<string, Buffer> = {};
+      for (const kind of ['json', 'md', 'html', 'csv', 'xlsx', 'template', 'annotated']) downloads[kind] = await download(page, kind);
+      expect(comparable(JSON.parse(downloads.json!.toString('utf8')), dir)).toEqual(comparable(fromCli, dir));
+
+      const pageText = await page.evaluate(
+        () => document.documentElement.outerHTML + document.querySelector('#report')!.shadowRoot!.innerHTML,
+      );
+      expect(pageText).not.toContain('山田花子');
+      for (const kind of ['json', 'md', 'html', 'csv']) expect(downloads[kind]!.toString('utf8'), kind).not.toContain('山田花子');
+      for (const kind of ['xlsx', 'template']) expect(await xlsxText(downloads[kind]!), kind).not.toContain('山田花子');
+      // The annotated copy is the user's own logs, marked: it keeps what they typed, as validate --annotate does.
+      expect(await xlsxText(downloads.annotated!)).toContain('山田花子');
+      for (const kind of ['template', 'annotated']) expect((await cellValues(downloads[kind]!)) as unknown[]).not.toHaveLength(0);
+      await expectClean();
+    });
+  });
+
+  test('a config that does not check out is refused with the CLI’s own words', async () => {
+    const bad = path.join(OUTPUT, 'app-bad.config.json');
+    await writeFile(bad, JSON.stringify({ targets: [{ id: 'x', metric: 'intake.total', target: '二十' }] }));
+    const { page, expectClean } = await openApp();
+    await page.setInputFiles('#config', bad);
+    await page.setInputFiles('#files', [path.join(fixture('takasaki-r3'), '2021-08_相談記録.csv')]);
+    expect(await settled(page)).toBe('error');
+    const cliError = (await runCli(['monthly', fixture('takasaki-r3'), '--config', bad, '--lang', 'ja'])).stderr;
+    const message = await page.textContent('#message');
+    expect(message).toContain('config.targets[0].target');
+    expect(cliError).toContain(message!.split('config.targets[0].target')[1]!.slice(0, 20));
+    await expectClean();
+  });
+
+  test('the English switch words the page and its problems in English; every control has a label', async () => {
+    const { page, expectClean } = await openApp();
+    await page.setInputFiles('#files', [fixture('invalid', 'bad-date.csv')]);
+    expect(await settled(page)).toBe('error');
+    await page.click('#lang');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('h1')).toContain('reports');
+    const validated = JSON.parse(
+      (await runCli(['validate', fixture('invalid', 'bad-date.csv'), '--format', 'json', '--lang', 'en'])).stdout,
+    );
+    expect(await page.textContent('#problems')).toContain(validated.errors[0].message);
+    await page.screenshot({ path: path.join(OUTPUT, 'app-refused-en.png'), fullPage: true });
+    const unlabelled = await page.$$eval('input, select', (controls) =>
+      controls.filter((c) => (c as HTMLInputElement).labels?.length === 0).map((c) => c.id),
+    );
+    expect(unlabelled).toEqual([]);
+    await expectClean();
+  });
+});
