@@ -96,6 +96,8 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
     await page.setInputFiles('#files', files);
     expect(await settled(page)).toBe('ready');
     await page.screenshot({ path: path.join(OUTPUT, 'app-takasaki-r3-monthly.png'), fullPage: true });
+    // What staff see first (docs/app.png in the README is this one).
+    await page.screenshot({ path: path.join(OUTPUT, 'app-takasaki-r3-top.png') });
 
     for (const kind of ['monthly', 'annual'] as const) {
       await page.selectOption('#kind', kind);

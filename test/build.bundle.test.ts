@@ -33,3 +33,40 @@ describe('the built CLI (dist/bundle, made by scripts/bundle.mjs)', () => {
     expect(readFileSync(out, 'utf8')).toContain('| **合計** | **109** |');
   });
 });
+
+describe('the offline app (dist/tsup-report.html, made by scripts/build-app.mjs)', () => {
+  const APP = path.join(ROOT, 'dist', 'tsup-report.html');
+
+  test('is one file of at most 4 MB: one inline script allowed by its hash, nothing fetched, no network allowed', () => {
+    const html = readFileSync(APP, 'utf8');
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(4 * 1024 * 1024);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/u.exec(html)?.[1];
+    expect(csp).toMatch(/^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+';/u);
+    expect(csp).not.toMatch(/connect-src|unsafe-eval|http/u);
+    const scripts = [...html.matchAll(/<script([^>]*)>/gu)];
+    expect(scripts.map((s) => s[1])).toEqual(['']);
+    expect(html).not.toMatch(/<(?:link|iframe|img|object|embed)\b[^>]*\b(?:src|href)=/u);
+  });
+
+  test('`tsup-report app --out` writes that file, replaces an older copy of the app and nothing else', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'tsup-app-'));
+    const out = path.join(dir, 'tsup-report.html');
+    const run = (args: string[]): number => {
+      try {
+        execFileSync(process.execPath, [BIN, ...args], { stdio: 'pipe' });
+        return 0;
+      } catch (error) {
+        return (error as { status: number }).status;
+      }
+    };
+    expect(run(['app', '--out', out])).toBe(0);
+    expect(readFileSync(out)).toEqual(readFileSync(APP));
+    expect(run(['app', '--out', out, '--quiet'])).toBe(0);
+    const other = path.join(dir, 'report.html');
+    writeFileSync(other, '<!doctype html><p>a report someone keeps</p>');
+    expect(run(['app', '--out', other])).toBe(2);
+    expect(readFileSync(other, 'utf8')).toContain('someone keeps');
+    expect(run(['app', '--out', path.join(dir, 'app.txt')])).toBe(2);
+  });
+});

@@ -2,6 +2,7 @@ import { ConfigError } from '../config/text.js';
 import { messagesFor, type AppState, type DownloadKind, type Lang, type Messages } from '../messages/index.js';
 import { findings, type ReportResult } from '../pipeline.js';
 import { todayIso } from '../records/dates.js';
+import { loadWorkbookClass } from '../workbook.js';
 import { byId, h } from './dom.js';
 import { filesFromDrop } from './drop.js';
 import {
@@ -249,6 +250,8 @@ page.lang.addEventListener('click', () => {
   state.lang = state.lang === 'ja' ? 'en' : 'ja';
   state.m = messagesFor(state.lang);
   applyWords();
+  // While the user chooses files, the page loads exceljs's modules (~200 ms the first workbook would wait).
+  setTimeout(() => void loadWorkbookClass(), 0);
 });
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
   button.addEventListener('click', () => {
@@ -259,3 +262,5 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-d
   });
 }
 applyWords();
+// While the user chooses files, the page loads exceljs's modules (~200 ms the first workbook would wait).
+setTimeout(() => void loadWorkbookClass(), 0);
