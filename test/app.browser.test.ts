@@ -204,6 +204,30 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
     });
   });
 
+  test('files dropped on the drop zone are read as chosen ones; printing leaves out the controls', async () => {
+    const file = path.join(fixture('takasaki-r3'), '2021-09_相談記録.csv');
+    const bytes = [...(await readFile(file))];
+    const { page, expectClean } = await openApp();
+    await page.evaluate(
+      ({ bytes, name }) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], name, { type: 'text/csv' }));
+        document.getElementById('drop')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      },
+      { bytes, name: path.basename(file) },
+    );
+    expect(await settled(page)).toBe('ready');
+    const fromCli = JSON.parse(await cli(['monthly', file, '--format', 'json']));
+    expect(comparable(JSON.parse((await download(page, 'json')).toString('utf8')), path.dirname(file))).toEqual(
+      comparable(fromCli, path.dirname(file)),
+    );
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('.controls')).toBe(false);
+    expect(await page.isVisible('.downloads')).toBe(false);
+    expect(await page.isVisible('#report')).toBe(true);
+    await expectClean();
+  });
+
   test('a config that does not check out is refused with the CLI’s own words', async () => {
     const bad = path.join(OUTPUT, 'app-bad.config.json');
     await writeFile(bad, JSON.stringify({ targets: [{ id: 'x', metric: 'intake.total', target: '二十' }] }));

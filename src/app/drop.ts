@@ -5,12 +5,16 @@ import type { PickedFile } from './sources.js';
  * deep, under its path (`記録/2022年1月/1月.xlsx`), as the CLI walks a folder.
  */
 export async function filesFromDrop(transfer: DataTransfer): Promise<PickedFile[]> {
-  // Entries must be taken while the drop event lasts; they are read afterwards.
-  const entries = [...transfer.items].map((item) => item.webkitGetAsEntry()).filter((entry): entry is FileSystemEntry => entry !== null);
+  // Entries and files must be taken while the drop event lasts; they are read afterwards. An item
+  // without an entry (a file dragged from another page or app) is taken as the file it holds.
+  const items = [...transfer.items]
+    .filter((item) => item.kind === 'file')
+    .map((item) => ({ entry: item.webkitGetAsEntry(), file: item.getAsFile() }));
   const picked: PickedFile[] = [];
-  for (const entry of entries) {
-    if (entry.isFile) picked.push({ file: await fileOf(entry as FileSystemFileEntry), path: '' });
-    else await walk(entry as FileSystemDirectoryEntry, picked);
+  for (const { entry, file } of items) {
+    if (entry?.isDirectory) await walk(entry as FileSystemDirectoryEntry, picked);
+    else if (entry?.isFile) picked.push({ file: await fileOf(entry as FileSystemFileEntry), path: '' });
+    else if (file) picked.push({ file, path: '' });
   }
   return picked;
 }
