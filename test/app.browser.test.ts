@@ -112,13 +112,31 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
       await cli([kind, ...files, '--out', out]);
       expect(await cellValues(await download(page, 'xlsx'))).toEqual(await cellValues(await readFile(out)));
     }
+    // Suppression as --suppress-below; a value that is not a whole number above 0 stops the report rather than hide nothing.
+    await page.fill('#suppress-below', '3');
+    await page.dispatchEvent('#suppress-below', 'change');
+    expect(await settled(page)).toBe('ready');
+    const suppressed = JSON.parse((await download(page, 'json')).toString('utf8'));
+    expect(comparable(suppressed, folder)).toEqual(
+      comparable(JSON.parse(await cli(['annual', ...files, '--suppress-below', '3', '--format', 'json'])), folder),
+    );
+    expect(suppressed.suppression).toEqual({ below: 3 });
+    await page.fill('#suppress-below', '0');
+    await page.dispatchEvent('#suppress-below', 'change');
+    expect(await settled(page)).toBe('error');
+    expect(await page.textContent('#message')).toContain('「0」は使えません');
+    expect(await page.isDisabled('button[data-download="json"]')).toBe(true);
+    await page.fill('#suppress-below', '');
+    await page.dispatchEvent('#suppress-below', 'change');
+    expect(await settled(page)).toBe('ready');
+
     // The page shows the report the HTML renderer makes: its own title and figures.
     const shown = await page.$eval('#report', (host) => host.shadowRoot!.querySelector('h1')!.textContent);
     expect(shown).toContain('令和3年度');
     await expectClean();
   });
 
-  test('the full-year folder with its config: the config among the files is used and said so; the annual JSON equals the CLI’s', async () => {
+  test('the full-year folder with its config: the config among the files is used and said so; monthly and annual JSON equal the CLI’s', async () => {
     const folder = fixture('full-year');
     const { page, expectClean } = await openApp();
     await page.setInputFiles('#folder', folder);
@@ -128,23 +146,29 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
       trs.map((tr) => [tr.children[0]!.textContent, tr.getAttribute('data-status')]),
     );
     expect(rows).toContainEqual(['full-year/tsup-report.config.json', 'config']);
-    await page.selectOption('#kind', 'annual');
-    const fromCli = JSON.parse(await cli(['annual', folder, '--format', 'json']));
-    const fromPage = JSON.parse((await download(page, 'json')).toString('utf8'));
-    expect(comparable(fromPage, path.dirname(folder))).toEqual(comparable(fromCli, path.dirname(folder)));
-    expect(fromPage.targets.length).toBeGreaterThan(0);
+    for (const kind of ['monthly', 'annual'] as const) {
+      await page.selectOption('#kind', kind);
+      const fromCli = JSON.parse(await cli([kind, folder, '--format', 'json']));
+      const fromPage = JSON.parse((await download(page, 'json')).toString('utf8'));
+      expect(comparable(fromPage, path.dirname(folder))).toEqual(comparable(fromCli, path.dirname(folder)));
+      if (kind === 'annual') expect(fromPage.targets.length).toBeGreaterThan(0);
+    }
     await page.screenshot({ path: path.join(OUTPUT, 'app-full-year-annual.png'), fullPage: true });
     await expectClean();
   });
 
-  test('a lived-in folder (copies, lock file, old reports, system files, a subfolder): every file accounted for as the CLI does', async () => {
+  test('a lived-in folder (copies, lock file, old reports, system files, a subfolder): every file accounted for as the CLI does, monthly and annual', async () => {
     const folder = fixture('lived-in');
     const { page, expectClean } = await openApp();
     await page.setInputFiles('#folder', folder);
     expect(await settled(page)).toBe('ready');
-    const fromCli = JSON.parse(await cli(['monthly', folder, '--format', 'json']));
-    const fromPage = JSON.parse((await download(page, 'json')).toString('utf8'));
-    expect(comparable(fromPage, path.dirname(folder))).toEqual(comparable(fromCli, path.dirname(folder)));
+    let fromPage: any;
+    for (const kind of ['annual', 'monthly'] as const) {
+      await page.selectOption('#kind', kind);
+      const fromCli = JSON.parse(await cli([kind, folder, '--format', 'json']));
+      fromPage = JSON.parse((await download(page, 'json')).toString('utf8'));
+      expect(comparable(fromPage, path.dirname(folder))).toEqual(comparable(fromCli, path.dirname(folder)));
+    }
     expect(new Set(fromPage.inputs.map((i: any) => i.status))).toEqual(new Set(['read', 'skipped', 'duplicate']));
     // Each input is listed with its status, in the page's words.
     const statuses = await page.$$eval('#inputs tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-status')));

@@ -63,6 +63,12 @@ function setState(next: AppState, text?: string): void {
   page.progress.hidden = next !== 'working';
 }
 
+/** A config that does not check out is the user's to fix, in the CLI's words; anything else is a bug and says so. */
+function failureLines(error: unknown): string[] {
+  if (error instanceof ConfigError) return error.lines;
+  return [state.m.internalError(error instanceof Error ? (error.stack ?? error.message) : String(error))];
+}
+
 /** Lets the page paint and answer between batches of rows; a newer run makes this one stop. */
 function pauseFor(run: number): () => Promise<void> {
   let last = 0;
@@ -103,55 +109,59 @@ async function load(): Promise<void> {
     fillPeriodChoices();
   } catch (error) {
     if (error instanceof Superseded || run !== state.run) return;
-    state.failure =
-      error instanceof ConfigError
-        ? error.lines
-        : [state.m.internalError(error instanceof Error ? (error.stack ?? error.message) : String(error))];
+    state.failure = failureLines(error);
   }
   refresh();
 }
 
-/** The fiscal years with records, newest first, and the chosen year's months; keeps what was chosen when it is still offered. */
+/** The fiscal years with records, newest first, and the latest one's months: after each reading, the CLI's defaults. */
 function fillPeriodChoices(): void {
   const years = state.loaded ? yearChoices(state.loaded.analysis) : [];
-  const keepYear = page.fiscalYear.value;
   page.fiscalYear.replaceChildren(...years.map((y) => h('option', { value: String(y.fiscalYear) }, y.label)));
-  if (years.some((y) => String(y.fiscalYear) === keepYear)) page.fiscalYear.value = keepYear;
-  fillMonths(false);
+  fillMonths();
 }
 
-function fillMonths(yearChanged: boolean): void {
+/** The chosen year's months, its latest month with records chosen. */
+function fillMonths(): void {
   const year = state.loaded ? yearChoices(state.loaded.analysis).find((y) => String(y.fiscalYear) === page.fiscalYear.value) : undefined;
-  const keep = page.asOf.value;
   page.asOf.replaceChildren(...(year?.months ?? []).map((month) => h('option', { value: month }, month)));
-  page.asOf.value = !yearChanged && year?.months.includes(keep) ? keep : (year?.latest ?? '');
+  page.asOf.value = year?.latest ?? '';
 }
 
-function choices(): ReportChoices {
-  const suppress = page.suppressBelow.value.trim();
-  const suppressBelow = /^[1-9]\d*$/u.test(suppress) ? Number(suppress) : undefined;
+/**
+ * The suppression asked for, or what is wrong with it. A number field holding something that is
+ * not a whole number above 0 reads as empty: taken as "hide none", it would publish the small
+ * counts the user meant to hide.
+ */
+function suppressBelow(): { ok: true; below?: number } | { ok: false; problem: string } {
+  const field = page.suppressBelow;
+  const text = field.value.trim();
+  if (text === '' && !field.validity.badInput) return { ok: true };
+  if (/^[1-9]\d*$/u.test(text)) return { ok: true, below: Number(text) };
+  return { ok: false, problem: state.m.usage.badNumber(state.m.app.suppressName, text) };
+}
+
+function choices(below: number | undefined): ReportChoices {
   return {
     kind: page.kind.value === 'annual' ? 'annual' : 'monthly',
     ...(page.fiscalYear.value === '' ? {} : { fiscalYear: Number(page.fiscalYear.value) }),
     ...(page.asOf.value === '' ? {} : { asOf: page.asOf.value }),
-    ...(suppressBelow === undefined ? {} : { suppressBelow }),
+    ...(below === undefined ? {} : { suppressBelow: below }),
     skipInvalid: page.skipInvalid.checked,
   };
 }
 
 /** Makes the report for the current choices from what was read (no reading again) and shows everything. */
 function refresh(): void {
-  state.result = state.loaded ? reportFor(state.loaded.analysis, choices()) : null;
+  const suppress = suppressBelow();
+  state.result = state.loaded && suppress.ok ? reportFor(state.loaded.analysis, choices(suppress.below)) : null;
   render();
 }
 
 function render(): void {
   const { m, loaded, result } = state;
-  page.suppressBelow.setCustomValidity(
-    page.suppressBelow.value.trim() === '' || /^[1-9]\d*$/u.test(page.suppressBelow.value.trim())
-      ? ''
-      : m.usage.badNumber(m.app.suppressLabel, page.suppressBelow.value),
-  );
+  const suppress = suppressBelow();
+  page.suppressBelow.setCustomValidity(suppress.ok ? '' : suppress.problem);
   page.message.replaceChildren(...state.failure.map((line) => h('p', {}, line)));
   page.configInUse.replaceChildren();
   page.report.hidden = true;
@@ -162,7 +172,7 @@ function render(): void {
     button.disabled = kind === 'template' ? false : kind === 'annotated' ? !loaded : !result?.ok;
   }
   if (state.failure.length > 0) return setState('error');
-  if (!loaded || !result) return setState(state.picked.length === 0 ? 'idle' : state.appState);
+  if (!loaded) return setState(state.picked.length === 0 ? 'idle' : state.appState);
 
   const choice = loaded.choice;
   const configLines = [
@@ -174,10 +184,13 @@ function render(): void {
     ...choice.unused.map((file) => m.app.configUnused(file)),
   ];
   page.configInUse.replaceChildren(...configLines.map((line) => h('p', {}, line)));
-  const found = 'findings' in result ? result.findings : findings(loaded.analysis, null, true);
+  const found = result && 'findings' in result ? result.findings : findings(loaded.analysis, null, true);
   page.problems.append(problemsView(found, loaded.analysis.collected.tables, m));
   page.inputs.append(inputsView(loaded.analysis.inputs, found, choice, m));
-  if (result.ok) {
+  if (!suppress.ok || !result) {
+    page.message.replaceChildren(h('p', {}, suppress.ok ? m.app.status.error : suppress.problem));
+    setState('error');
+  } else if (result.ok) {
     page.report.hidden = false;
     showReport(page.report, result.report);
     const excluded = result.report.excluded;
@@ -242,7 +255,7 @@ page.drop.addEventListener('drop', (event) => {
 });
 page.kind.addEventListener('change', refresh);
 page.fiscalYear.addEventListener('change', () => {
-  fillMonths(true);
+  fillMonths();
   refresh();
 });
 for (const control of [page.asOf, page.suppressBelow, page.skipInvalid]) control.addEventListener('change', refresh);
@@ -256,7 +269,7 @@ page.lang.addEventListener('click', () => {
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
   button.addEventListener('click', () => {
     download(button.dataset.download as DownloadKind).catch((error: unknown) => {
-      state.failure = [state.m.internalError(error instanceof Error ? (error.stack ?? error.message) : String(error))];
+      state.failure = failureLines(error);
       render();
     });
   });

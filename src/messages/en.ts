@@ -212,6 +212,7 @@ export const en: Messages = {
     fiscalYearLabel: 'Fiscal year',
     asOfLabel: 'Up to month',
     suppressLabel: 'Hide small counts (below this number, shown as x; empty: hide none)',
+    suppressName: 'Hide small counts',
     suppressHint: 'For published figures, so that nobody can be recognised from a small count.',
     skipInvalidLabel: 'Leave out rows with errors',
     status: {

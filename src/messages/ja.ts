@@ -217,6 +217,7 @@ export const ja: Messages = {
     fiscalYearLabel: '年度',
     asOfLabel: '何月まで',
     suppressLabel: '小さい数を伏せる（この数より少ない件数を「x」と表示。空欄なら伏せない）',
+    suppressName: '小さい数を伏せる',
     suppressHint: '公表用の資料で、少ない件数から個人が分からないようにするときに使います。',
     skipInvalidLabel: 'エラーのある行を除いて作る',
     status: {

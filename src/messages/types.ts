@@ -137,6 +137,8 @@ export interface AppWords {
   fiscalYearLabel: string;
   asOfLabel: string;
   suppressLabel: string;
+  /** The suppression field, named in a message about its value. */
+  suppressName: string;
   suppressHint: string;
   skipInvalidLabel: string;
   status: Record<AppState, string>;
