@@ -252,6 +252,22 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
     await expectClean();
   });
 
+  test('a file fixed and chosen again is read again (staff fix the file in Excel, then choose it once more)', async () => {
+    const dir = await (await import('node:fs/promises')).mkdtemp(path.join(OUTPUT, 'app-rechoose-'));
+    const file = path.join(dir, '2021-09_相談記録.csv');
+    const header = '受付日,受付方法,主訴,対応結果\r\n';
+    await writeFile(file, `${header}2021/9/1,電話,家庭問題,助言\r\n2021/9/2,電活,家庭問題,助言\r\n`);
+    const { page, expectClean } = await openApp();
+    await page.setInputFiles('#files', [file]);
+    expect(await settled(page)).toBe('error');
+    await writeFile(file, `${header}2021/9/1,電話,家庭問題,助言\r\n2021/9/2,電話,家庭問題,助言\r\n`);
+    await page.setInputFiles('#files', [file]);
+    expect(await settled(page)).toBe('ready');
+    const fixed = JSON.parse((await download(page, 'json')).toString('utf8'));
+    expect(fixed.intake.total.total).toBe(2);
+    await expectClean();
+  });
+
   test('a config that does not check out is refused with the CLI’s own words', async () => {
     const bad = path.join(OUTPUT, 'app-bad.config.json');
     await writeFile(bad, JSON.stringify({ targets: [{ id: 'x', metric: 'intake.total', target: '二十' }] }));

@@ -10,7 +10,7 @@ const picked = (path: string, text: string): PickedFile => ({ file: new File([te
 const config = (program: string): string => JSON.stringify({ program });
 
 describe('the page’s config', () => {
-  test('a tsup-report.config.json nearest the top of the chosen folder is used; the others are named as unused', async () => {
+  test('the tsup-report.config.json at the top of the chosen folder is used, as the CLI uses one beside its inputs; deeper ones are named as unused', async () => {
     const files = [
       picked('記録/古い/tsup-report.config.json', config('古い')),
       picked('記録/tsup-report.config.json', config('新しい')),
@@ -19,11 +19,17 @@ describe('the page’s config', () => {
     const choice = await chooseConfig(files, null, m);
     expect(choice).toMatchObject({ from: 'files', file: '記録/tsup-report.config.json', unused: ['記録/古い/tsup-report.config.json'] });
     expect(choice.config.program).toBe('新しい');
+    // Only in subfolders (R3/, R4/): none is taken, the CLI would take none either.
+    const nested = [picked('記録/R3/tsup-report.config.json', config('R3')), picked('記録/R4/tsup-report.config.json', config('R4'))];
+    expect(await chooseConfig(nested, null, m)).toMatchObject({
+      from: 'default',
+      unused: ['記録/R3/tsup-report.config.json', '記録/R4/tsup-report.config.json'],
+    });
   });
 
   test('the config chosen on its own wins over one among the files; none at all gives the built-in default', async () => {
     const files = [picked('記録/tsup-report.config.json', config('中'))];
-    const chosen = new File([config('別')], 'my.json');
+    const chosen = { name: 'my.json', text: config('別') };
     expect(await chooseConfig(files, chosen, m)).toMatchObject({
       from: 'chosen',
       file: 'my.json',
@@ -33,7 +39,7 @@ describe('the page’s config', () => {
   });
 
   test('a config that does not check out throws the CLI’s ConfigError, naming the file', async () => {
-    const bad = new File(['{"targets": [{"id": "x", "metric": "intake.total", "target": "二十"}]}'], 'bad.json');
+    const bad = { name: 'bad.json', text: '{"targets": [{"id": "x", "metric": "intake.total", "target": "二十"}]}' };
     const error = await chooseConfig([], bad, m).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).lines.join('\n')).toMatch(/bad\.json[\s\S]*config\.targets\[0\]\.target/u);

@@ -3,7 +3,7 @@ import { messagesFor, type AppState, type DownloadKind, type Lang, type Messages
 import { findings, type ReportResult } from '../pipeline.js';
 import { todayIso } from '../records/dates.js';
 import { loadWorkbookClass } from '../workbook.js';
-import { byId, h } from './dom.js';
+import { choices, fillMonths, fillPeriodChoices, page, showLines, suppressBelow } from './controls.js';
 import { filesFromDrop } from './drop.js';
 import {
   annotatedDownload,
@@ -12,60 +12,57 @@ import {
   reportDownload,
   reportFor,
   templateDownload,
-  yearChoices,
-  type Download,
+  type ChosenConfig,
   type Loaded,
-  type ReportChoices,
 } from './session.js';
+import { saveDownload } from './save.js';
 import type { PickedFile } from './sources.js';
 import { inputsView, problemsView, refusalLines, showReport } from './view.js';
 
 /** A newer choice of files started while this run was reading: this run stops where it is. */
 class Superseded extends Error {}
 
-const page = {
-  files: byId<HTMLInputElement>('files'),
-  folder: byId<HTMLInputElement>('folder'),
-  config: byId<HTMLInputElement>('config'),
-  drop: byId<HTMLElement>('drop'),
-  kind: byId<HTMLSelectElement>('kind'),
-  fiscalYear: byId<HTMLSelectElement>('fiscal-year'),
-  asOf: byId<HTMLSelectElement>('as-of'),
-  suppressBelow: byId<HTMLInputElement>('suppress-below'),
-  skipInvalid: byId<HTMLInputElement>('skip-invalid'),
-  status: byId<HTMLElement>('status'),
-  progress: byId<HTMLProgressElement>('progress'),
-  message: byId<HTMLElement>('message'),
-  report: byId<HTMLElement>('report'),
-  problems: byId<HTMLElement>('problems'),
-  inputs: byId<HTMLElement>('inputs'),
-  configInUse: byId<HTMLElement>('config-in-use'),
-  lang: byId<HTMLButtonElement>('lang'),
-};
+/** A dropped folder the browser would not list (no permission, a path too long). */
+class DropFailed extends Error {}
 
 const state: {
   lang: Lang;
   m: Messages;
   picked: PickedFile[];
-  chosenConfig: File | null;
+  /** The config chosen on its own, read when chosen: a file edited after its choice can no longer be read. */
+  chosenConfig: ChosenConfig | null;
   loaded: Loaded | null;
   result: ReportResult | null;
-  /** Lines saying why the last run stopped (a config that does not check out, a bug). */
-  failure: string[];
+  /** Why the last reading stopped (a config that does not check out, a file changed since its choice, a bug). */
+  failure: unknown;
   appState: AppState;
   run: number;
-} = { lang: 'ja', m: messagesFor('ja'), picked: [], chosenConfig: null, loaded: null, result: null, failure: [], appState: 'idle', run: 0 };
+} = {
+  lang: 'ja',
+  m: messagesFor('ja'),
+  picked: [],
+  chosenConfig: null,
+  loaded: null,
+  result: null,
+  failure: null,
+  appState: 'idle',
+  run: 0,
+};
 
-function setState(next: AppState, text?: string): void {
+function setState(next: AppState): void {
   state.appState = next;
   page.status.dataset.state = next;
-  page.status.textContent = text ?? state.m.app.status[next];
+  page.status.textContent = state.m.app.status[next];
   page.progress.hidden = next !== 'working';
 }
 
-/** A config that does not check out is the user's to fix, in the CLI's words; anything else is a bug and says so. */
+/** What the user can fix is said in their words; anything else is a bug and says so. */
 function failureLines(error: unknown): string[] {
   if (error instanceof ConfigError) return error.lines;
+  if (error instanceof DropFailed) return [state.m.app.dropFailed];
+  // Chrome refuses to read a chosen file that was saved again since (or moved): it must be chosen anew.
+  if (error instanceof DOMException && (error.name === 'NotReadableError' || error.name === 'NotFoundError'))
+    return [state.m.app.fileChanged];
   return [state.m.internalError(error instanceof Error ? (error.stack ?? error.message) : String(error))];
 }
 
@@ -89,12 +86,11 @@ async function load(): Promise<void> {
   const run = ++state.run;
   state.loaded = null;
   state.result = null;
-  state.failure = [];
-  if (state.picked.length === 0) {
-    render();
-    return;
-  }
-  setState('working');
+  state.failure = null;
+  // What was shown came from the files chosen before: hidden, its downloads disabled, while these are read.
+  if (state.picked.length > 0) setState('working');
+  render();
+  if (state.picked.length === 0) return;
   try {
     const choice = await chooseConfig(state.picked, state.chosenConfig, state.m);
     progressText = state.m.app.status.working;
@@ -106,63 +102,25 @@ async function load(): Promise<void> {
     });
     if (run !== state.run) return;
     state.loaded = loaded;
-    fillPeriodChoices();
+    fillPeriodChoices(state.loaded?.analysis ?? null);
   } catch (error) {
     if (error instanceof Superseded || run !== state.run) return;
-    state.failure = failureLines(error);
+    state.failure = error;
   }
   refresh();
 }
 
-/** The fiscal years with records, newest first, and the latest one's months: after each reading, the CLI's defaults. */
-function fillPeriodChoices(): void {
-  const years = state.loaded ? yearChoices(state.loaded.analysis) : [];
-  page.fiscalYear.replaceChildren(...years.map((y) => h('option', { value: String(y.fiscalYear) }, y.label)));
-  fillMonths();
-}
-
-/** The chosen year's months, its latest month with records chosen. */
-function fillMonths(): void {
-  const year = state.loaded ? yearChoices(state.loaded.analysis).find((y) => String(y.fiscalYear) === page.fiscalYear.value) : undefined;
-  page.asOf.replaceChildren(...(year?.months ?? []).map((month) => h('option', { value: month }, month)));
-  page.asOf.value = year?.latest ?? '';
-}
-
-/**
- * The suppression asked for, or what is wrong with it. A number field holding something that is
- * not a whole number above 0 reads as empty: taken as "hide none", it would publish the small
- * counts the user meant to hide.
- */
-function suppressBelow(): { ok: true; below?: number } | { ok: false; problem: string } {
-  const field = page.suppressBelow;
-  const text = field.value.trim();
-  if (text === '' && !field.validity.badInput) return { ok: true };
-  if (/^[1-9]\d*$/u.test(text)) return { ok: true, below: Number(text) };
-  return { ok: false, problem: state.m.usage.badNumber(state.m.app.suppressName, text) };
-}
-
-function choices(below: number | undefined): ReportChoices {
-  return {
-    kind: page.kind.value === 'annual' ? 'annual' : 'monthly',
-    ...(page.fiscalYear.value === '' ? {} : { fiscalYear: Number(page.fiscalYear.value) }),
-    ...(page.asOf.value === '' ? {} : { asOf: page.asOf.value }),
-    ...(below === undefined ? {} : { suppressBelow: below }),
-    skipInvalid: page.skipInvalid.checked,
-  };
-}
-
 /** Makes the report for the current choices from what was read (no reading again) and shows everything. */
 function refresh(): void {
-  const suppress = suppressBelow();
+  const suppress = suppressBelow(state.m);
   state.result = state.loaded && suppress.ok ? reportFor(state.loaded.analysis, choices(suppress.below)) : null;
   render();
 }
 
 function render(): void {
   const { m, loaded, result } = state;
-  const suppress = suppressBelow();
+  const suppress = suppressBelow(state.m);
   page.suppressBelow.setCustomValidity(suppress.ok ? '' : suppress.problem);
-  page.message.replaceChildren(...state.failure.map((line) => h('p', {}, line)));
   page.configInUse.replaceChildren();
   page.report.hidden = true;
   page.problems.replaceChildren();
@@ -171,8 +129,14 @@ function render(): void {
     const kind = button.dataset.download as DownloadKind;
     button.disabled = kind === 'template' ? false : kind === 'annotated' ? !loaded : !result?.ok;
   }
-  if (state.failure.length > 0) return setState('error');
-  if (!loaded) return setState(state.picked.length === 0 ? 'idle' : state.appState);
+  if (state.failure !== null) {
+    showLines(page.message, failureLines(state.failure));
+    return setState('error');
+  }
+  if (!loaded) {
+    showLines(page.message, []);
+    return setState(state.picked.length === 0 ? 'idle' : state.appState);
+  }
 
   const choice = loaded.choice;
   const configLines = [
@@ -183,39 +147,32 @@ function render(): void {
         : m.summary.config(null),
     ...choice.unused.map((file) => m.app.configUnused(file)),
   ];
-  page.configInUse.replaceChildren(...configLines.map((line) => h('p', {}, line)));
+  showLines(page.configInUse, configLines);
   const found = result && 'findings' in result ? result.findings : findings(loaded.analysis, null, true);
   page.problems.append(problemsView(found, loaded.analysis.collected.tables, m));
   page.inputs.append(inputsView(loaded.analysis.inputs, found, choice, m));
   if (!suppress.ok || !result) {
-    page.message.replaceChildren(h('p', {}, suppress.ok ? m.app.status.error : suppress.problem));
+    showLines(page.message, [suppress.ok ? m.app.status.error : suppress.problem]);
     setState('error');
   } else if (result.ok) {
     page.report.hidden = false;
     showReport(page.report, result.report);
     const excluded = result.report.excluded;
-    if (excluded) page.message.append(h('p', {}, m.report.excluded(excluded.rows, excluded.tables)));
+    showLines(page.message, excluded ? [m.report.excluded(excluded.rows, excluded.tables)] : []);
     setState('ready');
   } else {
-    page.message.replaceChildren(...refusalLines(result, loaded.analysis.config.fiscalYearStartMonth, m).map((line) => h('p', {}, line)));
+    showLines(page.message, refusalLines(result, loaded.analysis.config.fiscalYearStartMonth, m));
     setState('error');
   }
 }
 
 async function download(kind: DownloadKind): Promise<void> {
   const { loaded, result, m } = state;
-  let file: Download;
-  if (kind === 'template') file = await templateDownload(loaded?.choice.config ?? (await chooseConfig([], state.chosenConfig, m)).config);
-  else if (kind === 'annotated') file = await annotatedDownload(loaded!, m, todayIso(new Date()));
-  else if (result?.ok) file = await reportDownload(result.report, kind);
-  else return;
-  const url = URL.createObjectURL(new Blob([file.content as BlobPart], { type: file.type }));
-  const link = h('a', { href: url, download: file.name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own copy once started; the page keeps nothing.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  if (kind === 'template')
+    return saveDownload(await templateDownload(loaded?.choice.config ?? (await chooseConfig([], state.chosenConfig, m)).config));
+  if (!loaded) return;
+  if (kind === 'annotated') return saveDownload(await annotatedDownload(loaded, m, todayIso(new Date())));
+  if (result?.ok) return saveDownload(await reportDownload(result.report, kind));
 }
 
 function applyWords(): void {
@@ -229,7 +186,15 @@ function applyWords(): void {
     element.textContent = String(words);
   }
   page.lang.lang = state.lang === 'ja' ? 'en' : 'ja';
+  setState(state.appState);
   render();
+}
+
+/** Takes the files of a picker and empties it, so that choosing the same files again (after fixing them) is a new choice. */
+function takeFiles(input: HTMLInputElement, pathOf: (file: File) => string): PickedFile[] {
+  const files = [...(input.files ?? [])].map((file) => ({ file, path: pathOf(file) }));
+  input.value = '';
+  return files;
 }
 
 function pick(files: PickedFile[]): void {
@@ -237,25 +202,38 @@ function pick(files: PickedFile[]): void {
   void load();
 }
 
-page.files.addEventListener('change', () => pick([...(page.files.files ?? [])].map((file) => ({ file, path: '' }))));
-page.folder.addEventListener('change', () => pick([...(page.folder.files ?? [])].map((file) => ({ file, path: file.webkitRelativePath }))));
+page.files.addEventListener('change', () => pick(takeFiles(page.files, () => '')));
+page.folder.addEventListener('change', () => pick(takeFiles(page.folder, (file) => file.webkitRelativePath)));
 page.config.addEventListener('change', () => {
-  state.chosenConfig = page.config.files?.[0] ?? null;
-  void load();
+  const file = page.config.files?.[0];
+  page.config.value = '';
+  if (!file) return;
+  file.text().then(
+    (text) => {
+      state.chosenConfig = { name: file.name, text };
+      void load();
+    },
+    (error: unknown) => {
+      state.failure = error;
+      render();
+    },
+  );
 });
-page.drop.addEventListener('dragover', (event) => {
-  event.preventDefault();
-  page.drop.classList.add('over');
-});
+// A file dropped beside the drop zone would make the browser open it in place of the page.
+for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (event) => event.preventDefault());
+page.drop.addEventListener('dragover', () => page.drop.classList.add('over'));
 page.drop.addEventListener('dragleave', () => page.drop.classList.remove('over'));
 page.drop.addEventListener('drop', (event) => {
-  event.preventDefault();
   page.drop.classList.remove('over');
-  if (event.dataTransfer) void filesFromDrop(event.dataTransfer).then(pick);
+  if (!event.dataTransfer) return;
+  filesFromDrop(event.dataTransfer).then(pick, () => {
+    state.failure = new DropFailed();
+    render();
+  });
 });
 page.kind.addEventListener('change', refresh);
 page.fiscalYear.addEventListener('change', () => {
-  fillMonths();
+  fillMonths(state.loaded?.analysis ?? null);
   refresh();
 });
 for (const control of [page.asOf, page.suppressBelow, page.skipInvalid]) control.addEventListener('change', refresh);
@@ -263,15 +241,13 @@ page.lang.addEventListener('click', () => {
   state.lang = state.lang === 'ja' ? 'en' : 'ja';
   state.m = messagesFor(state.lang);
   applyWords();
-  // While the user chooses files, the page loads exceljs's modules (~200 ms the first workbook would wait).
-  setTimeout(() => void loadWorkbookClass(), 0);
+  // A config's problems were worded when it was checked: checked again, in the new language.
+  if (state.failure instanceof ConfigError) void load();
 });
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
   button.addEventListener('click', () => {
-    download(button.dataset.download as DownloadKind).catch((error: unknown) => {
-      state.failure = failureLines(error);
-      render();
-    });
+    // A download that fails says why where messages go; the report shown stays as it is.
+    download(button.dataset.download as DownloadKind).catch((error: unknown) => showLines(page.message, failureLines(error)));
   });
 }
 applyWords();

@@ -24,23 +24,30 @@ export interface ConfigChoice {
   unused: string[];
 }
 
+/** A config file chosen on its own, with its text (read at once: an edited file can no longer be read). */
+export interface ChosenConfig {
+  name: string;
+  text: string;
+}
+
 /**
- * The config file chosen on its own (#config) wins; else a tsup-report.config.json among the
- * chosen files, the one nearest the top of the folder; else the built-in default. A config that
- * does not check out throws ConfigError with the CLI's own words.
+ * The config chosen on its own (#config) wins; else a tsup-report.config.json chosen among the
+ * files or at the top of a chosen folder — where the CLI looks beside its inputs — the first by
+ * name; else the built-in default. One deeper in the folder (another year's, say) is named as
+ * unused, never taken. A config that does not check out throws ConfigError with the CLI's words.
  */
-export async function chooseConfig(picked: readonly PickedFile[], chosen: File | null, m: Messages): Promise<ConfigChoice> {
-  const depth = (p: PickedFile): number => (p.path || p.file.name).split('/').length;
-  const among = picked
-    .filter((p) => baseName(p.path || p.file.name) === CONFIG_FILE_NAME)
-    .sort((a, b) => depth(a) - depth(b) || (a.path < b.path ? -1 : 1));
-  const names = among.map((p) => p.path || p.file.name);
-  if (chosen)
-    return { config: await configFromText(chosen.name, await chosen.text(), m), from: 'chosen', file: chosen.name, unused: names };
-  const first = among[0];
-  if (!first) return { config: DEFAULT_CONFIG, from: 'default', file: null, unused: [] };
-  const file = names[0]!;
-  return { config: await configFromText(file, await first.file.text(), m), from: 'files', file, unused: names.slice(1) };
+export async function chooseConfig(picked: readonly PickedFile[], chosen: ChosenConfig | null, m: Messages): Promise<ConfigChoice> {
+  const nameOf = (p: PickedFile): string => p.path || p.file.name;
+  const among = picked.filter((p) => baseName(nameOf(p)) === CONFIG_FILE_NAME).sort((a, b) => (nameOf(a) < nameOf(b) ? -1 : 1));
+  const usable = among.filter((p) => nameOf(p).split('/').length <= 2);
+  if (chosen) {
+    return { config: await configFromText(chosen.name, chosen.text, m), from: 'chosen', file: chosen.name, unused: among.map(nameOf) };
+  }
+  const first = usable[0];
+  if (!first) return { config: DEFAULT_CONFIG, from: 'default', file: null, unused: among.map(nameOf) };
+  const file = nameOf(first);
+  const unused = among.filter((p) => p !== first).map(nameOf);
+  return { config: await configFromText(file, await first.file.text(), m), from: 'files', file, unused };
 }
 
 export interface Loaded {

@@ -226,6 +226,8 @@ export const en: Messages = {
     inputColumns: { file: 'File', status: 'Status', note: 'Note' },
     inputStatus: { read: 'read', skipped: 'skipped', duplicate: 'duplicate', refused: 'not readable', config: 'config file' },
     duplicateOf: (file) => `Same content as ${file}; counted once.`,
+    fileChanged: 'A file was changed (or moved) after it was chosen and could not be read. Choose it again.',
+    dropFailed: 'The dropped folder could not be read (no permission, or a path too long). Choose it with "Choose a folder".',
     problemsNone: 'No problems found.',
     problemsMore: (count) => `${groupDigits(count)} more. Download the annotated copy to see every one.`,
     refusedHint: 'See the check results below, fix the files and choose them again, or tick "Leave out rows with errors".',

@@ -231,6 +231,9 @@ export const ja: Messages = {
     inputColumns: { file: 'ファイル', status: '状態', note: '説明' },
     inputStatus: { read: '読んだ', skipped: '読み飛ばし', duplicate: '重複', refused: '読めない', config: '設定ファイル' },
     duplicateOf: (file) => `${file} と同じ内容なので、一度だけ数えました。`,
+    fileChanged: '選んだあとで変更された（または移動された）ファイルがあり、読めませんでした。もう一度選んでください。',
+    dropFailed:
+      'ドロップされたフォルダを読めませんでした（開く権限がない、場所の名前が長すぎるなど）。「フォルダを選ぶ」で選んでください。',
     problemsNone: '誤りは見つかりませんでした。',
     problemsMore: (count) => `ほかに ${groupDigits(count)}件あります。「点検結果つきの写し」をダウンロードすると、すべて確かめられます。`,
     refusedHint:

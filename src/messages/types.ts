@@ -147,6 +147,9 @@ export interface AppWords {
   inputColumns: { file: string; status: string; note: string };
   inputStatus: { read: string; skipped: string; duplicate: string; refused: string; config: string };
   duplicateOf: (file: string) => string;
+  /** The browser refused to read a chosen file: it was saved again or moved since. */
+  fileChanged: string;
+  dropFailed: string;
   problemsNone: string;
   problemsMore: (count: number) => string;
   /** Shown instead of the report when rows of the period have errors (the CLI's hint names its options). */
