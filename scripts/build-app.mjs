@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { onlyCp932Tables } from './iconv-tables.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'dist', 'tsup-report.html');
@@ -60,7 +61,7 @@ const bundled = await build({
     zlib: empty,
     os: empty,
   },
-  plugins: [nodePrefix, withoutExceljsCsv],
+  plugins: [nodePrefix, withoutExceljsCsv, onlyCp932Tables(root)],
   logLevel: 'warning',
 });
 // `</script` inside the code would end the inline script early.

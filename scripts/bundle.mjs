@@ -10,6 +10,7 @@ import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { onlyCp932Tables } from './iconv-tables.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outdir = path.join(root, 'dist', 'bundle');
@@ -67,7 +68,7 @@ await build({
   target: 'node20',
   // Loaded from exceljs-workbook.cjs instead (the tests, running src/, import the package).
   external: ['exceljs/lib/doc/workbook.js'],
-  plugins: [lazyBuiltins],
+  plugins: [lazyBuiltins, onlyCp932Tables(root)],
   // CommonJS packages bundled into ES modules (commander, cli-table3, iconv-lite) still call require for Node's built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -23,6 +23,33 @@ export interface XlsxContent {
 }
 
 /**
+ * Worksheet parts that hold layout, not values: left unparsed (a filled-in template carries a
+ * data validation per column and row range). Cells, merged ranges and the styles that strike a
+ * row through are still read.
+ */
+const LAYOUT_NODES = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'autoFilter',
+  'rowBreaks',
+  'hyperlinks',
+  'pageMargins',
+  'dataValidations',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
+];
+
+/**
  * Every worksheet of a workbook is a table, read with exceljs's full reader, which sees what
  * Excel shows: shared strings without their furigana, merged cells, every part whatever its
  * order in the zip (with the fixes in patches/exceljs+4.4.0.patch). Reading is in memory and
@@ -34,7 +61,7 @@ export async function readXlsx(name: string, bytes: Uint8Array, entries: readonl
   const workbook = new Workbook();
   try {
     // exceljs's types ask for a Node Buffer; it reads any Uint8Array.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer, { ignoreNodes: LAYOUT_NODES } as object);
   } catch {
     // Whatever exceljs (or the unzip under it) throws here is about these bytes: the file is damaged.
     throw new ReadError('unreadable-file', { reason: 'corrupt-xlsx' });
