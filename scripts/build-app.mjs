@@ -10,23 +10,13 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { onlyCp932Tables } from './iconv-tables.mjs';
+import { onlyCp932Tables, withoutExceljsCsv } from './build-plugins.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'dist', 'tsup-report.html');
 const fromRoot = (...parts) => path.join(root, ...parts);
 const empty = fromRoot('scripts', 'app', 'empty.cjs');
 const { version } = JSON.parse(readFileSync(fromRoot('package.json'), 'utf8'));
-
-/** exceljs's `../csv/csv` (fast-csv, dayjs) becomes a stub, as for the CLI: the tool never reads CSV through exceljs. */
-const withoutExceljsCsv = {
-  name: 'without-exceljs-csv',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/csv\/csv$/ }, (args) =>
-      args.importer.includes(`${path.sep}exceljs${path.sep}`) ? { path: fromRoot('scripts', 'stubs', 'exceljs-csv.cjs') } : undefined,
-    );
-  },
-};
 
 /** `node:`-prefixed names resolve as the bare ones, so that one alias table covers both. */
 const nodePrefix = {
@@ -61,7 +51,7 @@ const bundled = await build({
     zlib: empty,
     os: empty,
   },
-  plugins: [nodePrefix, withoutExceljsCsv, onlyCp932Tables(root)],
+  plugins: [nodePrefix, withoutExceljsCsv(root), onlyCp932Tables(root)],
   logLevel: 'warning',
 });
 // `</script` inside the code would end the inline script early.

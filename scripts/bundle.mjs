@@ -10,23 +10,11 @@ import { rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import { onlyCp932Tables } from './iconv-tables.mjs';
+import { onlyCp932Tables, withoutExceljsCsv } from './build-plugins.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outdir = path.join(root, 'dist', 'bundle');
 const minify = process.env.TSUP_NO_MINIFY !== '1';
-
-/** exceljs's `../csv/csv` (fast-csv, dayjs) becomes a stub: the tool never reads CSV through exceljs. */
-const withoutExceljsCsv = {
-  name: 'without-exceljs-csv',
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/csv\/csv$/ }, (args) =>
-      args.importer.includes(`${path.sep}exceljs${path.sep}`)
-        ? { path: path.join(root, 'scripts', 'stubs', 'exceljs-csv.cjs') }
-        : undefined,
-    );
-  },
-};
 
 /**
  * Built-ins a package requires as it loads, for features the tool never uses, are required on
@@ -83,7 +71,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  plugins: [withoutExceljsCsv, lazyBuiltins],
+  plugins: [withoutExceljsCsv(root), lazyBuiltins],
   logLevel: 'warning',
 });
 

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { hasChromium, useBrowser } from './browser.js';
+import { consoleErrorsOf, hasChromium, useBrowser } from './browser.js';
 import { fixture, ROOT, runCli, useTempDir } from './helpers.js';
 
 const APP = path.join(ROOT, 'dist', 'tsup-report.html');
@@ -48,12 +48,8 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
   async function openApp() {
     const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
-    const consoleErrors: string[] = [];
+    const consoleErrors = consoleErrorsOf(page);
     const requests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(String(error)));
     context.on('request', (request) => requests.push(request.url()));
     const url = pathToFileURL(APP).href;
     await page.goto(url, { waitUntil: 'load' });

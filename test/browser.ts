@@ -34,3 +34,13 @@ export function useBrowser(receive: (browser: Browser) => void): void {
     await browser?.close();
   });
 }
+
+/** The page's console errors and warnings and its uncaught errors, collected from now on: a test expects none. */
+export function consoleErrorsOf(page: import('playwright-core').Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return errors;
+}

@@ -119,6 +119,17 @@ describe('annual on a complete year of another program (fixtures/full-year)', ()
     });
   }
 
+  /** The tool's figures of each target, in the shape expectedTargets gives. */
+  const targetFigures = (json: any) =>
+    json.targets.map(({ id, actual, result, projected, achievement, evaluation }: any) => ({
+      id,
+      actual,
+      result,
+      projected,
+      achievement,
+      evaluation,
+    }));
+
   test('the whole year: no projection, every target against independently computed figures', async () => {
     const json = await annual([fixture('full-year'), ...config, '--fiscal-year', 'R5']);
     expect(json.fiscalYearLabel).toBe('令和5年度');
@@ -126,16 +137,7 @@ describe('annual on a complete year of another program (fixtures/full-year)', ()
     expect(json.asOf).toBe('2024-03');
     expect(json.intake.months).toHaveLength(12);
     const expected = expectedTargets(FULL_YEAR_MONTHS, 0);
-    expect(
-      json.targets.map((t: any) => ({
-        id: t.id,
-        actual: t.actual,
-        result: t.result,
-        projected: t.projected,
-        achievement: t.achievement,
-        evaluation: t.evaluation,
-      })),
-    ).toEqual(expected);
+    expect(targetFigures(json)).toEqual(expected);
     // The fixture reaches three of the four evaluation levels.
     expect(new Set(expected.map((t) => t.evaluation)).size).toBe(3);
   });
@@ -160,16 +162,7 @@ describe('annual on a complete year of another program (fixtures/full-year)', ()
     const json = await annual([fixture('full-year'), ...config, '--as-of', '2023-12']);
     const months = FULL_YEAR_MONTHS.slice(0, 9);
     const expected = expectedTargets(months, 3);
-    expect(
-      json.targets.map((t: any) => ({
-        id: t.id,
-        actual: t.actual,
-        result: t.result,
-        projected: t.projected,
-        achievement: t.achievement,
-        evaluation: t.evaluation,
-      })),
-    ).toEqual(expected);
+    expect(targetFigures(json)).toEqual(expected);
     expect(json.targets.every((t: any) => t.projected)).toBe(true);
   });
 

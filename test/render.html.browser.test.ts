@@ -1,40 +1,17 @@
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { consoleErrorsOf, hasChromium, useBrowser } from './browser.js';
 import { escapeHtml } from '../src/render/html.js';
 import { fixture, ROOT, runCli } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT = path.join(ROOT, 'test', 'output');
 
-// CI installs Debian's chromium (.ci/run); elsewhere the browser test runs when it is there.
-if (!existsSync(CHROMIUM) && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run should have installed Debian's chromium`);
-
-describe.runIf(existsSync(CHROMIUM))('the HTML report in a real browser (headless Chromium)', () => {
-  type Browser = import('playwright-core').Browser;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    await mkdir(OUTPUT, { recursive: true });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+describe.runIf(hasChromium)('the HTML report in a real browser (headless Chromium)', () => {
+  let browser: import('playwright-core').Browser;
+  useBrowser((b) => (browser = b));
+  beforeAll(() => mkdir(OUTPUT, { recursive: true }));
 
   async function open(command: 'monthly' | 'annual', name: string, extra: string[] = []) {
     const file = path.join(OUTPUT, `${name}.html`);
@@ -42,12 +19,8 @@ describe.runIf(existsSync(CHROMIUM))('the HTML report in a real browser (headles
     expect(made.code).toBe(0);
     const json = JSON.parse((await runCli([command, fixture('takasaki-r3'), '--format', 'json', ...extra])).stdout);
     const page = await browser.newPage({ viewport: { width: 1240, height: 900 } });
-    const consoleErrors: string[] = [];
+    const consoleErrors = consoleErrorsOf(page);
     const requests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(String(error)));
     page.on('request', (request) => requests.push(request.url()));
     const url = pathToFileURL(file).href;
     await page.goto(url, { waitUntil: 'load' });

@@ -9,7 +9,7 @@ import type { SourceFile } from '../read/types.js';
 import type { IsoDate } from '../records/dates.js';
 import { KINDS } from '../records/kinds.js';
 import { renderReport, type ReportFormat } from '../render/formats.js';
-import { addMonths, fiscalYearOf } from '../report/period.js';
+import { addMonths, fiscalYearBounds, fiscalYearOf } from '../report/period.js';
 import type { Report } from '../report/types.js';
 import { fiscalYearLabel } from '../report/wareki.js';
 import { bundledHolidays } from './holidays.js';
@@ -83,10 +83,7 @@ export function yearChoices(analysis: Analysis): YearChoice[] {
   const withRecords = analysis.tally.months();
   const years = [...new Set(withRecords.map((month) => fiscalYearOf(month, config.fiscalYearStartMonth)))].sort((a, b) => b - a);
   return years.map((fiscalYear) => {
-    const yearStart = `${String(fiscalYear).padStart(4, '0')}-${String(config.fiscalYearStartMonth).padStart(2, '0')}`;
-    const yearEnd = addMonths(yearStart, 11);
-    const start =
-      config.programStart != null && config.programStart >= yearStart && config.programStart <= yearEnd ? config.programStart : yearStart;
+    const { yearEnd, startMonth: start } = fiscalYearBounds(fiscalYear, config);
     const inYear = withRecords.filter((month) => month >= start && month <= yearEnd);
     const latest = inYear[inYear.length - 1] ?? start;
     const months: string[] = [];

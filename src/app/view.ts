@@ -3,9 +3,8 @@ import type { Findings, ReportResult } from '../pipeline.js';
 import type { InputEntry } from '../read/inputs.js';
 import type { TableSummary } from '../records/collect.js';
 import { renderHtml } from '../render/html.js';
-import { groupProblems, problemMessage, problemPlace } from '../render/validation.js';
+import { groupProblems, periodRefusal, problemMessage, problemPlace, skipReasonText } from '../render/validation.js';
 import type { Report } from '../report/types.js';
-import { fiscalYearLabel, monthsByFiscalYear } from '../report/wareki.js';
 import { h } from './dom.js';
 import type { ConfigChoice } from './session.js';
 
@@ -20,10 +19,8 @@ export function inputsView(inputs: readonly InputEntry[], findings: Findings, ch
         return '';
       case 'duplicate':
         return m.app.duplicateOf(input.duplicateOf ?? '');
-      case 'skipped': {
-        const reason = input.reason as keyof Messages['skipReason'] | undefined;
-        return reason && reason in m.skipReason ? m.skipReason[reason] : '';
-      }
+      case 'skipped':
+        return skipReasonText(input, m);
       case 'refused': {
         const problem = findings.errors.find(
           (p) => p.file === input.file && (p.code === 'unreadable-file' || p.code === 'unsupported-format'),
@@ -115,23 +112,6 @@ export function showReport(host: HTMLElement, report: Report): void {
 
 /** Why no report was made, in the CLI's words but for its option names (the page's controls stand for them). */
 export function refusalLines(result: Exclude<ReportResult, { ok: true }>, startMonth: number, m: Messages): string[] {
-  switch (result.problem) {
-    case 'errors':
-      return [m.report.refused(result.findings.errors.length), result.unreadable ? m.report.refusedUnreadableHint : m.app.refusedHint];
-    case 'no-records':
-      return [m.report.noRecords];
-    case 'as-of-before-start':
-      return [m.report.asOfBeforeStart(result.asOf, result.startMonth)];
-    case 'as-of-outside-year':
-      return [m.report.asOfOutsideYear(result.asOf, fiscalYearLabel(result.fiscalYear, startMonth))];
-    case 'empty-period':
-      return [
-        m.report.emptyPeriod(
-          fiscalYearLabel(result.fiscalYear, startMonth),
-          result.startMonth,
-          result.asOf,
-          monthsByFiscalYear(result.available, startMonth),
-        ),
-      ];
-  }
+  if (result.problem !== 'errors') return [periodRefusal(result, startMonth, m)];
+  return [m.report.refused(result.findings.errors.length), result.unreadable ? m.report.refusedUnreadableHint : m.app.refusedHint];
 }

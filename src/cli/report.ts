@@ -2,9 +2,8 @@ import { reportFrom, type Findings } from '../pipeline.js';
 import type { Messages } from '../messages/index.js';
 import { severityOf, type ProblemCode } from '../problems.js';
 import { renderReport } from '../render/formats.js';
-import { renderValidationText } from '../render/validation.js';
+import { periodRefusal, renderValidationText } from '../render/validation.js';
 import type { PeriodRequest } from '../report/period.js';
-import { fiscalYearLabel, monthsByFiscalYear } from '../report/wareki.js';
 import type { Report } from '../report/types.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
@@ -66,25 +65,8 @@ export async function reportCommand(
         const closing = options.quiet ? [] : ['', closingSummary(analysis.inputs, found, loaded, m, true).trimEnd()];
         throw new UserError(result.unreadable ? 2 : 1, [m.report.refused(found.errors.length), '', listed.trimEnd(), '', hint, ...closing]);
       }
-      case 'no-records':
-        throw new UserError(1, [m.report.noRecords]);
-      case 'as-of-before-start':
-        throw new UserError(2, [m.report.asOfBeforeStart(result.asOf, result.startMonth)]);
-      case 'as-of-outside-year':
-        throw new UserError(2, [
-          m.report.asOfOutsideYear(result.asOf, fiscalYearLabel(result.fiscalYear, analysis.config.fiscalYearStartMonth)),
-        ]);
-      case 'empty-period': {
-        const label = fiscalYearLabel(result.fiscalYear, analysis.config.fiscalYearStartMonth);
-        throw new UserError(2, [
-          m.report.emptyPeriod(
-            label,
-            result.startMonth,
-            result.asOf,
-            monthsByFiscalYear(result.available, analysis.config.fiscalYearStartMonth),
-          ),
-        ]);
-      }
+      default:
+        throw new UserError(result.problem === 'no-records' ? 1 : 2, [periodRefusal(result, analysis.config.fiscalYearStartMonth, m)]);
     }
   }
   const report = result.report;

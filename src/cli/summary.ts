@@ -4,7 +4,7 @@ import type { Findings } from '../pipeline.js';
 import type { ProblemCode } from '../problems.js';
 import type { InputEntry } from '../read/inputs.js';
 import { KINDS } from '../records/kinds.js';
-import { problemMessage } from '../render/validation.js';
+import { problemMessage, skipReasonText } from '../render/validation.js';
 
 /** Problems about what was read, worth a line at the end of every run. */
 const ACCOUNTING: readonly ProblemCode[] = [
@@ -38,7 +38,7 @@ export function closingSummary(
     else if (input.status === 'refused') lines.push(`  ${m.summary.named('refused', input.file, '')}`);
     // Hidden and system files are only counted; a lock file has its own warning below.
     else if (input.status === 'skipped' && !['hidden', 'system', 'lock-file'].includes(input.reason ?? '')) {
-      lines.push(`  ${m.summary.named('skipped', input.file, skipText(input, m))}`);
+      lines.push(`  ${m.summary.named('skipped', input.file, skipReasonText(input, m))}`);
     }
   }
   const ledger = found.ledger;
@@ -55,9 +55,4 @@ export function closingSummary(
   lines.push(m.summary.config(loaded.file));
   for (const file of loaded.unused) lines.push(m.summary.configBeside(file));
   return `${lines.join('\n')}\n`;
-}
-
-function skipText(input: InputEntry, m: Messages): string {
-  const reason = input.reason as keyof Messages['skipReason'] | undefined;
-  return reason && reason in m.skipReason ? m.skipReason[reason] : '';
 }

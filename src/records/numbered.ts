@@ -1,18 +1,29 @@
 import type { IsoDate } from './dates.js';
 import type { IntakeRecord } from './row.js';
 
-/** A column of small whole numbers that grows as it is filled (a typed array, doubled when full). */
-class Column {
-  private data = new Uint32Array(256);
+/** Numbers appended to a typed array that is doubled when full. */
+class Growing<A extends Uint32Array | Float64Array> {
   length = 0;
+
+  constructor(
+    protected data: A,
+    private readonly allocate: (size: number) => A,
+  ) {}
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const grown = new Uint32Array(this.data.length * 2);
+      const grown = this.allocate(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
     }
     this.data[this.length++] = value;
+  }
+}
+
+/** A column of small whole numbers. */
+class Column extends Growing<Uint32Array> {
+  constructor() {
+    super(new Uint32Array(256), (size) => new Uint32Array(size));
   }
 
   at(index: number): number {
@@ -20,18 +31,10 @@ class Column {
   }
 }
 
-/** A column of row hashes (53-bit numbers), grown like Column; sorted() is a sorted copy. */
-export class HashColumn {
-  private data = new Float64Array(256);
-  length = 0;
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = new Float64Array(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
+/** A column of row hashes (53-bit numbers); sorted() is a sorted copy. */
+export class HashColumn extends Growing<Float64Array> {
+  constructor() {
+    super(new Float64Array(256), (size) => new Float64Array(size));
   }
 
   sorted(): Float64Array {

@@ -1,7 +1,10 @@
 import type { Messages } from '../messages/index.js';
 import type { Findings, ShownProblem, ValidationResult } from '../pipeline.js';
 import { severityOf, type ProblemCode, type Severity } from '../problems.js';
+import type { InputEntry } from '../read/inputs.js';
 import type { TableSummary } from '../records/collect.js';
+import type { PeriodResult } from '../report/period.js';
+import { fiscalYearLabel, monthsByFiscalYear } from '../report/wareki.js';
 
 /** ANSI colours for the severity word; the caller decides whether the terminal wants them. */
 const COLOURS = { error: ['\x1b[31m', '\x1b[39m'], warning: ['\x1b[33m', '\x1b[39m'], info: ['\x1b[36m', '\x1b[39m'] } as const;
@@ -157,4 +160,29 @@ export function renderValidationText(
   const unshown = all.length - shown + result.unlisted.errors + result.unlisted.warnings;
   if (unshown > 0) lines.push(m.validate.more(unshown));
   return `${lines.join('\n')}\n`;
+}
+
+/** Why a file was skipped, in words (empty for a reason without its own message). */
+export function skipReasonText(input: InputEntry, m: Messages): string {
+  const reason = input.reason as keyof Messages['skipReason'] | undefined;
+  return reason && reason in m.skipReason ? m.skipReason[reason] : '';
+}
+
+/** Why no period could be reported: the CLI's message and the page's, the same words. */
+export function periodRefusal(result: Exclude<PeriodResult, { ok: true }>, startMonth: number, m: Messages): string {
+  switch (result.problem) {
+    case 'no-records':
+      return m.report.noRecords;
+    case 'as-of-before-start':
+      return m.report.asOfBeforeStart(result.asOf, result.startMonth);
+    case 'as-of-outside-year':
+      return m.report.asOfOutsideYear(result.asOf, fiscalYearLabel(result.fiscalYear, startMonth));
+    case 'empty-period':
+      return m.report.emptyPeriod(
+        fiscalYearLabel(result.fiscalYear, startMonth),
+        result.startMonth,
+        result.asOf,
+        monthsByFiscalYear(result.available, startMonth),
+      );
+  }
 }

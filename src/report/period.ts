@@ -45,6 +45,15 @@ export function fiscalYearOf(month: string, startMonth: number): number {
   return m >= startMonth ? y : y - 1;
 }
 
+/** A fiscal year's first and last months, and the first month a report of it covers: programStart when it lies in the year. */
+export function fiscalYearBounds(fiscalYear: number, config: Config): { yearStart: string; yearEnd: string; startMonth: string } {
+  const yearStart = `${String(fiscalYear).padStart(4, '0')}-${String(config.fiscalYearStartMonth).padStart(2, '0')}`;
+  const yearEnd = addMonths(yearStart, 11);
+  const programStart = config.programStart;
+  const startMonth = programStart != null && programStart >= yearStart && programStart <= yearEnd ? programStart : yearStart;
+  return { yearStart, yearEnd, startMonth };
+}
+
 /**
  * Chooses the report's year and months (SPEC §5). The year is the one asked for, else that of
  * the as-of month, else that of the latest record. The start is programStart when it lies in the
@@ -60,15 +69,13 @@ export function resolvePeriod(request: PeriodRequest, monthsWithRecords: readonl
     (latest !== undefined ? fiscalYearOf(latest, config.fiscalYearStartMonth) : undefined);
   if (fiscalYear === undefined) return { ok: false, problem: 'no-records' };
 
-  const yearStart = `${String(fiscalYear).padStart(4, '0')}-${String(config.fiscalYearStartMonth).padStart(2, '0')}`;
-  const yearEnd = addMonths(yearStart, 11);
+  const { yearStart, yearEnd, startMonth } = fiscalYearBounds(fiscalYear, config);
   const inYear = (month: string): boolean => month >= yearStart && month <= yearEnd;
   if (request.asOf !== undefined && !inYear(request.asOf)) {
     return { ok: false, problem: 'as-of-outside-year', asOf: request.asOf, fiscalYear };
   }
 
   const recordMonths = monthsWithRecords.filter(inYear);
-  const startMonth = config.programStart != null && inYear(config.programStart) ? config.programStart : yearStart;
   const asOf = request.asOf ?? recordMonths[recordMonths.length - 1] ?? startMonth;
   if (asOf < startMonth) return { ok: false, problem: 'as-of-before-start', asOf, startMonth };
   if (!recordMonths.some((month) => month >= startMonth && month <= asOf)) {
