@@ -96,4 +96,15 @@ describe('受付番号: counted once, unique within a fiscal year', () => {
     expect(log.list().map((p) => [p.code, p.file])).toEqual([['duplicate-table', 'a.xlsx']]);
     expect(collected.rows.intake).toMatchObject({ duplicate: 3, accepted: 3 });
   });
+
+  test('a table without a 受付番号 column after one with it: its records carry no number to clash on', async () => {
+    // The row checker reuses its value slots from row to row; a layout without the column must not see the last number.
+    const withoutIds = ['受付日', '受付方法', '主訴', '対応結果'];
+    const { log, collected } = await analyseTables([
+      memoryTable([INTAKE_HEADER, row('R3-9', '2021/4/5')], 'numbered.csv'),
+      memoryTable([withoutIds, row('', '2021/4/7').slice(1), row('', '2021/4/8', 'メール').slice(1)], 'plain.csv'),
+    ]);
+    expect(log.list().filter((p) => p.code.startsWith('duplicate'))).toEqual([]);
+    expect(collected.rows.intake).toMatchObject({ accepted: 3, duplicate: 0, rejected: 0 });
+  });
 });

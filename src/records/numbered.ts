@@ -1,45 +1,24 @@
 import type { IsoDate } from './dates.js';
 import type { IntakeRecord } from './row.js';
 
-/** Numbers appended to a typed array that is doubled when full. */
-class Growing<A extends Uint32Array | Float64Array> {
+/** A column of row hashes (53-bit numbers), appended to and doubled when full; sorted() is a sorted copy. */
+export class HashColumn {
   length = 0;
+  private data = new Float64Array(256);
 
-  constructor(
-    protected data: A,
-    private readonly allocate: (size: number) => A,
-  ) {}
-
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const grown = this.allocate(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[this.length++] = value;
-  }
-}
-
-/** A column of small whole numbers. */
-class Column extends Growing<Uint32Array> {
-  constructor() {
-    super(new Uint32Array(256), (size) => new Uint32Array(size));
-  }
-
-  at(index: number): number {
-    return this.data[index]!;
-  }
-}
-
-/** A column of row hashes (53-bit numbers); sorted() is a sorted copy. */
-export class HashColumn extends Growing<Float64Array> {
-  constructor() {
-    super(new Float64Array(256), (size) => new Float64Array(size));
+  push(hash: number): void {
+    if (this.length === this.data.length) this.data = grown(this.data, new Float64Array(this.data.length * 2));
+    this.data[this.length++] = hash;
   }
 
   sorted(): Float64Array {
     return this.data.slice(0, this.length).sort();
   }
+}
+
+function grown<A extends Float64Array | Uint32Array>(data: A, into: A): A {
+  into.set(data);
+  return into;
 }
 
 /** Dates by a small number: a year of logs has a few hundred distinct dates, repeated thousands of times. */
@@ -74,6 +53,9 @@ export class DateDictionary {
   }
 }
 
+/** Positions of a numbered record's fields in NumberedRecords' array. */
+const [DATE, CHANNEL, CATEGORY, OUTCOME, ROW, FIELDS] = [0, 1, 2, 3, 4, 5] as const;
+
 /**
  * A table's consultations that carry a 受付番号, kept (in columns, ~20 bytes each besides the
  * number itself) until every table is read, for the check that each number is counted once. The
@@ -82,11 +64,8 @@ export class DateDictionary {
 export class NumberedRecords {
   /** The 受付番号, in row order. */
   readonly ids: string[] = [];
-  private readonly dates = new Column();
-  private readonly channels = new Column();
-  private readonly categories = new Column();
-  private readonly outcomes = new Column();
-  private readonly rows = new Column();
+  /** The other fields, FIELDS numbers a record, one after another: one typed array to grow, one store per field. */
+  private fields = new Uint32Array(256 * FIELDS);
 
   constructor(
     private readonly unit: number,
@@ -98,30 +77,33 @@ export class NumberedRecords {
   }
 
   add(record: IntakeRecord & { id: string }): void {
+    let at = this.ids.length * FIELDS;
+    if (at === this.fields.length) this.fields = grown(this.fields, new Uint32Array(this.fields.length * 2));
     this.ids.push(record.id);
-    this.dates.push(this.dictionary.numberOf(record.date));
-    this.channels.push(record.channel);
-    this.categories.push(record.category);
-    this.outcomes.push(record.outcome);
-    this.rows.push(record.row);
+    const fields = this.fields;
+    fields[at++] = this.dictionary.numberOf(record.date);
+    fields[at++] = record.channel;
+    fields[at++] = record.category;
+    fields[at++] = record.outcome;
+    fields[at] = record.row;
+  }
+
+  private field(index: number, field: number): number {
+    return this.fields[index * FIELDS + field]!;
   }
 
   date(index: number): IsoDate {
-    return this.dictionary.date(this.dates.at(index));
+    return this.dictionary.date(this.field(index, DATE));
   }
 
   fiscalYear(index: number, startMonth: number): number {
-    return this.dictionary.fiscalYear(this.dates.at(index), startMonth);
+    return this.dictionary.fiscalYear(this.field(index, DATE), startMonth);
   }
 
   /** Whether two records say the same (a re-export) or not (a conflict): date, channel, category, outcome. */
   sameContent(index: number, other: NumberedRecords, otherIndex: number): boolean {
-    return (
-      this.dates.at(index) === other.dates.at(otherIndex) &&
-      this.channels.at(index) === other.channels.at(otherIndex) &&
-      this.categories.at(index) === other.categories.at(otherIndex) &&
-      this.outcomes.at(index) === other.outcomes.at(otherIndex)
-    );
+    for (const field of [DATE, CHANNEL, CATEGORY, OUTCOME]) if (this.field(index, field) !== other.field(otherIndex, field)) return false;
+    return true;
   }
 
   /** The record again, whole (to take it back from a tally). */
@@ -129,12 +111,12 @@ export class NumberedRecords {
     return {
       kind: 'intake',
       unit: this.unit,
-      row: this.rows.at(index),
+      row: this.field(index, ROW),
       id: this.ids[index]!,
       date: this.date(index),
-      channel: this.channels.at(index),
-      category: this.categories.at(index),
-      outcome: this.outcomes.at(index),
+      channel: this.field(index, CHANNEL),
+      category: this.field(index, CATEGORY),
+      outcome: this.field(index, OUTCOME),
     };
   }
 }

@@ -68,6 +68,8 @@ export class RowValidator {
   /** Reused from row to row: a million rows allocate no scratch space (what was left was a tenth of the time, in collection). */
   private readonly hash = new RowHash();
   private readonly scratch: CellProblem[] = [];
+  /** The layout whose columns `values` was last emptied for. */
+  private layout: TableLayout | null = null;
   private readonly values: Record<Kind, (string | number | null)[]> = {
     intake: new Array<string | number | null>(KIND_FIELDS.intake.length),
     ibasho: new Array<string | number | null>(KIND_FIELDS.ibasho.length),
@@ -90,7 +92,12 @@ export class RowValidator {
     const problems = this.scratch;
     problems.length = 0;
     // Values by the field's position in KIND_FIELDS, so that building the record reads fixed slots.
-    const values = this.values[layout.kind].fill(null);
+    // Every column of the layout writes its slot below; the others stay empty while the layout does.
+    const values = this.values[layout.kind];
+    if (layout !== this.layout) {
+      values.fill(null);
+      this.layout = layout;
+    }
     const hash = this.hash.reset();
     let date: IsoDate | null = null;
 
@@ -98,6 +105,7 @@ export class RowValidator {
     for (const column of layout.columns) {
       const cell = row.cells[column.index];
       if (garbled?.has(column.index)) {
+        values[column.slot] = null;
         hash.add('\u0001?');
         continue;
       }

@@ -54,7 +54,10 @@ export class RowHash {
  * it (`overlapping-table`: a month beside the cumulative export). Each such table is counted once.
  */
 export function resolveDuplicateTables(tables: readonly CheckedTable[], units: readonly Unit[], log: ProblemLog): Set<CheckedTable> {
-  const sorted = new Map(tables.map((t) => [t, t.rowHashes.sorted()]));
+  // Sorted only when there is another table of the kind to compare with: a single large log is never sorted.
+  const sortedRows = new Map<CheckedTable, Float64Array>();
+  const sorted = (table: CheckedTable): Float64Array =>
+    sortedRows.get(table) ?? sortedRows.set(table, table.rowHashes.sorted()).get(table)!;
   const kept = new Set<CheckedTable>();
   const say = (code: 'duplicate-table' | 'overlapping-table', table: CheckedTable, other: CheckedTable): void => {
     const { file, sheet } = units[table.unit]!;
@@ -63,16 +66,20 @@ export function resolveDuplicateTables(tables: readonly CheckedTable[], units: r
   };
 
   for (const table of tables) {
-    const rows = sorted.get(table)!;
-    const same = rows.length === 0 ? undefined : [...kept].find((k) => k.kind === table.kind && equalRows(sorted.get(k)!, rows));
+    const same =
+      table.rowHashes.length === 0
+        ? undefined
+        : [...kept].find(
+            (k) => k.kind === table.kind && k.rowHashes.length === table.rowHashes.length && equalRows(sorted(k), sorted(table)),
+          );
     if (same) say('duplicate-table', table, same);
     else kept.add(table);
   }
   for (const table of [...kept]) {
-    const rows = sorted.get(table)!;
-    if (rows.length < OVERLAP_MIN_ROWS) continue;
+    const size = table.rowHashes.length;
+    if (size < OVERLAP_MIN_ROWS) continue;
     const container = [...kept].find(
-      (k) => k !== table && k.kind === table.kind && sorted.get(k)!.length > rows.length && contains(sorted.get(k)!, rows),
+      (k) => k !== table && k.kind === table.kind && k.rowHashes.length > size && contains(sorted(k), sorted(table)),
     );
     if (container) {
       say('overlapping-table', table, container);
