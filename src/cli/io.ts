@@ -2,6 +2,8 @@
 export interface Output {
   write(chunk: string | Uint8Array): unknown;
   isTTY?: boolean;
+  /** A terminal's width in columns. */
+  columns?: number;
 }
 
 export interface Io {

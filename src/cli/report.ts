@@ -70,7 +70,7 @@ export async function reportCommand(
     }
   }
   const report = result.report;
-  const output = await renderReport(report, format);
+  const output = await renderReport(report, format, { width: terminalColumns(io) });
   if (options.out !== undefined) {
     await writeAtomically(options.out, output, m);
     if (!options.quiet) io.stderr.write(`${m.report.written(options.out)}\n`);
@@ -80,4 +80,11 @@ export async function reportCommand(
   if (!options.quiet && report.excluded) io.stderr.write(`${m.report.excluded(report.excluded.rows, report.excluded.tables)}\n`);
   summary(result.findings);
   return 0;
+}
+
+/** The terminal's width when printing to one, else COLUMNS, else the table's default (Windows' 120). */
+function terminalColumns(io: Io): number | undefined {
+  if (io.stdout.isTTY && io.stdout.columns) return io.stdout.columns;
+  const columns = Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
 }

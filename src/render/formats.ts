@@ -1,6 +1,12 @@
 import type { Report } from '../report/types.js';
 
-type Renderer = (report: Report) => string | Uint8Array | Promise<string | Uint8Array>;
+/** What a renderer may adapt to besides the report: the terminal's width, for the table. */
+export interface RenderOptions {
+  /** Columns the output may take; lines wider wrap on the user's terminal. */
+  width?: number;
+}
+
+type Renderer = (report: Report, options: RenderOptions) => string | Uint8Array | Promise<string | Uint8Array>;
 
 interface ReportFormatSpec {
   /** File extensions that choose this format for `--out`. */
@@ -28,7 +34,7 @@ export function formatForExtension(extension: string): ReportFormat | undefined 
 }
 
 /** The report in the given format. */
-export async function renderReport(report: Report, format: ReportFormat): Promise<string | Uint8Array> {
+export async function renderReport(report: Report, format: ReportFormat, options: RenderOptions = {}): Promise<string | Uint8Array> {
   const render = await REPORT_FORMATS[format].load();
-  return render(report);
+  return render(report, options);
 }

@@ -1,10 +1,15 @@
 import type { Report } from '../report/types.js';
+import type { RenderOptions } from './formats.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
 import { reportNotes, reportTitle, targetSentence } from './text.js';
+import { terminalWidth } from './width.js';
 
 type CliTableConstructor = typeof import('cli-table3');
 
-function gridTable(Table: CliTableConstructor, grid: Grid): string {
+/** Windows' console is 120 columns wide by default: what a table fits when the width is not known. */
+export const DEFAULT_TERMINAL_WIDTH = 120;
+
+function drawn(Table: CliTableConstructor, grid: Grid): string {
   const table = new Table({
     style: { head: [], border: [] },
     colAligns: grid.headers.map((_, i) => (isNumericColumn(grid, i) ? 'right' : 'left')),
@@ -12,19 +17,112 @@ function gridTable(Table: CliTableConstructor, grid: Grid): string {
   if (grid.groups) table.push(grid.groups.map((g) => ({ content: g.title, colSpan: g.span, hAlign: 'center' as const })));
   table.push(grid.headers);
   for (const row of grid.rows) table.push(row.cells.map(cellString));
-  return [grid.title, table.toString(), grid.note ?? ''].filter((s) => s !== '').join('\n');
+  return table.toString();
 }
 
-/** Tables for the terminal, drawn by cli-table3 (which measures full-width characters correctly). */
-export async function renderTable(report: Report): Promise<string> {
+const widest = (text: string): number => Math.max(...text.split('\n').map(terminalWidth));
+
+/**
+ * A grid as one table when it fits the width; else stacked tables, each with the row labels
+ * and as many whole column groups (相談受付方法, 主訴, 対応結果) as fit — a wrapped line of a
+ * table cannot be read.
+ */
+function gridTable(Table: CliTableConstructor, grid: Grid, width: number): string {
+  let tables = [drawn(Table, grid)];
+  if (widest(tables[0]!) > width) tables = stacked(Table, grid, width);
+  return [grid.title, ...tables, grid.note ?? ''].filter((s) => s !== '').join('\n');
+}
+
+function stacked(Table: CliTableConstructor, grid: Grid, width: number): string[] {
+  // Column groups after the row label; without group headers, every column is its own group.
+  let units = grid.groups
+    ? grid.groups.slice(1).map((g) => ({ title: g.title, span: g.span }))
+    : grid.headers.slice(1).map(() => ({ title: '', span: 1 }));
+  const part = (from: number, to: number): Grid => {
+    const start = 1 + units.slice(0, from).reduce((n, u) => n + u.span, 0);
+    const end = start + units.slice(from, to).reduce((n, u) => n + u.span, 0);
+    return {
+      ...grid,
+      groups: grid.groups && [{ title: '', span: 1 }, ...mergedTitles(units.slice(from, to))],
+      headers: [grid.headers[0]!, ...grid.headers.slice(start, end)],
+      rows: grid.rows.map((row) => ({ ...row, cells: [row.cells[0]!, ...row.cells.slice(start, end)] })),
+    };
+  };
+  // A group too wide on its own is split column by column (its title over each part).
+  units = units.flatMap((unit, i) =>
+    unit.span > 1 && widest(drawn(Table, part(i, i + 1))) > width
+      ? Array.from({ length: unit.span }, () => ({ ...unit, span: 1 }))
+      : [unit],
+  );
+  const tables: string[] = [];
+  let from = 0;
+  while (from < units.length) {
+    // As many as fit; at least one column, even when it alone is wider than the terminal.
+    let to = from + 1;
+    let table = drawn(Table, part(from, to));
+    while (to < units.length) {
+      const wider = drawn(Table, part(from, to + 1));
+      if (widest(wider) > width) break;
+      table = wider;
+      to++;
+    }
+    tables.push(table);
+    from = to;
+  }
+  return tables;
+}
+
+/**
+ * Lines of text (title, notes, sentences) wider than the terminal broken where they reach it,
+ * after a 、 or 。 when there is one: the terminal would break them anywhere. Table lines are left.
+ */
+function wrapProse(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (/[─│┌└├]/u.test(line)) return [line];
+      const pieces: string[] = [];
+      let rest = line;
+      while (terminalWidth(rest) > width) {
+        let cut = 0;
+        let used = 0;
+        for (const ch of rest) {
+          if (used + terminalWidth(ch) > width) break;
+          used += terminalWidth(ch);
+          cut += ch.length;
+        }
+        const punctuation = Math.max(rest.lastIndexOf('、', cut - 1), rest.lastIndexOf('。', cut - 1));
+        if (punctuation > cut / 2) cut = punctuation + 1;
+        pieces.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      return [...pieces, rest];
+    })
+    .join('\n');
+}
+
+/** Neighbouring parts of one group under one header cell. */
+function mergedTitles(units: { title: string; span: number }[]): { title: string; span: number }[] {
+  const merged: { title: string; span: number }[] = [];
+  for (const unit of units) {
+    const last = merged[merged.length - 1];
+    if (last && last.title === unit.title) last.span += unit.span;
+    else merged.push({ ...unit });
+  }
+  return merged;
+}
+
+/** Tables for the terminal, drawn by cli-table3 (which measures full-width characters correctly), fitted to its width. */
+export async function renderTable(report: Report, options: RenderOptions = {}): Promise<string> {
+  const width = options.width ?? DEFAULT_TERMINAL_WIDTH;
   const { default: Table } = await import('cli-table3');
   const parts = [reportTitle(report)];
   parts.push(...reportNotes(report));
   if (report.kind === 'annual' && report.targets.length > 0) {
-    parts.push(report.targets.map(targetSentence).join('\n'), gridTable(Table, targetGrid(report)));
+    parts.push(report.targets.map(targetSentence).join('\n'), gridTable(Table, targetGrid(report), width));
   }
-  parts.push(gridTable(Table, intakeGrid(report)));
+  parts.push(gridTable(Table, intakeGrid(report), width));
   if (report.kind === 'annual') parts.push(report.summary.join('\n'));
-  parts.push(gridTable(Table, ibashoGrid(report)), gridTable(Table, distributionGrid(report)));
-  return `${parts.join('\n\n')}\n`;
+  parts.push(gridTable(Table, ibashoGrid(report), width), gridTable(Table, distributionGrid(report), width));
+  return `${wrapProse(parts.join('\n\n'), width)}\n`;
 }
