@@ -3,7 +3,6 @@ import { columnLetters, type Kind, type Place, type ProblemLog } from '../proble
 import type { CheckedTable, RowCounts, Unit } from './types.js';
 import { monthOf } from './dates.js';
 import type { NumberedRecords } from './numbered.js';
-import { RowHash } from './tables.js';
 
 /** Places a message names beside a repeated 受付番号; more would make it unreadable. */
 const PLACES_NAMED = 5;
@@ -88,22 +87,22 @@ export function resolveIds(
 
 /**
  * The numbered records that share a fiscal year and 受付番号, group by group, in reading order.
- * Most numbers appear once: a hash of each is sorted (a typed array sorts natively) and only
+ * Most numbers appear once: a 32-bit hash of each is sorted (a radix sort, two passes) and only
  * records whose hash repeats are compared exactly — as fast for a million rows as a map, in a
- * fraction of its memory.
+ * fraction of its memory. A hash shared by chance only costs an exact comparison.
  */
 function repeatedNumbers(tables: readonly CheckedTable[], leftOut: ReadonlySet<CheckedTable>, startMonth: number): Ref[][] {
   const counted = tables.filter((t) => !leftOut.has(t) && t.numbered.size > 0);
   const hashes = counted.map((t) => keyHashes(t.numbered, startMonth));
-  const all = new Float64Array(hashes.reduce((n, h) => n + h.length, 0));
+  const all = new Uint32Array(hashes.reduce((n, h) => n + h.length, 0));
   let at = 0;
   for (const h of hashes) {
     all.set(h, at);
     at += h.length;
   }
-  all.sort();
+  const sorted = radixSorted(all);
   const repeated = new Set<number>();
-  for (let i = 1; i < all.length; i++) if (all[i] === all[i - 1]) repeated.add(all[i]!);
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
   if (repeated.size === 0) return [];
 
   const byNumber = new Map<string, Ref[]>();
@@ -117,15 +116,30 @@ function repeatedNumbers(tables: readonly CheckedTable[], leftOut: ReadonlySet<C
   return [...byNumber.values()].filter((group) => group.length > 1);
 }
 
-function keyHashes(numbered: NumberedRecords, startMonth: number): Float64Array {
-  const hashes = new Float64Array(numbered.size);
-  const hash = new RowHash();
+/** FNV-1a of each record's fiscal year and 受付番号. */
+function keyHashes(numbered: NumberedRecords, startMonth: number): Uint32Array {
+  const hashes = new Uint32Array(numbered.size);
   for (let i = 0; i < numbered.size; i++) {
-    hash.reset().addNumber(numbered.fiscalYear(i, startMonth));
-    hash.add(numbered.ids[i]!);
-    hashes[i] = hash.value();
+    let hash = Math.imul(0x811c9dc5 ^ numbered.fiscalYear(i, startMonth), 0x01000193);
+    const id = numbered.ids[i]!;
+    for (let c = 0; c < id.length; c++) hash = Math.imul(hash ^ id.charCodeAt(c), 0x01000193);
+    hashes[i] = hash >>> 0;
   }
   return hashes;
+}
+
+/** A sorted copy: least significant 16 bits first, then the most significant (a stable counting sort each). */
+export function radixSorted(values: Uint32Array): Uint32Array {
+  let from: Uint32Array = values.slice();
+  let into: Uint32Array = new Uint32Array(values.length);
+  for (const shift of [0, 16]) {
+    const counts = new Uint32Array(65537);
+    for (const v of from) counts[((v >>> shift) & 0xffff) + 1]!++;
+    for (let b = 1; b < counts.length; b++) counts[b]! += counts[b - 1]!;
+    for (const v of from) into[counts[(v >>> shift) & 0xffff]!++] = v;
+    [from, into] = [into, from];
+  }
+  return from;
 }
 
 /** A table numbered 1 … n whose numbers meet another table's on other content: its numbers count rows. */
