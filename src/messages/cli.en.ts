@@ -97,7 +97,7 @@ export const enCli: CliWords = {
     'is-folder': 'That is a folder. Give --out the name of a file inside it (for example out/report.xlsx).',
     permission: 'There is no permission to write here. Choose a folder you can write to (Documents, say).',
     busy: 'The file is open in another program (Excel?). Close it and run again.',
-    'no-space': 'The disk is full. Free some space or write somewhere else.',
+    'no-space': 'The disk is full (or the file is too large for it). Free some space or write somewhere else.',
     other: 'The file could not be written. Check where it is to go.',
   },
 };
