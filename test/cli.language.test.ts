@@ -67,6 +67,14 @@ describe('everything commander prints is Japanese on a Japanese system', () => {
     expect(en.stdout).toMatch(/^Usage: tsup-report monthly \[options\] <inputs\.\.\.>/u);
   });
 
+  test('--lang before the command counts for the command too', async () => {
+    const result = await runCli(['--lang', 'ja', 'validate', path.join(os.tmpdir(), 'tsup-no-such-folder')]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toContain(messagesFor('ja').unreadable['not-found']);
+    const overridden = await runCli(['--lang', 'ja', 'validate', path.join(os.tmpdir(), 'tsup-no-such-folder'), '--lang', 'en']);
+    expect(overridden.stdout).toContain(messagesFor('en').unreadable['not-found']);
+  });
+
   test('a typo in a command gets a Japanese "did you mean"', async () => {
     const result = await runCli(['montly', fixture('takasaki-r3')], { env: JA });
     expect(result.stderr).toBe(

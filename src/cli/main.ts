@@ -44,7 +44,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const { command: c, option: o, placeholder: p, inputs } = m.help;
   const inputsArgument = `<${m.help.usage.inputs}...>`;
   let exitCode = 0;
-  const program = localizedProgram(m, io);
+  const program = localizedProgram(m, io).addOption(new Option(`--lang <${p.lang}>`, o.lang).choices(['ja', 'en']));
+  // `tsup-report --lang en monthly …` means the same as `tsup-report monthly … --lang en`.
+  program.hook('preAction', (_, command) => {
+    const lang = program.opts<{ lang?: string }>().lang;
+    if (lang !== undefined && command.opts<{ lang?: string }>().lang === undefined) command.setOptionValue('lang', lang);
+  });
 
   withExamples(
     withReadOptions(program.command('validate').description(c.validate).argument(inputsArgument, inputs), m)
