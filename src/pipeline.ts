@@ -127,13 +127,19 @@ export type ReportResult =
   | { ok: false; problem: 'errors'; unreadable: boolean; findings: Findings }
   | Exclude<PeriodResult, { ok: true }>;
 
+const isUnreadable = (problem: Problem): boolean => problem.code === 'unreadable-file' || problem.code === 'unsupported-format';
+
 /** Chooses the period, checks that nothing in it is wrong, and builds the report; with `suppressBelow`, hides small counts. */
 export function reportFrom(analysis: Analysis, request: PeriodRequest, options: BuildOptions & { suppressBelow?: number }): ReportResult {
   const { config, collected, tally } = analysis;
   const period = resolvePeriod(request, tally.months(), config);
-  if (!period.ok) return period;
+  if (!period.ok) {
+    // A missing or empty folder leaves no records: say that, not that there is nothing to count.
+    const found = findings(analysis, null, true);
+    return found.errors.some(isUnreadable) ? { ok: false, problem: 'errors', unreadable: true, findings: found } : period;
+  }
   const found = findings(analysis, period.period, true);
-  const unreadable = found.errors.some((e) => e.code === 'unreadable-file' || e.code === 'unsupported-format');
+  const unreadable = found.errors.some(isUnreadable);
   if (unreadable || ((found.errors.length > 0 || found.unlisted.errors > 0) && !options.skipInvalid)) {
     return { ok: false, problem: 'errors', unreadable, findings: found };
   }

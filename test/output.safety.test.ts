@@ -8,6 +8,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import { main } from '../src/cli/main.js';
 import type { Io } from '../src/cli/io.js';
+import { messagesFor } from '../src/messages/index.js';
 import { reportFrom } from '../src/pipeline.js';
 import { escapeMarkdown, renderMarkdown } from '../src/render/markdown.js';
 import { analyseTables, BIN, fixture, INTAKE_HEADER, memoryTable, ROOT, runCli, useTempDir } from './helpers.js';
@@ -61,7 +62,9 @@ describe('output files are whole or absent', () => {
       },
     ).catch((e: { stdout: string; stderr: string }) => e);
     expect(result.stdout).toContain('exit=2');
-    expect(result.stderr).toContain(`Could not write ${out}: EFBIG`);
+    // Said in words with the fix, not as the system's code (issue 13).
+    expect(result.stderr).toContain(`Could not write ${out}: ${messagesFor('en').writeFailure['no-space']}`);
+    expect(result.stderr).not.toContain('EFBIG');
     expect(await readdir(path.dirname(out))).toEqual([]);
   });
 

@@ -1,11 +1,10 @@
 import type { PeriodRequest } from '../report/period.js';
 import type { Io } from './io.js';
-import { parseFiscalYearOption, parseMonthOption } from './options.js';
+import { parseAsOfOptions, parseFiscalYearOption } from './options.js';
 import { reportCommand, type ReportOptions } from './report.js';
 
 export interface AnnualOptions extends ReportOptions {
   fiscalYear?: string;
-  asOf?: string;
 }
 
 /** `tsup-report annual`: targets with the projected year end, evaluation, every table and the summary sentences. */
@@ -17,7 +16,8 @@ export function annualCommand(args: string[], options: AnnualOptions, io: Io): P
     (m) => {
       const request: PeriodRequest = {};
       if (options.fiscalYear !== undefined) request.fiscalYear = parseFiscalYearOption(options.fiscalYear, m);
-      if (options.asOf !== undefined) request.asOf = parseMonthOption('--as-of', options.asOf, m);
+      const asOf = parseAsOfOptions(options, m);
+      if (asOf !== undefined) request.asOf = asOf;
       return request;
     },
     io,

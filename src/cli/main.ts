@@ -1,25 +1,34 @@
-import { Command, CommanderError, Option } from 'commander';
+import { CommanderError, Option, type Command } from 'commander';
 import { ConfigError } from '../config/load.js';
+import { messagesFor, type Messages } from '../messages/index.js';
 import { UserError } from './errors.js';
+import { langFromArgv, localizedProgram, localizeUsage, withExamples } from './help.js';
 import { processIo, type Io } from './io.js';
 import { useCachedWorkbook } from './workbook-cache.js';
-import { messagesFor } from '../messages/index.js';
-import { pickLang } from './options.js';
 
-function withCommonOptions(command: Command): Command {
+/** --config, --lang and --quiet: what every command that reads a config shares (template reads no logs, so no --encoding). */
+function withConfigOptions(command: Command, m: Messages, quiet: 'quiet' | 'quietAll' = 'quiet'): Command {
+  const { option: o, placeholder: p } = m.help;
   return command
-    .option('--config <file>', 'config file (default: ./tsup-report.config.json, else one beside the logs, else the built-in default)')
-    .addOption(new Option('--lang <lang>', 'language of messages (default: from the system locale)').choices(['ja', 'en']))
-    .option('--encoding <name>', 'force the CSV encoding: utf8, utf16le, cp932 (default: detected)')
-    .option('--quiet', 'print nothing but the report or the problems');
+    .option(`--config <${p.file}>`, o.config)
+    .addOption(new Option(`--lang <${p.lang}>`, o.lang).choices(['ja', 'en']))
+    .option('--quiet', o[quiet]);
 }
 
-function withReportOptions(command: Command): Command {
-  return withCommonOptions(command)
-    .option('--out <file>', 'write to this file (format from its extension: .md .csv .xlsx .json .html .txt)')
-    .option('--format <format>', 'table | md | csv | xlsx | json | html (default: from --out, else table on a terminal, md when piped)')
-    .option('--skip-invalid', 'leave rows with errors out instead of refusing, and say how many')
-    .option('--suppress-below <n>', 'hide counts from 1 to n-1 as x, and the cells that would reveal them');
+/** What every command that reads logs adds: --encoding. */
+function withReadOptions(command: Command, m: Messages): Command {
+  return withConfigOptions(command, m).option(`--encoding <${m.help.placeholder.encoding}>`, m.help.option.encoding);
+}
+
+function withReportOptions(command: Command, m: Messages): Command {
+  const { option: o, placeholder: p } = m.help;
+  return withReadOptions(command, m)
+    .option(`--out <${p.file}>`, o.reportOut)
+    .option(`--format <${p.format}>`, o.reportFormat)
+    .option('--skip-invalid', o.skipInvalid)
+    .option(`--suppress-below <${p.n}>`, o.suppressBelow)
+    .option(`--month <${p.month}>`, o.month)
+    .option(`--as-of <${p.month}>`, o.asOf);
 }
 
 // Each command's module is imported when it runs, so that --help and a small validate load
@@ -28,102 +37,88 @@ function withReportOptions(command: Command): Command {
 /**
  * Wires the commands and turns their outcome into an exit code: 0 success, 1 problems in the
  * data, 2 usage or unreadable input. Known user errors print a message; anything else is a bug
- * and says so.
+ * and says so. The language is chosen first, so that commander's help and errors speak it too.
  */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const m = messagesFor(langFromArgv(argv, io));
+  const { command: c, option: o, placeholder: p, inputs } = m.help;
+  const inputsArgument = `<${m.help.usage.inputs}...>`;
   let exitCode = 0;
-  const program = new Command()
-    .name('tsup-report')
-    .description('女性のためのつながり相談の記録（Excel/CSV）から月次累計・実績報告を作り、提出前に記録を検査します。')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError();
+  const program = localizedProgram(m, io).addOption(new Option(`--lang <${p.lang}>`, o.lang).choices(['ja', 'en']));
+  // `tsup-report --lang en monthly …` means the same as `tsup-report monthly … --lang en`.
+  program.hook('preAction', (_, command) => {
+    const lang = program.opts<{ lang?: string }>().lang;
+    if (lang !== undefined && command.opts<{ lang?: string }>().lang === undefined) command.setOptionValue('lang', lang);
+  });
 
-  withCommonOptions(
+  withExamples(
+    withReadOptions(program.command('validate').description(c.validate).argument(inputsArgument, inputs), m)
+      .option(`--format <${p.format}>`, o.validateFormat)
+      .option('--strict', o.strict)
+      .option(`--max-errors <${p.n}>`, o.maxErrors)
+      .option(`--annotate <${p.file}>`, o.annotate),
+    'validate',
+    m,
+  ).action(async (inputs: string[], options) => {
+    exitCode = await (await import('./validate.js')).validateCommand(inputs, options, io);
+  });
+
+  withExamples(
+    withReportOptions(program.command('monthly').description(c.monthly).argument(inputsArgument, inputs), m),
+    'monthly',
+    m,
+  ).action(async (inputs: string[], options) => {
+    exitCode = await (await import('./monthly.js')).monthlyCommand(inputs, options, io);
+  });
+
+  withExamples(
+    withReportOptions(program.command('annual').description(c.annual).argument(inputsArgument, inputs), m).option(
+      `--fiscal-year <${p.year}>`,
+      o.fiscalYear,
+    ),
+    'annual',
+    m,
+  ).action(async (inputs: string[], options) => {
+    exitCode = await (await import('./annual.js')).annualCommand(inputs, options, io);
+  });
+
+  withExamples(
+    withConfigOptions(program.command('template').description(c.template), m, 'quietAll')
+      .addOption(new Option(`--kind <${p.kind}>`, o.kind).choices(['intake', 'ibasho', 'distribution', 'all']).default('all'))
+      .option(`--out <${p.file}>`, o.templateOut),
+    'template',
+    m,
+  ).action(async (options) => {
+    exitCode = await (await import('./template.js')).templateCommand(options, io);
+  });
+
+  withExamples(
     program
-      .command('validate')
-      .description('check logs and list every problem with its file, sheet, row and cell')
-      .argument('<inputs...>', 'CSV/XLSX files or folders (read with their subfolders); - reads CSV from standard input')
-      .addOption(new Option('--format <format>', 'text or json').default(undefined))
-      .option('--strict', 'fail on warnings too')
-      .option('--max-errors <n>', 'list at most this many problems (default: 200 in text, 1000 in JSON)', undefined)
-      .option('--annotate <out.xlsx>', 'also write a copy of the inputs with every problem cell marked'),
-  )
-    .addHelpText(
-      'after',
-      '\nExamples:\n  tsup-report validate fixtures/takasaki-r3\n  tsup-report validate 2022-02.csv --format json\n  tsup-report validate 2022-02.xlsx --annotate 2022-02_検証.xlsx',
-    )
-    .action(async (inputs: string[], options) => {
-      exitCode = await (await import('./validate.js')).validateCommand(inputs, options, io);
-    });
+      .command('app')
+      .description(c.app)
+      .option(`--out <${p.file}>`, o.appOut)
+      .addOption(new Option(`--lang <${p.lang}>`, o.lang).choices(['ja', 'en']))
+      .option('--quiet', o.quietAll),
+    'app',
+    m,
+  ).action(async (options) => {
+    exitCode = await (await import('./app.js')).appCommand(options, io);
+  });
 
-  withReportOptions(
+  withExamples(
     program
-      .command('monthly')
-      .description('the cumulative consultation table of the fiscal year so far')
-      .argument('<inputs...>', 'CSV/XLSX files or folders (read with their subfolders); - reads CSV from standard input')
-      .option('--month <YYYY-MM>', 'last month of the table (default: the latest month with records)'),
-  )
-    .addHelpText(
-      'after',
-      '\nExamples:\n  tsup-report monthly fixtures/takasaki-r3\n  tsup-report monthly logs/ --month 2022-02 --out 累計表.xlsx',
-    )
-    .action(async (inputs: string[], options) => {
-      exitCode = await (await import('./monthly.js')).monthlyCommand(inputs, options, io);
-    });
+      .command('init')
+      .description(c.init)
+      .option(`--out <${p.file}>`, o.initOut)
+      .addOption(new Option(`--lang <${p.lang}>`, o.lang).choices(['ja', 'en']))
+      .option('--quiet', o.quietAll),
+    'init',
+    m,
+  ).action(async (options) => {
+    exitCode = await (await import('./init.js')).initCommand(options, io);
+  });
 
-  withReportOptions(
-    program
-      .command('annual')
-      .description('the achievement summary: targets, projected year end (見込), evaluation, all tables, summary sentences')
-      .argument('<inputs...>', 'CSV/XLSX files or folders (read with their subfolders); - reads CSV from standard input')
-      .option('--fiscal-year <year>', '2021, R3 or 令和3 (default: the year of the latest record)')
-      .option('--as-of <YYYY-MM>', 'count up to this month and project the rest of the year'),
-  )
-    .addHelpText(
-      'after',
-      '\nExamples:\n  tsup-report annual fixtures/takasaki-r3 --out 実績報告.xlsx\n  tsup-report annual fixtures/takasaki-r3 --out 実績報告.html\n  tsup-report annual logs/ --fiscal-year R3 --as-of 2022-02 --format md',
-    )
-    .action(async (inputs: string[], options) => {
-      exitCode = await (await import('./annual.js')).annualCommand(inputs, options, io);
-    });
-
-  withCommonOptions(
-    program
-      .command('template')
-      .description('write a ready-to-fill workbook with dropdowns and checks from the config')
-      .addOption(new Option('--kind <kind>', 'which log').choices(['intake', 'ibasho', 'distribution', 'all']).default('all'))
-      .option('--out <file.xlsx>', 'the workbook to write (never overwritten)'),
-  )
-    .addHelpText(
-      'after',
-      '\nExamples:\n  tsup-report template --out 相談記録_令和4年度.xlsx\n  tsup-report template --kind ibasho --out 居場所.xlsx',
-    )
-    .action(async (options) => {
-      exitCode = await (await import('./template.js')).templateCommand(options, io);
-    });
-
-  program
-    .command('app')
-    .description('write the offline browser app (one HTML file, nothing to install) for PCs without Node')
-    .option('--out <file.html>', 'where to write it (an older copy of the app is replaced, nothing else)')
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['ja', 'en']))
-    .option('--quiet', 'print nothing')
-    .addHelpText('after', '\nExample:\n  tsup-report app --out "//share/福祉/tsup-report.html"')
-    .action(async (options) => {
-      exitCode = await (await import('./app.js')).appCommand(options, io);
-    });
-
-  program
-    .command('init')
-    .description('write tsup-report.config.json from the built-in default, to edit (never overwrites)')
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['ja', 'en']))
-    .option('--quiet', 'print nothing')
-    .addHelpText('after', '\nExample:\n  tsup-report init   # then edit program, labels and targets in tsup-report.config.json')
-    .action(async (options) => {
-      exitCode = await (await import('./init.js')).initCommand(options, io);
-    });
-
+  localizeUsage(program, m);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
@@ -139,20 +134,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${error.lines.join('\n')}\n`);
       return 2;
     }
-    const m = messagesForArgv(argv, io);
     io.stderr.write(`${m.internalError(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     return 70;
   }
-}
-
-/** Messages for a failure outside any command's own handling: --lang read straight from the arguments. */
-function messagesForArgv(argv: readonly string[], io: Io): ReturnType<typeof messagesFor> {
-  return messagesFor(
-    pickLang(
-      argv.find((_, i) => argv[i - 1] === '--lang'),
-      io,
-    ),
-  );
 }
 
 /** The installed command: run, let standard output drain, and exit with the command's code. */
@@ -163,7 +147,7 @@ export function runAsProcess(): void {
   // never arrive; say so instead of ending silently with exit code 0.
   process.once('beforeExit', () => {
     if (finished) return;
-    const m = messagesForArgv(argv, processIo());
+    const m = messagesFor(langFromArgv(argv, processIo()));
     process.stderr.write(`${m.internalError('the command stopped waiting for input that never came')}\n`);
     process.exit(70);
   });

@@ -24,6 +24,18 @@ export function parseMonthOption(option: string, value: string, m: Messages): st
   return `${match[1]}-${String(month).padStart(2, '0')}`;
 }
 
+/**
+ * The report's last month: `--month` and `--as-of` mean the same (SPEC §5), so either may be
+ * given, or both when they name the same month.
+ */
+export function parseAsOfOptions(options: { month?: string; asOf?: string }, m: Messages): string | undefined {
+  const month = options.month === undefined ? undefined : parseMonthOption('--month', options.month, m);
+  const asOf = options.asOf === undefined ? undefined : parseMonthOption('--as-of', options.asOf, m);
+  if (month !== undefined && asOf !== undefined && month !== asOf)
+    throw new UserError(2, [m.cliError.conflictingMonths(options.month!, options.asOf!)]);
+  return month ?? asOf;
+}
+
 /** `2021`, `R3`, `令和3`, `令和3年度`, `令和元年度`, `S63`, `平成元` → the fiscal year's Gregorian year. */
 export function parseFiscalYearOption(value: string, m: Messages): number {
   const text = value

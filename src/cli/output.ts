@@ -1,6 +1,6 @@
-import { realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Messages } from '../messages/index.js';
+import type { Messages, WriteFailure } from '../messages/index.js';
 import type { SourceFile } from '../read/types.js';
 import { UserError } from './errors.js';
 
@@ -18,6 +18,56 @@ export function assertNotAnInput(out: string, sources: readonly SourceFile[], m:
   for (const source of sources) {
     if (source.name !== '-' && canonical(source.name) === target) throw new UserError(2, [m.report.outIsInput(out)]);
   }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a write failed, from the system's error code, to be said in words with its fix. On Windows
+ * a workbook open in Excel cannot be replaced (EBUSY, or EPERM on rename); elsewhere EPERM means
+ * what EACCES means.
+ */
+export function writeFailureOf(
+  code: string | undefined,
+  targetIsFolder: boolean,
+  platform: NodeJS.Platform = process.platform,
+): WriteFailure {
+  if (targetIsFolder || code === 'EISDIR') return 'is-folder';
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'no-folder';
+    case 'EBUSY':
+      return 'busy';
+    case 'EPERM':
+      return platform === 'win32' ? 'busy' : 'permission';
+    case 'EACCES':
+    case 'EROFS':
+      return 'permission';
+    case 'ENOSPC':
+    case 'EDQUOT':
+    case 'EFBIG':
+      return 'no-space';
+    default:
+      return 'other';
+  }
+}
+
+/** The line that says a file could not be written, why, and what to do. */
+export function cannotWriteLine(out: string, code: string | undefined, m: Messages): string {
+  const failure = writeFailureOf(code, isFolder(out));
+  return m.report.cannotWrite(out, failure === 'other' && code ? `${m.writeFailure.other} (${code})` : m.writeFailure[failure]);
+}
+
+/** Refuses a folder named as the file to write, before any work: its name has no extension to choose a format from. */
+export function assertNotAFolder(out: string, m: Messages): void {
+  if (isFolder(out)) throw new UserError(2, [m.report.cannotWrite(out, m.writeFailure['is-folder'])]);
 }
 
 /**
@@ -38,7 +88,6 @@ export async function writeAtomically(out: string, data: string | Uint8Array, m:
     } catch {
       // Nothing was written, or it is gone already.
     }
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new UserError(2, [m.report.cannotWrite(out, reason)]);
+    throw new UserError(2, [cannotWriteLine(out, (error as NodeJS.ErrnoException).code, m)]);
   }
 }

@@ -8,7 +8,7 @@ import type { Report } from '../report/types.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { parsePositiveInt, pickReportFormat } from './options.js';
-import { assertNotAnInput, writeAtomically } from './output.js';
+import { assertNotAFolder, assertNotAnInput, writeAtomically } from './output.js';
 import { useColour } from './progress.js';
 import { messagesOf, readAndCheck, type CommonOptions } from './run.js';
 import { closingSummary } from './summary.js';
@@ -18,6 +18,9 @@ export interface ReportOptions extends CommonOptions {
   format?: string;
   skipInvalid?: boolean;
   suppressBelow?: string;
+  /** The report's last month; --month and --as-of are the same option under two names. */
+  month?: string;
+  asOf?: string;
 }
 
 /** How many errors a refused report lists before pointing to `validate`. */
@@ -36,6 +39,7 @@ export async function reportCommand(
   io: Io,
 ): Promise<number> {
   const m0 = messagesOf(options, io);
+  if (options.out !== undefined) assertNotAFolder(options.out, m0);
   const format = pickReportFormat(options.format, options.out, io, m0);
   const periodRequest = request(m0);
   const suppressBelow = options.suppressBelow === undefined ? undefined : parsePositiveInt('--suppress-below', options.suppressBelow, m0);

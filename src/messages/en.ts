@@ -1,4 +1,5 @@
 import type { Place, ProblemDetail } from '../problems.js';
+import { enCli } from './cli.en.js';
 import { groupDigits, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `"${s}"`).join(', ');
@@ -7,6 +8,7 @@ const table = (other: ProblemDetail['other']): string =>
   other === undefined ? '' : other.sheet === null ? other.file : `${other.file} sheet "${other.sheet}"`;
 
 export const en: Messages = {
+  ...enCli,
   kindName: { intake: 'consultation log', ibasho: 'gathering log', distribution: 'handout log' },
   issue: {
     'unreadable-file': (d) => en.unreadable[(d.reason as keyof Messages['unreadable']) ?? 'other'] ?? en.unreadable.other,
@@ -144,7 +146,7 @@ export const en: Messages = {
     excluded: (rows, tables) =>
       `${rows} row(s)${tables > 0 ? ` and ${tables} table(s)` : ''} with errors were left out of the totals (--skip-invalid).`,
     refusedUnreadableHint:
-      'A file that cannot be read would leave its records out of the figures, so no report is made. Save it again as the message says, or move it out of the folder, then run again.',
+      'An input that cannot be read would leave its records out of the figures, so no report is made. Do as the message above says, or leave that input out, then run again.',
     noRecords: 'There are no records to count. Check the input files.',
     asOfBeforeStart: (asOf, start) => `The report month ${asOf} is before the start month ${start}. Check --month / --as-of.`,
     asOfOutsideYear: (asOf, fy) => `The report month ${asOf} is not in ${fy}. Check --fiscal-year and --as-of.`,

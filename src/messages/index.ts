@@ -4,6 +4,7 @@ import type { Lang, Messages } from './types.js';
 
 export type { AppState, DownloadKind, Lang, Messages } from './types.js';
 export { LANGS } from './types.js';
+export type { CommandName, OptionName, WriteFailure } from './cli-types.js';
 
 const TABLES: Record<Lang, Messages> = { ja, en };
 

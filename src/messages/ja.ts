@@ -1,4 +1,5 @@
 import type { Place, ProblemDetail } from '../problems.js';
+import { jaCli } from './cli.ja.js';
 import { groupDigits, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `「${s}」`).join('、');
@@ -9,6 +10,7 @@ const table = (other: ProblemDetail['other']): string =>
 const monthText = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
 export const ja: Messages = {
+  ...jaCli,
   kindName: { intake: '相談記録', ibasho: '居場所開催記録', distribution: '生理用品配布記録' },
   issue: {
     'unreadable-file': (d) => ja.unreadable[(d.reason as keyof Messages['unreadable']) ?? 'other'] ?? ja.unreadable.other,
@@ -144,7 +146,7 @@ export const ja: Messages = {
     refusedHint: 'tsup-report validate で詳しく確かめて直してください。エラーの行を除いて作るには --skip-invalid を付けてください。',
     excluded: (rows, tables) => `エラーのため ${rows}行${tables > 0 ? `と ${tables}個の表` : ''}を集計から除きました（--skip-invalid）。`,
     refusedUnreadableHint:
-      '読めないファイルがあると、その分の記録が抜けた数になるため報告書を作りません。上の案内のとおり保存し直すか、そのファイルをフォルダから外してから実行し直してください。',
+      '読めない入力があると、その分の記録が抜けた数になるため報告書を作りません。上の案内のとおりに直すか、その入力を外してから実行し直してください。',
     noRecords: '集計できる記録がありません。入力ファイルを確かめてください。',
     asOfBeforeStart: (asOf, start) => `集計月 ${asOf} が開始月 ${start} より前です。--month / --as-of を確かめてください。`,
     asOfOutsideYear: (asOf, fy) => `集計月 ${asOf} は ${fy} に含まれません。--fiscal-year と --as-of を確かめてください。`,

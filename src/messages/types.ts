@@ -9,12 +9,13 @@ import type {
   SkipReason,
   UnreadableReason,
 } from '../problems.js';
+import type { CliWords } from './cli-types.js';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: readonly Lang[] = ['ja', 'en'];
 
 /** Everything the tool says to a person, in one language. Both tables have this shape, so neither can miss a code. */
-export interface Messages {
+export interface Messages extends CliWords {
   kindName: Record<Kind, string>;
   issue: Record<ProblemCode, (d: ProblemDetail) => string>;
   dateProblem: Record<DateProblem, string>;

@@ -1,0 +1,103 @@
+import type { CliWords } from './cli-types.js';
+
+const quoted = (items: readonly string[]): string => items.map((s) => `「${s}」`).join('、');
+
+/** The CLI's help and commander's errors in Japanese. */
+export const jaCli: CliWords = {
+  help: {
+    heading: {
+      usage: '使い方:',
+      arguments: '引数:',
+      options: 'オプション:',
+      commands: 'コマンド:',
+      globalOptions: '共通のオプション:',
+      examples: '使用例:',
+    },
+    usage: { options: '[オプション]', command: '[コマンド]', inputs: '記録のファイルかフォルダ' },
+    placeholder: {
+      file: 'ファイル',
+      lang: '言語',
+      encoding: '文字コード',
+      format: '形式',
+      n: '数',
+      year: '年度',
+      kind: '種類',
+      month: '年月',
+    },
+    program: '女性のためのつながり相談の記録（Excel/CSV）から月次累計・実績報告を作り、提出前に記録を検査します。',
+    command: {
+      validate: '記録を検査し、問題をすべてファイル・シート・行・セルの位置つきで一覧にします',
+      monthly: '年度の初めから指定の月までの相談件数の累計表を作ります',
+      annual: '実績報告を作ります（目標と年度末の見込、達成度と評価、すべての表、まとめの文）',
+      template: '設定にもとづく入力用のひな形ブック（選択肢と入力チェックつき）を作ります',
+      app: 'Node を入れていないパソコン用に、オフラインで使えるブラウザ版（HTML ファイル1つ）を書き出します',
+      init: '組み込みの設定から設定ファイルを書き出します。これを編集して使います（上書きはしません）',
+    },
+    inputs: 'CSV/XLSX のファイルかフォルダ（中のフォルダも読みます）。- は標準入力から CSV を読みます',
+    option: {
+      config: '設定ファイル（既定: 今のフォルダの tsup-report.config.json、なければ記録のそばのもの、なければ組み込みの設定）',
+      lang: 'メッセージの言語: ja（日本語）か en（英語）（既定: システムの言語）',
+      encoding: 'CSV の文字コードを指定します: utf8、utf16le、cp932（既定: 自動で判定）',
+      quiet: '報告書か問題の一覧のほかは何も表示しません',
+      quietAll: '何も表示しません',
+      reportOut: 'このファイルに書き出します（形式は拡張子から: .md .csv .xlsx .json .html .txt）',
+      reportFormat: 'table | md | csv | xlsx | json | html（既定: --out の拡張子から。なければ画面では table、パイプでは md）',
+      skipInvalid: 'エラーのある行で止めずに、その行を除いて作り、何行除いたかを示します',
+      suppressBelow: '1〜n-1 の件数を x で伏せ、それを逆算できるセルも伏せます',
+      month: '集計する最後の月（既定: 記録のある最後の月）。--as-of と同じ意味です',
+      asOf: '集計する最後の月。年度の残りは見込を計算します（既定: 記録のある最後の月）。--month と同じ意味です',
+      fiscalYear: '年度: 2021、R3、令和3 など（既定: 最後の記録の年度）',
+      validateFormat: '出力の形式: text か json（既定: text）',
+      strict: '警告があっても失敗にします',
+      maxErrors: '一覧にする問題の上限（既定: text では 200、json では 1000）',
+      annotate: '問題のあるセルに印をつけた入力の写し（.xlsx）も書き出します',
+      kind: 'どの記録のひな形か: intake（相談）、ibasho（居場所）、distribution（配布）、all（すべて）（既定: all）',
+      templateOut: '書き出すブック（.xlsx。既にあるファイルは上書きしません）',
+      appOut: '書き出す場所（.html。以前のブラウザ版は置き換え、ほかのファイルは上書きしません）',
+      initOut: '設定を書き出すファイル（既定: ./tsup-report.config.json。既にあるファイルは上書きしません）',
+    },
+    helpOption: 'この使い方を表示します',
+    helpCommand: 'コマンドの使い方を表示します',
+    version: 'バージョンを表示します',
+    examples: {
+      validate: [
+        'tsup-report validate fixtures/takasaki-r3',
+        'tsup-report validate 2022-02.csv --format json',
+        'tsup-report validate 2022-02.xlsx --annotate 2022-02_検証.xlsx',
+      ],
+      monthly: ['tsup-report monthly fixtures/takasaki-r3', 'tsup-report monthly 記録/ --month 2022-02 --out 累計表.xlsx'],
+      annual: [
+        'tsup-report annual fixtures/takasaki-r3 --out 実績報告.xlsx',
+        'tsup-report annual fixtures/takasaki-r3 --out 実績報告.html',
+        'tsup-report annual 記録/ --fiscal-year R3 --as-of 2022-02 --format md',
+      ],
+      template: ['tsup-report template --out 相談記録_令和4年度.xlsx', 'tsup-report template --kind ibasho --out 居場所.xlsx'],
+      app: ['tsup-report app --out "//share/福祉/tsup-report.html"'],
+      init: ['tsup-report init   # できた tsup-report.config.json の事業名・選択肢・目標を編集します'],
+    },
+  },
+  cliError: {
+    unknownCommand: (name) => `「${name}」というコマンドはありません。`,
+    unknownOption: (flag) => `「${flag}」というオプションはありません。`,
+    didYouMean: (candidates) => `${quoted(candidates)}のことですか？`,
+    missingArgument: (name) => `${name}を指定してください。`,
+    optionMissingArgument: (option) => `${option} の値を指定してください。`,
+    invalidChoice: (option, value, allowed) => `${option} の「${value}」は使えません。使える値: ${allowed.join('、')}`,
+    excessArguments: (command, expected, got) =>
+      expected === 0
+        ? `${command} はファイル名などを受け取りません（${got}個指定されています）。オプションを確かめてください。`
+        : `${command} に指定できるのは ${expected}個までです（${got}個指定されています）。`,
+    other: () => 'コマンドの指定に誤りがあります。',
+    seeHelp: (command) => `（使い方は ${command} --help で表示できます）`,
+    conflictingMonths: (month, asOf) =>
+      `--month ${month} と --as-of ${asOf} が違う月を指しています。どちらも集計する最後の月なので、一方だけを指定してください。`,
+  },
+  writeFailure: {
+    'no-folder': '書き出し先のフォルダがありません。フォルダの名前と場所を確かめるか、先にフォルダを作ってください。',
+    'is-folder': 'これはフォルダです。--out にはフォルダの中に作るファイルの名前まで指定してください（例: 出力/累計表.xlsx）。',
+    permission: 'ここに書き込む権限がありません。書き込めるフォルダ（ドキュメントなど）を指定してください。',
+    busy: 'ファイルがほかのプログラム（Excel など）で開かれています。閉じてからもう一度実行してください。',
+    'no-space': 'ディスクの空き容量が足りないか、ファイルがこの場所には大きすぎます。不要なファイルを消すか、別の場所を指定してください。',
+    other: '書き出せませんでした。書き出し先を確かめてください。',
+  },
+};
