@@ -191,6 +191,11 @@ export const en: Messages = {
     evaluationOrder: 'levels must be ordered from the highest min down',
     evaluationFloor: 'the last level must have min 0, so that every result gets an evaluation',
   },
+  configTraps: {
+    percentMin: (value) => `expected a fraction of the target: write 0.6 for 60% (${value} would mean ${value * 100}%; 1.2 is 120%)`,
+    notJsonAt: (file, line, column, reason) => `The config file ${file} is not valid JSON at line ${line}, column ${column} (${reason})`,
+    unknownKeyDidYouMean: (key, suggestion) => `unknown key "${key}": did you mean "${suggestion}"?`,
+  },
   progress: (file, rows) => `Reading ${file} (${groupDigits(rows)} rows)`,
   app: {
     title: "tsup-report: women's support programme reports",

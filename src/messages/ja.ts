@@ -191,6 +191,12 @@ export const ja: Messages = {
     evaluationOrder: 'min の大きい順に並べてください',
     evaluationFloor: '最後の段階の min は 0 にしてください（どの結果にも評価が付くように）',
   },
+  configTraps: {
+    percentMin: (value) =>
+      `目標に対する割合（小数）で指定してください。60% なら 0.6 と書きます（${value} と書くと ${value * 100}% の意味になります。120% なら 1.2）`,
+    notJsonAt: (file, line, column, reason) => `設定ファイル ${file} の ${line}行目 ${column}文字目が JSON として読めません（${reason}）`,
+    unknownKeyDidYouMean: (key, suggestion) => `知らない項目「${key}」です。「${suggestion}」の書き間違いではありませんか？`,
+  },
   progress: (file, rows) => `読み込み中: ${file}（${groupDigits(rows)}行）`,
   app: {
     title: 'tsup-report 女性支援事業 報告書づくり',

@@ -106,6 +106,14 @@ export interface Messages {
     evaluationOrder: string;
     evaluationFloor: string;
   };
+  /** Config mistakes said with their meaning (SPEC §9): a percent for a fraction, a JSON slip, a misspelt key. */
+  configTraps: {
+    /** An evaluation `min` of 10 or more: a percent written where a fraction of the target is meant. */
+    percentMin: (value: number) => string;
+    /** Broken JSON: where, and what the parser said. */
+    notJsonAt: (file: string, line: number, column: number, reason: string) => string;
+    unknownKeyDidYouMean: (key: string, suggestion: string) => string;
+  };
   /** The browser app's page (src/app/). */
   app: AppWords;
   internalError: (detail: string) => string;
