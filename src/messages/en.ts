@@ -195,6 +195,7 @@ export const en: Messages = {
     percentMin: (value) => `expected a fraction of the target: write 0.6 for 60% (${value} would mean ${value * 100}%; 1.2 is 120%)`,
     notJsonAt: (file, line, column, reason) => `The config file ${file} is not valid JSON at line ${line}, column ${column} (${reason})`,
     unknownKeyDidYouMean: (key, suggestion) => `unknown key "${key}": did you mean "${suggestion}"?`,
+    initExists: (path) => `${path} already exists (init never overwrites). Edit it, or write a new one elsewhere with --out OTHER.json.`,
   },
   progress: (file, rows) => `Reading ${file} (${groupDigits(rows)} rows)`,
   app: {

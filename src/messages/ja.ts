@@ -196,6 +196,8 @@ export const ja: Messages = {
       `目標に対する割合（小数）で指定してください。60% なら 0.6 と書きます（${value} と書くと ${value * 100}% の意味になります。120% なら 1.2）`,
     notJsonAt: (file, line, column, reason) => `設定ファイル ${file} の ${line}行目 ${column}文字目が JSON として読めません（${reason}）`,
     unknownKeyDidYouMean: (key, suggestion) => `知らない項目「${key}」です。「${suggestion}」の書き間違いではありませんか？`,
+    initExists: (path) =>
+      `${path} は既にあります（init は上書きしません）。その設定を編集するか、--out 別の名前.json で別の場所に書いてください。`,
   },
   progress: (file, rows) => `読み込み中: ${file}（${groupDigits(rows)}行）`,
   app: {

@@ -113,6 +113,8 @@ export interface Messages {
     /** Broken JSON: where, and what the parser said. */
     notJsonAt: (file: string, line: number, column: number, reason: string) => string;
     unknownKeyDidYouMean: (key: string, suggestion: string) => string;
+    /** `init` finds the file it would write: it is never overwritten. */
+    initExists: (path: string) => string;
   };
   /** The browser app's page (src/app/). */
   app: AppWords;
