@@ -31,6 +31,7 @@ describe('config traps (SPEC §4, §9)', () => {
     expect(problemsOf(evaluation(60))).toEqual([
       'config.evaluation[0].min: expected a fraction of the target: write 0.6 for 60% (60 would mean 6000%; 1.2 is 120%)',
     ]);
+    expect(problemsOf(evaluation(10.1))[0]).toContain('10.1 would mean 1010%');
     expect(problemsOf(evaluation(10))[0]).toContain('write 0.6 for 60%');
     expect(problemsOf(evaluation(100), ja)[0]).toMatch(/^config\.evaluation\[0\]\.min: .*60% なら 0\.6 と書きます/u);
   });
@@ -55,6 +56,14 @@ describe('config traps (SPEC §4, §9)', () => {
     expect((await refusal('{\n  "program": '))[0]).toContain('line 2, column 13');
     const wide = await refusal('{ "program": "相談" "x": 1 }');
     expect(wide[2]!.indexOf('^') - '  1 | '.length).toBe('{ "program": "'.length + 4 + 2);
+  });
+
+  test('the slip is said in words with its usual cause, and a full-width quote, which the parser does not place, is placed', async () => {
+    expect((await refusal('{\n  "a": 1,\n}', ja))[0]).toContain('最後の項目の後ろに余分な「,」がありませんか');
+    expect((await refusal('{\n  "a": 1\n  "b": 2\n}'))[0]).toContain('is a comma missing after the previous item?');
+    const quoted = await refusal('{\n  "organization": "社協：本所",\n  "program": “相談”\n}', ja);
+    expect(quoted[0]).toMatch(/3行目 14文字目.*全角の記号/u);
+    expect(quoted[1]).toBe('  3 |   "program": “相談”');
   });
 
   test('a misspelt key gets a "did you mean", at the top level and inside list items', () => {

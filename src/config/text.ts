@@ -1,4 +1,5 @@
 import type { Messages } from '../messages/index.js';
+import type { JsonSyntaxKind } from '../messages/types.js';
 import type { Config } from './schema.js';
 
 /** A mistake in the user's config: the CLI prints `lines` and exits 2; the page shows them. */
@@ -42,11 +43,12 @@ const SHOWN_WIDTH = 72;
  */
 export function jsonErrorLines(file: string, text: string, parserMessage: string, m: Messages): string[] {
   const position = errorPosition(text, parserMessage);
-  // The parser's own words, without the position that is given better below.
-  const reason = parserMessage
+  // The parser's own words without the position (given better below), for a slip not named.
+  const parser = parserMessage
     .replace(/\s*\(line \d+ column \d+\)/u, '')
     .replace(/\s*(in JSON )?at position \d+/u, '')
     .trim();
+  const reason = m.configTraps.jsonSyntax(syntaxKind(parserMessage), parser);
   if (position === undefined) return [m.config.notJson(file, reason)];
   const before = text.slice(0, position);
   const line = before.split('\n').length;
@@ -77,10 +79,34 @@ function columnsOf(chars: readonly string[]): number {
   return width;
 }
 
+/** V8's words for the slips people make in a config file. */
+function syntaxKind(parserMessage: string): JsonSyntaxKind {
+  if (/Expected ',' or '[}\]]'/u.test(parserMessage)) return 'missing-comma';
+  if (/Expected ':'/u.test(parserMessage)) return 'missing-colon';
+  if (/double-quoted property name/u.test(parserMessage)) return 'property-name';
+  if (/end of JSON input|Unterminated string/u.test(parserMessage)) return 'cut-short';
+  if (/non-whitespace character after JSON/u.test(parserMessage)) return 'after-end';
+  if (/Unexpected token|Bad control character|Bad escaped character/u.test(parserMessage)) return 'bad-character';
+  return 'other';
+}
+
 function errorPosition(text: string, parserMessage: string): number | undefined {
   const at = /at position (\d+)/u.exec(parserMessage);
   if (at) return Math.min(Number(at[1]), text.length);
   // "Unexpected end of JSON input": the file stops before the value is closed.
   if (/end of JSON input/u.test(parserMessage)) return text.trimEnd().length;
+  // "Unexpected token '“', …" gives no position: the first such character outside a string is it.
+  const token = /Unexpected token '(.)'/u.exec(parserMessage)?.[1];
+  return token === undefined ? undefined : outsideStrings(text, token);
+}
+
+function outsideStrings(text: string, character: string): number | undefined {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString && ch === '\\') i++;
+    else if (ch === '"') inString = !inString;
+    else if (!inString && ch === character) return i;
+  }
   return undefined;
 }
