@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import Ajv from 'ajv';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { DEFAULT_CONFIG } from '../src/config/default.js';
 import { configJsonSchema } from '../src/config/json-schema.js';
 import { configSchema } from '../src/config/schema.js';
-import { ROOT } from './helpers.js';
+import { fixture, ROOT } from './helpers.js';
 
 type Node = { description?: string; properties?: Record<string, Node>; items?: Node; required?: string[]; [key: string]: unknown };
 
@@ -42,5 +44,23 @@ describe('the config JSON Schema (for editors), generated from the zod schema', 
     const min = schema.properties!.evaluation!.items!.properties!.min!;
     expect(min.exclusiveMaximum).toBe(10);
     expect(min.description).toContain('0.6');
+  });
+
+  test("an editor checking with it accepts the default, init's file and a real config, and marks the traps the loader refuses", async () => {
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    expect(validate({ $schema: 'file:///x.json', ...DEFAULT_CONFIG })).toBe(true);
+    expect(validate(JSON.parse(await readFile(fixture('full-year', 'tsup-report.config.json'), 'utf8')))).toBe(true);
+    expect(
+      validate({
+        programStart: null,
+        evaluation: [
+          { min: 1.2, label: 'a' },
+          { min: 0, label: 'b' },
+        ],
+      }),
+    ).toBe(true);
+    expect(validate({ evaluation: [{ min: 60, label: 'a' }] })).toBe(false);
+    expect(validate({ chanels: [] })).toBe(false);
+    expect(validate({ channels: [{ label: '電話', serviceDayOnly: true }] })).toBe(false);
   });
 });
