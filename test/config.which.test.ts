@@ -37,4 +37,14 @@ describe('which config a run uses, said in the closing summary', () => {
     expect(run.stderr).toContain('Config: the built-in default');
     expect(run.stderr).toContain(`the config ${path.join(logs, 'r6', 'tsup-report.config.json')} beside the inputs is not in use`);
   });
+
+  test('--quiet keeps the report alone on stdout but still says that a config beside the logs is not in use', async () => {
+    const cwd = path.join(dir, 'quiet');
+    await cp(path.join(fixture('full-year'), 'tsup-report.config.json'), path.join(cwd, 'tsup-report.config.json'));
+    const run = await runCli(['monthly', fixture('full-year'), '--format', 'json', '--quiet', '--lang', 'en'], { cwd });
+    expect(run.code).toBe(0);
+    expect(run.stderr.trim()).toBe(
+      `Note: the config ${path.join(fixture('full-year'), 'tsup-report.config.json')} beside the inputs is not in use (use it with --config ${path.join(fixture('full-year'), 'tsup-report.config.json')}).`,
+    );
+  });
 });
