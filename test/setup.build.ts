@@ -9,7 +9,7 @@ const BUILT = [path.join(ROOT, 'dist', 'bundle', 'main.js'), path.join(ROOT, 'di
 function newestSource(): number {
   const files = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => path.join(ROOT, 'src', f));
   files.push(
-    ...['bundle.mjs', 'build-app.mjs', 'build-plugins.mjs', 'app/shims.js'].map((f) => path.join(ROOT, 'scripts', f)),
+    ...['bundle.mjs', 'config-schema.mjs', 'build-app.mjs', 'build-plugins.mjs', 'app/shims.js'].map((f) => path.join(ROOT, 'scripts', f)),
     path.join(ROOT, 'package-lock.json'),
   );
   return Math.max(...files.map((f) => statSync(f).mtimeMs));

@@ -1,4 +1,4 @@
-import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { configsNotInUse, loadConfig, type LoadedConfig } from '../config/load.js';
 import { messagesFor, type Messages } from '../messages/index.js';
 import { analyse, type Analysis } from '../pipeline.js';
 import { sourcesFromArgs } from '../read/node-files.js';
@@ -54,6 +54,8 @@ export async function readAndCheck(
       holidays: holidaysFromPackage,
       onProgress: progress.update,
     });
+    // --quiet silences the closing summary, not a config file left unused: it may change every number.
+    if (options.quiet) for (const file of configsNotInUse(loaded, analysis.inputs)) io.stderr.write(`${m.summary.configBeside(file)}\n`);
     return { m, loaded, sources, readOptions, analysis };
   } finally {
     progress.done();

@@ -1,4 +1,4 @@
-import type { LoadedConfig } from '../config/load.js';
+import { configsNotInUse, type LoadedConfig } from '../config/load.js';
 import type { Messages } from '../messages/index.js';
 import type { Findings } from '../pipeline.js';
 import type { ProblemCode } from '../problems.js';
@@ -53,6 +53,6 @@ export function closingSummary(
     lines.push(`  ${m.severity[problem.severity]} ${where}${problemMessage(problem, m)}`);
   }
   lines.push(m.summary.config(loaded.file));
-  for (const file of loaded.unused) lines.push(m.summary.configBeside(file));
+  for (const file of configsNotInUse(loaded, inputs)) lines.push(m.summary.configBeside(file));
   return `${lines.join('\n')}\n`;
 }

@@ -4,3 +4,6 @@ export type CodedList = (typeof CODED_LISTS)[number];
 
 /** The config's file name, looked for in the working folder and beside the logs. */
 export const CONFIG_FILE_NAME = 'tsup-report.config.json';
+
+/** The config's JSON Schema, in the package's dist/ (written at build by scripts/config-schema.mjs). */
+export const CONFIG_SCHEMA_FILE_NAME = 'tsup-report.config.schema.json';

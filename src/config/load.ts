@@ -57,3 +57,18 @@ function configsBeside(inputs: readonly string[]): string[] {
   }
   return found;
 }
+
+/**
+ * Every config file a run passed by (beside its inputs, or found in a subfolder of an input
+ * folder: the reader sets those aside as `config`) that is not the one in use, so that the
+ * closing summary can say so instead of leaving it silently unused (SPEC §9).
+ */
+export function configsNotInUse(loaded: LoadedConfig, inputs: readonly { file: string; status: string }[]): string[] {
+  const inUse = loaded.file === null ? undefined : path.resolve(loaded.file);
+  const notInUse = [...loaded.unused];
+  for (const input of inputs) {
+    if (input.status !== 'config' || path.resolve(input.file) === inUse) continue;
+    if (!notInUse.some((f) => path.resolve(f) === path.resolve(input.file))) notInUse.push(input.file);
+  }
+  return notInUse;
+}

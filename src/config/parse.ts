@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { closest, distance } from 'fastest-levenshtein';
+import { z } from 'zod';
 import { normalizeKey, quoteValue } from '../text.js';
 import type { Messages } from '../messages/index.js';
 import { DEFAULT_CONFIG } from './default.js';
@@ -19,7 +20,12 @@ export function parseConfig(fileContent: unknown, m: Messages): ConfigResult {
   const merged = { ...DEFAULT_CONFIG, ...(fileContent as Record<string, unknown>) };
   const parsed = configSchema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => describeZodIssue(issue, m)) };
+    const problems = parsed.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? unknownKeyProblems(pathText(issue.path), issue.keys, knownKeysAt(issue.path), m)
+        : [describeZodIssue(issue, m)],
+    );
+    return { ok: false, problems };
   }
   const problems = checkMeaning(parsed.data, m);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, config: parsed.data };
@@ -44,15 +50,60 @@ function describeZodIssue(issue: z.core.$ZodIssue, m: Messages): string {
       if (issue.origin === 'string') return `${where}: ${m.config.notEmpty}`;
       return `${where}: ${m.config.atLeast(issue.minimum)}${got}`;
     case 'too_big':
+      if (isEvaluationMin(issue.path) && typeof input === 'number') return `${where}: ${m.configTraps.percentMin(input)}`;
       return `${where}: ${m.config.atMost(issue.maximum)}${got}`;
     case 'invalid_format':
       return `${where}: ${m.config.monthFormat}${got}`;
-    case 'unrecognized_keys':
-      return `${where}: ${m.config.unknownKeys(issue.keys)}`;
     default:
       if (issue.code === 'invalid_value' || issue.message.includes('int')) return `${where}: ${m.config.wholeNumber}${got}`;
       return `${where}: ${issue.message}${got}`;
   }
+}
+
+/** `evaluation[i].min`: its upper bound is there to catch a percent written for a fraction. */
+function isEvaluationMin(path: readonly PropertyKey[]): boolean {
+  return path.length === 3 && path[0] === 'evaluation' && path[2] === 'min';
+}
+
+/** Each unknown key on its own line when one of the known keys is a likely spelling of it. */
+function unknownKeyProblems(where: string, keys: string[], known: string[], m: Messages): string[] {
+  const guessed = keys.map((key) => ({ key, suggestion: likelyMeant(key, known) }));
+  const unguessed = guessed.filter((g) => g.suggestion === undefined).map((g) => g.key);
+  return [
+    ...guessed.flatMap((g) => (g.suggestion === undefined ? [] : [`${where}: ${m.configTraps.unknownKeyDidYouMean(g.key, g.suggestion)}`])),
+    ...(unguessed.length > 0 ? [`${where}: ${m.config.unknownKeys(unguessed)}`] : []),
+  ];
+}
+
+/** The known key a misspelt one most likely means: same letters but for case, or a few edits away. */
+function likelyMeant(key: string, known: string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const sameButCase = known.find((k) => k.toLowerCase() === key.toLowerCase());
+  if (sameButCase) return sameButCase;
+  const best = closest(key, known);
+  return distance(key.toLowerCase(), best.toLowerCase()) <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/** The keys the schema knows for the object at `path` (array indexes step into the items). */
+function knownKeysAt(path: readonly PropertyKey[]): string[] {
+  let schema: z.ZodType = configSchema;
+  for (const step of path) {
+    schema = unwrapped(schema);
+    if (typeof step === 'number' && schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    else if (typeof step === 'string' && schema instanceof z.ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[step]!;
+    else return [];
+    if (schema === undefined) return [];
+  }
+  schema = unwrapped(schema);
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape as object) : [];
+}
+
+function unwrapped(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
 }
 
 /** What the schema cannot say: labels that read alike, metrics that name nothing, evaluation order. */

@@ -22,7 +22,8 @@ const target = z
 
 const evaluationLevel = z
   .object({
-    min: z.number().nonnegative(),
+    // A fraction of the target; 10 or more is a percent written by mistake (1.2 for 120% is fine).
+    min: z.number().nonnegative().lt(10),
     label: z.string().trim().min(1),
   })
   .strict();

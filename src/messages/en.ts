@@ -193,6 +193,23 @@ export const en: Messages = {
     evaluationOrder: 'levels must be ordered from the highest min down',
     evaluationFloor: 'the last level must have min 0, so that every result gets an evaluation',
   },
+  configTraps: {
+    percentMin: (value) =>
+      `expected a fraction of the target: write 0.6 for 60% (${value} would mean ${Number((value * 100).toFixed(6))}%; 1.2 is 120%)`,
+    notJsonAt: (file, line, column, reason) => `The config file ${file} is not valid JSON at line ${line}, column ${column} (${reason})`,
+    jsonSyntax: (kind, parser) =>
+      ({
+        'missing-comma': 'expected "," or "}" / "]": is a comma missing after the previous item?',
+        'missing-colon': 'expected ":" after the key: is it a full-width "："?',
+        'property-name': 'a key must be in double quotes: is there a comma after the last item?',
+        'cut-short': 'the file ends too soon: is a "}" or "]" missing?',
+        'bad-character': 'a character JSON does not allow: a full-width quote, colon or comma, or text without double quotes?',
+        'after-end': 'there is text after the closing "}"',
+        other: parser,
+      })[kind],
+    unknownKeyDidYouMean: (key, suggestion) => `unknown key "${key}": did you mean "${suggestion}"?`,
+    initExists: (path) => `${path} already exists (init never overwrites). Edit it, or write a new one elsewhere with --out OTHER.json.`,
+  },
   progress: (file, rows) => `Reading ${file} (${groupDigits(rows)} rows)`,
   app: {
     title: "tsup-report: women's support programme reports",

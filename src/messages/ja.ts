@@ -193,6 +193,24 @@ export const ja: Messages = {
     evaluationOrder: 'min の大きい順に並べてください',
     evaluationFloor: '最後の段階の min は 0 にしてください（どの結果にも評価が付くように）',
   },
+  configTraps: {
+    percentMin: (value) =>
+      `目標に対する割合（小数）で指定してください。60% なら 0.6 と書きます（${value} と書くと ${Number((value * 100).toFixed(6))}% の意味になります。120% なら 1.2）`,
+    notJsonAt: (file, line, column, reason) => `設定ファイル ${file} の ${line}行目 ${column}文字目が JSON として読めません（${reason}）`,
+    jsonSyntax: (kind, parser) =>
+      ({
+        'missing-comma': '「,」か「}」「]」が要ります。前の項目の後ろの「,」の書き忘れではありませんか',
+        'missing-colon': '項目名の後ろに半角の「:」が要ります。全角の「：」ではありませんか',
+        'property-name': '項目名は "…" で囲みます。最後の項目の後ろに余分な「,」がありませんか',
+        'cut-short': 'ファイルが途中で終わっています。「}」か「]」の閉じ忘れではありませんか',
+        'bad-character': '使えない文字です。全角の記号（”　：　，）や、"…" で囲んでいない文字ではありませんか',
+        'after-end': '設定の終わりの「}」の後ろに文字があります',
+        other: parser,
+      })[kind],
+    unknownKeyDidYouMean: (key, suggestion) => `知らない項目「${key}」です。「${suggestion}」の書き間違いではありませんか？`,
+    initExists: (path) =>
+      `${path} は既にあります（init は上書きしません）。その設定を編集するか、--out 別の名前.json で別の場所に書いてください。`,
+  },
   progress: (file, rows) => `読み込み中: ${file}（${groupDigits(rows)}行）`,
   app: {
     title: 'tsup-report 女性支援事業 報告書づくり',

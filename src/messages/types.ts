@@ -107,11 +107,26 @@ export interface Messages extends CliWords {
     evaluationOrder: string;
     evaluationFloor: string;
   };
+  /** Config mistakes said with their meaning (SPEC §9): a percent for a fraction, a JSON slip, a misspelt key. */
+  configTraps: {
+    /** An evaluation `min` of 10 or more: a percent written where a fraction of the target is meant. */
+    percentMin: (value: number) => string;
+    /** Broken JSON: where, and what is wrong there (jsonSyntax). */
+    notJsonAt: (file: string, line: number, column: number, reason: string) => string;
+    /** What the JSON parser found, in words with the usual cause; `parser` is its own message, for a case not named here. */
+    jsonSyntax: (kind: JsonSyntaxKind, parser: string) => string;
+    unknownKeyDidYouMean: (key: string, suggestion: string) => string;
+    /** `init` finds the file it would write: it is never overwritten. */
+    initExists: (path: string) => string;
+  };
   /** The browser app's page (src/app/). */
   app: AppWords;
   internalError: (detail: string) => string;
   progress: (file: string, rows: number) => string;
 }
+
+/** The JSON slips a config file commonly has, told apart by the parser's message. */
+export type JsonSyntaxKind = 'missing-comma' | 'missing-colon' | 'property-name' | 'cut-short' | 'bad-character' | 'after-end' | 'other';
 
 export type DownloadKind = 'json' | 'xlsx' | 'md' | 'html' | 'csv' | 'annotated' | 'template';
 export type AppState = 'idle' | 'working' | 'ready' | 'error';

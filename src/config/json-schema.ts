@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { DEFAULT_CONFIG } from './default.js';
+import { CODED_LISTS, CONFIG_SCHEMA_FILE_NAME } from './lists.js';
+import { configSchema } from './schema.js';
+
+export { CONFIG_SCHEMA_FILE_NAME };
+
+type Words = readonly [ja: string, en: string];
+
+const LIST_NAMES: Record<(typeof CODED_LISTS)[number], Words> = {
+  channels: ['相談受付方法（累計表の「相談受付方法」の列）', 'Intake channels (the 相談受付方法 columns of the table)'],
+  categories: ['主訴（累計表の「主訴」の列）', 'Main concerns (the 主訴 columns)'],
+  outcomes: ['対応結果（累計表の「対応結果」の列）', 'Outcomes (the 対応結果 columns)'],
+  ibashoVenues: ['居場所の会場・実施団体', 'Gathering (居場所) venues'],
+  distributionLocations: ['生理用品の配布場所', 'Sanitary-product handout locations'],
+};
+
+/** What each key means, in Japanese then English, keyed by its path (`[]` steps into a list's items). */
+const DESCRIPTIONS: Record<string, Words> = {
+  $schema: [
+    'エディタが補完と点検に使うスキーマの場所。ツールは読み飛ばします。',
+    'Where the editor finds this schema for completion and checks; the tool ignores it.',
+  ],
+  program: ['事業名。表題と要約文に使います。', "The programme's name, used in titles and summary sentences."],
+  organization: ['実施団体名。', 'The organisation running the programme.'],
+  municipality: ['市町村名。表題に使います（「高崎市 女性のためのつながり相談（累計）」）。', 'The municipality, used in titles.'],
+  fiscalYearStartMonth: ['年度の始まりの月（1〜12）。4 なら 4月〜翌3月。', 'Month the fiscal year starts (1-12); 4 means April to March.'],
+  programStart: [
+    '事業の開始年月（YYYY-MM）。その年度は開始月から集計します。null なら毎年度、年度の初めから。',
+    'Month the programme began (YYYY-MM): its first year is counted from there. null: every year from its first month.',
+  ],
+  'channels[].serviceDaysOnly': [
+    'true なら、この方法の相談は開所日（土日祝・年末年始以外）にしかない前提で点検します。',
+    'true: consultations by this channel are expected on service days only (not weekends, holidays, New Year).',
+  ],
+  targets: ['年度の目標。annual の「目標と実績」に並びます。', "The fiscal year's targets, shown in the annual report's 目標と実績."],
+  'targets[].id': ['目標の識別子（英数字、重複不可）。', "The target's identifier (unique)."],
+  'targets[].label': ['目標の名前（例: 「居場所」集会の開催）。', "The target's name as printed."],
+  'targets[].metric': [
+    '数える指標: intake.total, intake.channel.<ラベル>, intake.category.<ラベル>, intake.outcome.<ラベル>, ibasho.sessions, ibasho.participants, distribution.count',
+    'What is counted: intake.total, intake.channel.<label>, intake.category.<label>, intake.outcome.<label>, ibasho.sessions, ibasho.participants, distribution.count',
+  ],
+  'targets[].target': ['目標の数（例: 20）。', 'The target number (e.g. 20).'],
+  'targets[].unit': ['単位（例: 回、件、名）。', 'The unit printed after numbers (e.g. 回).'],
+  'targets[].fiscalYear': [
+    'この年度（西暦の開始年、例: 2021）だけの目標にするとき。省略するとどの年度にも使います。',
+    'Only for this fiscal year (e.g. 2021); without it the target applies to every year.',
+  ],
+  evaluation: [
+    '評価の段階。min の大きい順に並べ、最後は min 0。達成度が最初に届いた段階が評価です。',
+    'Evaluation levels, from the highest min down to a last level with min 0; the first level reached is the evaluation.',
+  ],
+  'evaluation[].min': [
+    '目標に対する割合（小数）。60% なら 0.6、120% なら 1.2。10 以上は誤り（百分率の書き間違い）。',
+    'A fraction of the target: 0.6 for 60%, 1.2 for 120%. 10 or more is refused (a percent written by mistake).',
+  ],
+  'evaluation[].label': ['評価の言葉（例: 概ね達成）。', 'The evaluation word (e.g. 概ね達成).'],
+  'evaluation[].sentence': [
+    '評価の文（例: 概ね達成された。 →「評価：概ね達成された。」）。',
+    'The evaluation sentence (e.g. 概ね達成された。).',
+  ],
+  sentences: [
+    '要約文のひな形。書いた文だけが既定と入れ替わります。',
+    'Summary sentence templates; the ones given replace the default one by one.',
+  ],
+  'sentences.intake': [
+    '相談の要約文。{program} {topChannel} {topCategories} {shareText} が使えます。',
+    'The intake sentence; placeholders {program} {topChannel} {topCategories} {shareText}.',
+  ],
+  'sentences.distribution': [
+    '配布の要約文。{count} {locationsUsed} が使えます。',
+    'The handout sentence; placeholders {count} {locationsUsed}.',
+  ],
+  'sentences.ibasho': [
+    '居場所の要約文。{venuesUsed} {sessions} {participants} が使えます。',
+    'The gatherings sentence; placeholders {venuesUsed} {sessions} {participants}.',
+  ],
+  'sentences.support': ['支援の要約文。', 'The support sentence.'],
+  'sentences.comparison': ['前年との比較の文。', 'The comparison sentence.'],
+};
+for (const list of CODED_LISTS) {
+  DESCRIPTIONS[list] = [`${LIST_NAMES[list][0]}。並び順が表の列の順です。`, `${LIST_NAMES[list][1]}, in the order of the columns.`];
+  DESCRIPTIONS[`${list}[].label`] = ['報告書に出る名前。', 'The label printed in reports.'];
+  DESCRIPTIONS[`${list}[].aliases`] = [
+    '記録の中でこの項目として読む別の書き方（例: TEL）。',
+    'Other spellings in the logs read as this item (e.g. TEL).',
+  ];
+}
+
+type JsonSchemaNode = {
+  description?: string;
+  default?: unknown;
+  properties?: Record<string, JsonSchemaNode>;
+  items?: JsonSchemaNode;
+  anyOf?: JsonSchemaNode[];
+  required?: string[];
+  [key: string]: unknown;
+};
+
+/**
+ * The config file's JSON Schema, from the zod schema the loader checks with: what a file may say,
+ * so an editor completes and checks it as it is typed. Every key of the file is optional (keys left
+ * out keep the default, SPEC §4), so nothing is required at the top level or in `sentences`.
+ */
+export function configJsonSchema(): JsonSchemaNode {
+  const schema = z.toJSONSchema(configSchema, { target: 'draft-7', io: 'input' }) as JsonSchemaNode;
+  delete schema.required;
+  const properties = schema.properties!;
+  if (properties.sentences) delete properties.sentences.required;
+  const top = DEFAULT_CONFIG as unknown as Record<string, unknown>;
+  for (const [key, node] of Object.entries(properties)) if (top[key] !== undefined) node.default = top[key];
+  properties.$schema = { type: 'string' };
+  const missing: string[] = [];
+  describe(schema, '', missing);
+  if (missing.length > 0) throw new Error(`config keys without a description in src/config/json-schema.ts: ${missing.join(', ')}`);
+  return {
+    $schema: schema.$schema,
+    title: 'tsup-report.config.json',
+    description: '女性支援事業 報告書ツール tsup-report の設定 / Config of tsup-report',
+    ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
+  };
+}
+
+function describe(node: JsonSchemaNode, at: string, missing: string[]): void {
+  for (const branch of node.anyOf ?? []) describe(branch, at, missing);
+  if (node.items) describe(node.items, `${at}[]`, missing);
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
+    const where = at === '' ? key : `${at}.${key}`;
+    const words = DESCRIPTIONS[where];
+    if (words === undefined) missing.push(where);
+    else child.description = `${words[0]}\n${words[1]}`;
+    describe(child, where, missing);
+  }
+}
