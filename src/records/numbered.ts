@@ -26,6 +26,7 @@ export class DateDictionary {
   private readonly numbers = new Map<IsoDate, number>();
   private readonly dates: IsoDate[] = [];
   private readonly years: number[] = [];
+  private last = { date: '', n: -1 };
 
   /** The fiscal year of a numbered date, worked out once per date. */
   fiscalYear(n: number, startMonth: number): number {
@@ -40,11 +41,14 @@ export class DateDictionary {
   }
 
   numberOf(date: IsoDate): number {
+    // Rows come in date order: most are the date of the row before.
+    if (date === this.last.date) return this.last.n;
     let n = this.numbers.get(date);
     if (n === undefined) {
       n = this.dates.push(date) - 1;
       this.numbers.set(date, n);
     }
+    this.last = { date, n };
     return n;
   }
 

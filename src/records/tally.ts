@@ -42,7 +42,20 @@ export class Tally implements TallyView {
   /** Counted rows by kind and month, so the ledger can tell counted rows from those out of period. */
   private readonly rowCounts: Record<Kind, Map<string, number>> = { intake: new Map(), ibasho: new Map(), distribution: new Map() };
 
+  /**
+   * The month of the last date seen, and the intake counts of the last month added to: rows come
+   * in date order, so a million rows look up a few hundred months (and the same month string,
+   * whose hash is kept, is the key every time).
+   */
+  private lastDate: { date: string; month: string } | null = null;
+  private lastIntake: { month: string; counts: IntakeCounts } | null = null;
+
   constructor(private readonly config: Config) {}
+
+  private monthOf(date: string): string {
+    if (this.lastDate?.date !== date) this.lastDate = { date, month: monthOf(date) };
+    return this.lastDate.month;
+  }
 
   get intake(): ReadonlyMap<string, Readonly<IntakeCounts>> {
     return this.intakeCounts;
@@ -107,16 +120,18 @@ export class Tally implements TallyView {
   }
 
   private apply(record: LogRecord, sign: 1 | -1): void {
-    const month = monthOf(record.date);
+    const month = this.monthOf(record.date);
     const rows = this.rowCounts[record.kind];
     rows.set(month, (rows.get(month) ?? 0) + sign);
     switch (record.kind) {
       case 'intake': {
-        const c = this.intakeOf(month);
-        c.total += sign;
-        c.channel[record.channel]! += sign;
-        c.category[record.category]! += sign;
-        c.outcome[record.outcome]! += sign;
+        let c = this.lastIntake;
+        if (c?.month !== month) c = this.lastIntake = { month, counts: this.intakeOf(month) };
+        const { counts } = c;
+        counts.total += sign;
+        counts.channel[record.channel]! += sign;
+        counts.category[record.category]! += sign;
+        counts.outcome[record.outcome]! += sign;
         break;
       }
       case 'ibasho': {
