@@ -110,6 +110,10 @@ export interface Messages {
   app: AppWords;
   internalError: (detail: string) => string;
   progress: (file: string, rows: number) => string;
+  /** The config's summary-sentence templates (SPEC §8). */
+  sentenceTemplate: {
+    unknownPlaceholder: (placeholder: string, known: string[]) => string;
+  };
 }
 
 export type DownloadKind = 'json' | 'xlsx' | 'md' | 'html' | 'csv' | 'annotated' | 'template';

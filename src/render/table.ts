@@ -1,6 +1,6 @@
 import type { Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
-import { reportNotes, reportTitle, targetSentence } from './text.js';
+import { reportNotes, reportTitle, targetTexts } from './text.js';
 
 type CliTableConstructor = typeof import('cli-table3');
 
@@ -21,10 +21,11 @@ export async function renderTable(report: Report): Promise<string> {
   const parts = [reportTitle(report)];
   parts.push(...reportNotes(report));
   if (report.kind === 'annual' && report.targets.length > 0) {
-    parts.push(report.targets.map(targetSentence).join('\n'), gridTable(Table, targetGrid(report)));
+    parts.push(targetTexts(report).join('\n'), gridTable(Table, targetGrid(report)));
   }
   parts.push(gridTable(Table, intakeGrid(report)));
-  if (report.kind === 'annual') parts.push(report.summary.join('\n'));
+  // Under the table, as the seed prints them, in the month-end report too (SPEC §8).
+  parts.push(report.summary.join('\n'));
   parts.push(gridTable(Table, ibashoGrid(report)), gridTable(Table, distributionGrid(report)));
   return `${parts.join('\n\n')}\n`;
 }
