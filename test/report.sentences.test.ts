@@ -6,6 +6,11 @@ import { parseConfig } from '../src/config/parse.js';
 import type { Config } from '../src/config/schema.js';
 import { messagesFor } from '../src/messages/index.js';
 import { reportFrom } from '../src/pipeline.js';
+import { renderCsv } from '../src/render/csv.js';
+import { renderHtml } from '../src/render/html.js';
+import { renderMarkdown } from '../src/render/markdown.js';
+import { renderTable } from '../src/render/table.js';
+import { displayWidth } from '../src/render/width.js';
 import { evaluate } from '../src/report/targets.js';
 import type { TargetResult } from '../src/report/types.js';
 import { targetLines } from '../src/report/wording.js';
@@ -27,8 +32,8 @@ const problemsOf = (json: unknown, m = en): string[] => {
   return result.ok ? [] : result.problems;
 };
 
-async function seedReport(config: Config = DEFAULT_CONFIG) {
-  const result = reportFrom(await analyseFiles([fixture('takasaki-r3')], config), {}, { kind: 'annual', skipInvalid: false });
+async function seedReport(config: Config = DEFAULT_CONFIG, kind: 'monthly' | 'annual' = 'annual') {
+  const result = reportFrom(await analyseFiles([fixture('takasaki-r3')], config), {}, { kind, skipInvalid: false });
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result.report;
 }
@@ -199,5 +204,30 @@ describe('targets for one fiscal year', () => {
     expect(problemsOf({ targets: [target('t', 2021), target('t')] })).toEqual(['config.targets[1].id: target id "t" is used twice']);
     expect(problemsOf({ targets: [target('t', 2021), target('t', 2021)] })).toHaveLength(1);
     expect(problemsOf({ targets: [target('t', 20.5)] })[0]).toMatch(/^config\.targets\[0\]\.fiscalYear: /u);
+  });
+});
+
+describe('every format shows the title, the sentences under the table (the month-end report too) and the target lines', () => {
+  test.each(['monthly', 'annual'] as const)('%s', async (kind) => {
+    const report = await seedReport(DEFAULT_CONFIG, kind);
+    const table = await renderTable(report);
+    const outputs = { md: renderMarkdown(report), html: renderHtml(report), csv: renderCsv(report), table };
+    for (const [format, text] of Object.entries(outputs)) {
+      // The terminal wraps long sentences; compare with line breaks taken out.
+      const flat = format === 'table' ? text.replace(/\n/gu, '') : text;
+      const intakeAt = flat.indexOf('高崎市 女性のためのつながり相談（累計）');
+      expect({ format, intakeAt: intakeAt >= 0 }).toEqual({ format, intakeAt: true });
+      let previous = intakeAt;
+      for (const sentence of report.summary) {
+        const at = flat.indexOf(sentence, previous);
+        expect({ format, sentence, after: at > previous }).toEqual({ format, sentence, after: true });
+        previous = at;
+      }
+      const lines = report.targetLines.flatMap((t) => [t.line, t.evaluation]);
+      for (const line of lines) expect({ format, line, shown: flat.includes(line) }).toEqual({ format, line, shown: kind === 'annual' });
+    }
+    // 120 columns, a default Windows terminal, must read without wrapping.
+    const sentenceLines = table.split('\n').filter((line) => !/[│┌└├─]/u.test(line));
+    expect(Math.max(...sentenceLines.map(displayWidth))).toBeLessThanOrEqual(120);
   });
 });

@@ -1,6 +1,11 @@
 import type { Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
 import { reportNotes, reportTitle, targetTexts } from './text.js';
+import { wrapToWidth } from './width.js';
+
+/** Sentences are wrapped to this many columns, the width of a default Windows terminal (SPEC §10). */
+const SENTENCE_WIDTH = 118;
+const wrapped = (lines: string[]): string => lines.flatMap((line) => wrapToWidth(line, SENTENCE_WIDTH)).join('\n');
 
 type CliTableConstructor = typeof import('cli-table3');
 
@@ -19,13 +24,13 @@ function gridTable(Table: CliTableConstructor, grid: Grid): string {
 export async function renderTable(report: Report): Promise<string> {
   const { default: Table } = await import('cli-table3');
   const parts = [reportTitle(report)];
-  parts.push(...reportNotes(report));
+  parts.push(...reportNotes(report).map((note) => wrapped([note])));
   if (report.kind === 'annual' && report.targets.length > 0) {
-    parts.push(targetTexts(report).join('\n'), gridTable(Table, targetGrid(report)));
+    parts.push(wrapped(targetTexts(report)), gridTable(Table, targetGrid(report)));
   }
   parts.push(gridTable(Table, intakeGrid(report)));
   // Under the table, as the seed prints them, in the month-end report too (SPEC §8).
-  parts.push(report.summary.join('\n'));
+  parts.push(wrapped(report.summary));
   parts.push(gridTable(Table, ibashoGrid(report)), gridTable(Table, distributionGrid(report)));
   return `${parts.join('\n\n')}\n`;
 }
