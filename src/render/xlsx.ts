@@ -74,7 +74,8 @@ function writeGrid(sheet: Worksheet, grid: Grid, text: SheetText): void {
   const columns = grid.headers.length;
   const widths = grid.headers.map((header, i) => {
     const widest = Math.max(...[header, ...grid.rows.map((r) => cellString(r.cells[i] ?? ''))].map(displayWidth));
-    return Math.max(i === 0 ? 8 : 6, Math.min(40, widest + 2));
+    // Room for the one-character indent of the body cells beside the text itself.
+    return Math.max(i === 0 ? 8 : 7, Math.min(40, widest + 3));
   });
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 
@@ -142,7 +143,8 @@ function writeGrid(sheet: Worksheet, grid: Grid, text: SheetText): void {
         cell.value = value === null ? 'x' : value;
       }
       cell.border = BORDER;
-      cell.alignment = { horizontal: numeric[i] ? 'right' : 'left', vertical: 'middle' };
+      // One character's indent keeps figures and month labels off the cell borders, as staff would set it.
+      cell.alignment = { horizontal: numeric[i] ? 'right' : 'left', vertical: 'middle', indent: 1 };
       cell.font = gridRow.total ? BOLD : BODY;
       if (gridRow.total) cell.fill = TOTAL_FILL;
     });
