@@ -8,6 +8,7 @@ import { messagesFor } from '../src/messages/index.js';
 import { reportFrom } from '../src/pipeline.js';
 import { renderCsv } from '../src/render/csv.js';
 import { renderHtml } from '../src/render/html.js';
+import { renderJson } from '../src/render/json.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { renderTable } from '../src/render/table.js';
 import { displayWidth } from '../src/render/width.js';
@@ -65,6 +66,11 @@ describe('the default words the seed report as the seed does', () => {
     const report = await seedReport();
     expect(lines).toContain(report.title);
     expect(report.title).toBe('高崎市 女性のためのつながり相談（累計）');
+    // The wording is for the renderers: the JSON (SPEC §10) keeps its keys.
+    expect(Object.keys(JSON.parse(renderJson(report)))).toEqual([
+      ...['kind', 'fiscalYear', 'fiscalYearLabel', 'startMonth', 'asOf', 'intake', 'ibasho', 'distribution', 'targets', 'summary'],
+      ...['ledger', 'inputs', 'program', 'organization', 'periodNote'],
+    ]);
     expect(report.targetLines).toEqual([
       {
         id: 'ibasho-sessions',
