@@ -57,7 +57,7 @@ describe('annual on the seed program (fixtures/takasaki-r3)', () => {
   test('the summary sentences read like the seed', () => {
     expect(json.summary).toEqual([
       '女性のためのつながり相談事業は、電話での相談が最も多く、主訴は家庭問題、生活問題が全体の8割を超えていた。（R4年2月までの累計）',
-      '生理用品の配布は7か所で行い、累計313件の配布を行った。（R4年2月までの累計）',
+      '生理用品の配布は社会福祉協議会本所及び、各支所にて配布を行い、累計313件の配布を行った。（R4年2月までの累計）',
       '居場所の開設事業については、2カ所で延べ11回開設され、17名の利用があった。（R4年2月までの累計）',
     ]);
   });
@@ -183,9 +183,9 @@ describe('annual outputs read like the seed report', () => {
     const result = await runCli(['annual', fixture('takasaki-r3'), '--out', out]);
     expect(result.code).toBe(0);
     const md = await readFile(out, 'utf8');
-    expect(md).toContain('「居場所」集会の開催：目標20回、結果：13回（見込）、達成度：65%、評価：概ね達成');
-    const order = ['## 目的・目標', '## 女性のためのつながり相談（累計）', '## まとめ', '## 居場所の開設', '## 生理用品の配布'].map((h) =>
-      md.indexOf(h),
+    expect(md).toContain('「居場所」集会の開催：目標20回、結果：13回（見込）、達成度：65%\n\n評価：概ね達成された。');
+    const order = ['## 目的・目標', '## 高崎市 女性のためのつながり相談（累計）', '## まとめ', '## 居場所の開設', '## 生理用品の配布'].map(
+      (h) => md.indexOf(h),
     );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -198,13 +198,16 @@ describe('annual outputs read like the seed report', () => {
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['目標と実績', '累計表', '居場所', '生理用品配布']);
     const targets = workbook.getWorksheet('目標と実績')!;
-    expect(targets.getRow(3).values).toEqual([undefined, '項目', '目標', '実績', '結果', '見込', '達成度', '評価', '単位']);
-    expect(targets.getRow(4).values).toEqual([undefined, '「居場所」集会の開催', 20, 11, 13, '見込', 0.65, '概ね達成', '回']);
-    expect(targets.getCell('F4').numFmt).toBe('0%');
+    expect(targets.getRow(6).values).toEqual([undefined, '項目', '目標', '実績', '結果', '見込', '達成度', '評価', '単位']);
+    expect(targets.getRow(7).values).toEqual([undefined, '「居場所」集会の開催', 20, 11, 13, '見込', 0.65, '概ね達成', '回']);
+    expect(targets.getCell('F7').numFmt).toBe('0%');
     const ibasho = workbook.getWorksheet('居場所')!;
-    const totalRow = ibasho.getRow(12).values as unknown[];
+    // Totals are =SUM formulas; their cached results are the counts.
+    const totalRow = (ibasho.getRow(12).values as unknown[]).map((v) =>
+      typeof v === 'object' && v !== null ? (v as { result: unknown }).result : v,
+    );
     expect(totalRow).toEqual([undefined, '合計', 6, 5, 11, 8, 9, 17]);
     const handouts = workbook.getWorksheet('生理用品配布')!;
-    expect(handouts.getCell('I11').value).toBe(313);
+    expect(handouts.getCell('I11').value).toEqual({ formula: 'SUM(I4:I10)', result: 313 });
   });
 });

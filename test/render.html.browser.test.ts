@@ -59,7 +59,9 @@ describe.runIf(hasChromium)('the HTML report in a real browser (headless Chromiu
     );
 
     const text = await page.textContent('body');
-    expect(text).toContain('「居場所」集会の開催：目標20回、結果：13回（見込）、達成度：65%、評価：概ね達成');
+    expect(text).toContain('「居場所」集会の開催：目標20回、結果：13回（見込）、達成度：65%');
+    expect(text).toContain('評価：概ね達成された。');
+    expect(text).toContain('高崎市 女性のためのつながり相談（累計）');
     expect(text).toContain(json.summary[0]);
     const totalRow = await page.$$eval('table tr.total', (rows) => rows[0]!.textContent);
     expect(totalRow).toContain('135');

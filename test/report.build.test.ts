@@ -29,7 +29,7 @@ describe('annual edge cases', () => {
     const config = { ...DEFAULT_CONFIG, targets: [{ id: 'z', label: 'ゼロ目標', metric: 'intake.channel.メール', target: 0, unit: '件' }] };
     const report = await build([INTAKE_HEADER, consultation(1, '2021/8/12')], config);
     expect(report.targets[0]).toMatchObject({ actual: 0, result: 0, achievement: null, evaluation: null });
-    expect(renderMarkdown(report)).toContain('ゼロ目標：目標0件、結果：0件（見込）、達成度：—、評価：—');
+    expect(renderMarkdown(report)).toContain('ゼロ目標：目標0件、結果：0件（見込）、達成度：—\n\n評価：—');
     expect(await renderTable(report)).toContain('ゼロ目標');
   });
 

@@ -5,6 +5,7 @@ import type { Config } from './schema.js';
  * Aliases are the spellings staff commonly type in their logs.
  */
 export const DEFAULT_CONFIG: Config = {
+  municipality: '高崎市',
   program: '女性のためのつながり相談',
   organization: '高崎市社会福祉協議会',
   fiscalYearStartMonth: 4,
@@ -49,8 +50,14 @@ export const DEFAULT_CONFIG: Config = {
   ],
   targets: [{ id: 'ibasho-sessions', label: '「居場所」集会の開催', metric: 'ibasho.sessions', target: 20, unit: '回' }],
   evaluation: [
-    { min: 1.0, label: '達成' },
-    { min: 0.6, label: '概ね達成' },
-    { min: 0, label: '未達成' },
+    { min: 1.0, label: '達成', sentence: '達成された。' },
+    { min: 0.6, label: '概ね達成', sentence: '概ね達成された。' },
+    { min: 0, label: '未達成', sentence: '達成されなかった。' },
   ],
+  // The seed's three closing sentences (SPEC §8); the period note is added after each.
+  sentences: {
+    intake: '{program}事業は、{topChannel}での相談が最も多く、主訴は{topCategories}が全体の{shareText}。',
+    distribution: '生理用品の配布は社会福祉協議会本所及び、各支所にて配布を行い、累計{count}件の配布を行った。',
+    ibasho: '居場所の開設事業については、{venuesUsed}カ所で延べ{sessions}回開設され、{participants}名の利用があった。',
+  },
 };

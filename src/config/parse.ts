@@ -5,6 +5,7 @@ import type { Messages } from '../messages/index.js';
 import { DEFAULT_CONFIG } from './default.js';
 import { knownMetricPatterns, labelsOf, parseMetric } from './metrics.js';
 import { CODED_LISTS } from './lists.js';
+import { checkSentences, mergeSentences } from './sentences.js';
 import { configSchema, type Config } from './schema.js';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -17,7 +18,9 @@ export function parseConfig(fileContent: unknown, m: Messages): ConfigResult {
   if (typeof fileContent !== 'object' || fileContent === null || Array.isArray(fileContent)) {
     return { ok: false, problems: [`config: ${m.config.expected(m.config.typeName.object!)}`] };
   }
-  const merged = { ...DEFAULT_CONFIG, ...(fileContent as Record<string, unknown>) };
+  const given = fileContent as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...DEFAULT_CONFIG, ...given };
+  if ('sentences' in given) merged.sentences = mergeSentences(DEFAULT_CONFIG.sentences, given.sentences);
   const parsed = configSchema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {
     const problems = parsed.error.issues.flatMap((issue) =>
@@ -125,10 +128,16 @@ function checkMeaning(config: Config, m: Messages): string[] {
     });
   }
 
-  const ids = new Set<string>();
   config.targets.forEach((target, index) => {
-    if (ids.has(target.id)) problems.push(`config.targets[${index}].id: ${m.config.duplicateTargetId(target.id)}`);
-    ids.add(target.id);
+    // One id may name a target per fiscal year; two that can apply to the same year clash.
+    const clash = config.targets
+      .slice(0, index)
+      .some(
+        (other) =>
+          other.id === target.id &&
+          (other.fiscalYear === undefined || target.fiscalYear === undefined || other.fiscalYear === target.fiscalYear),
+      );
+    if (clash) problems.push(`config.targets[${index}].id: ${m.config.duplicateTargetId(target.id)}`);
     const ref = parseMetric(target.metric);
     if (!ref) {
       problems.push(`config.targets[${index}].metric: ${m.config.unknownMetric(target.metric, knownMetricPatterns())}`);
@@ -143,5 +152,6 @@ function checkMeaning(config: Config, m: Messages): string[] {
   });
   const last = config.evaluation[config.evaluation.length - 1];
   if (last && last.min !== 0) problems.push(`config.evaluation[${config.evaluation.length - 1}].min: ${m.config.evaluationFloor}`);
+  problems.push(...checkSentences(config, m));
   return problems;
 }

@@ -17,6 +17,8 @@ const target = z
     metric: z.string().trim().min(1),
     target: z.number().nonnegative(),
     unit: z.string(),
+    // The target applies to this fiscal year only; without it, to every year.
+    fiscalYear: z.number().int().min(1900).max(9999).optional(),
   })
   .strict();
 
@@ -25,11 +27,30 @@ const evaluationLevel = z
     // A fraction of the target; 10 or more is a percent written by mistake (1.2 for 120% is fine).
     min: z.number().nonnegative().lt(10),
     label: z.string().trim().min(1),
+    /** The seed's evaluation line after 「評価：」, e.g. 「概ね達成された。」. */
+    sentence: z.string().trim().min(1).optional(),
+  })
+  .strict();
+
+const sentenceTemplate = z.string().trim().min(1);
+
+/** The summary sentences of SPEC §8 as templates with named placeholders (checked in sentences.ts). */
+const sentences = z
+  .object({
+    intake: sentenceTemplate,
+    distribution: sentenceTemplate,
+    ibasho: sentenceTemplate,
+    // Worded by later issues (§14 support, §15 comparison); accepted now so that configs can carry them.
+    support: sentenceTemplate.optional(),
+    comparison: sentenceTemplate.optional(),
   })
   .strict();
 
 export const configSchema = z
   .object({
+    // An editor's pointer to the config's JSON Schema: accepted and ignored.
+    $schema: z.string().optional(),
+    municipality: z.string(),
     program: z.string().trim().min(1),
     organization: z.string(),
     fiscalYearStartMonth: z.number().int().min(1).max(12),
@@ -46,6 +67,7 @@ export const configSchema = z
     distributionLocations: z.array(labelItem).min(1),
     targets: z.array(target),
     evaluation: z.array(evaluationLevel).min(1),
+    sentences,
   })
   .strict();
 
@@ -54,5 +76,6 @@ export type LabelItem = z.infer<typeof labelItem>;
 export type ChannelItem = z.infer<typeof channelItem>;
 export type Target = z.infer<typeof target>;
 export type EvaluationLevel = z.infer<typeof evaluationLevel>;
+export type Sentences = z.infer<typeof sentences>;
 
 export { CODED_LISTS, type CodedList } from './lists.js';

@@ -262,6 +262,9 @@ export const en: Messages = {
     downloadsHint: 'A report is saved on this PC only when you download it.',
     annotatedHint: 'The annotated copy holds the logs as they are, notes included: handle it with care.',
   },
+  sentenceTemplate: {
+    unknownPlaceholder: (placeholder, known) => `this sentence has no placeholder ${placeholder}; it knows ${known.join(', ')}`,
+  },
   internalError: (detail) =>
     `Internal error (a bug in tsup-report, not a problem with your files). Please report this text and the command you ran.\n${detail}`,
 };

@@ -270,6 +270,9 @@ export const ja: Messages = {
     downloadsHint: '報告書はダウンロードしたときにだけ、このパソコンに保存されます。',
     annotatedHint: '点検結果つきの写しには、元の記録（備考など）がそのまま入ります。取り扱いに注意してください。',
   },
+  sentenceTemplate: {
+    unknownPlaceholder: (placeholder, known) => `差し込み ${placeholder} はこの文では使えません。使えるもの: ${known.join('、')}`,
+  },
   internalError: (detail) =>
     `内部エラーが起きました（ツールの不具合です）。お手数ですが、この表示と実行したコマンドを担当者に知らせてください。\n${detail}`,
 };

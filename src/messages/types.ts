@@ -123,6 +123,10 @@ export interface Messages extends CliWords {
   app: AppWords;
   internalError: (detail: string) => string;
   progress: (file: string, rows: number) => string;
+  /** The config's summary-sentence templates (SPEC §8). */
+  sentenceTemplate: {
+    unknownPlaceholder: (placeholder: string, known: string[]) => string;
+  };
 }
 
 /** The JSON slips a config file commonly has, told apart by the parser's message. */

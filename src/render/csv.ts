@@ -1,7 +1,7 @@
 import { CSV_MARKER } from '../read/marker.js';
 import type { Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, targetGrid, type Grid } from './grid.js';
-import { reportNotes, reportTitle, targetSentence } from './text.js';
+import { reportNotes, reportTitle, targetTexts } from './text.js';
 
 /** A CSV field: quoted when it holds a delimiter, a quote or a line break. */
 function field(text: string): string {
@@ -31,7 +31,7 @@ function gridCsv(grid: Grid): string[] {
 export function renderCsv(report: Report): string {
   const blocks: string[][] = [[`${field(reportTitle(report))},${field(CSV_MARKER)}`, ...reportNotes(report).map(field)]];
   if (report.kind === 'annual' && report.targets.length > 0) {
-    blocks.push([...report.targets.map((t) => field(targetSentence(t))), ...gridCsv(targetGrid(report))]);
+    blocks.push([...targetTexts(report).map(field), ...gridCsv(targetGrid(report))]);
   }
   blocks.push(gridCsv(intakeGrid(report)));
   blocks.push(report.summary.map(field));

@@ -1,4 +1,5 @@
 import type { LabelCounts, Report } from '../report/types.js';
+import { percentText } from '../report/wording.js';
 
 /** A cell as printed: text, a count (null is a hidden count, shown as x), or a fraction shown as a percent. */
 export type GridCell = string | number | null | { percent: number };
@@ -15,6 +16,8 @@ export interface Grid {
   headers: string[];
   rows: { cells: GridCell[]; total: boolean }[];
   note: string | null;
+  /** Columns that hold each row's sum of the columns `from`..`to` (0-based, inclusive); a workbook writes them as =SUM. */
+  rowSums: { column: number; from: number; to: number }[];
 }
 
 const values = (counts: LabelCounts): GridCell[] => Object.values(counts);
@@ -34,7 +37,7 @@ export function intakeGrid(report: Report): Grid {
     ...values(r.outcome),
   ];
   return {
-    title: `${report.program}（累計）`,
+    title: report.title,
     groups: [
       { title: '', span: 1 },
       { title: '相談受付方法', span: channelLabels.length + 1 },
@@ -44,6 +47,7 @@ export function intakeGrid(report: Report): Grid {
     headers: ['月', ...channelLabels, '合計', ...categoryLabels, ...outcomeLabels],
     rows: [...months.map((m) => ({ cells: row(m.label, m), total: false })), { cells: row('合計', total), total: true }],
     note: report.periodNote,
+    rowSums: [{ column: channelLabels.length + 1, from: 1, to: channelLabels.length }],
   };
 }
 
@@ -75,6 +79,10 @@ export function ibashoGrid(report: Report): Grid {
       },
     ],
     note: report.periodNote,
+    rowSums: [
+      { column: venues.length + 1, from: 1, to: venues.length },
+      { column: 2 * venues.length + 2, from: venues.length + 2, to: 2 * venues.length + 1 },
+    ],
   };
 }
 
@@ -93,6 +101,7 @@ export function distributionGrid(report: Report): Grid {
       },
     ],
     note: report.periodNote,
+    rowSums: [{ column: locations.length + 1, from: 1, to: locations.length }],
   };
 }
 
@@ -116,21 +125,14 @@ export function targetGrid(report: Report): Grid {
       total: false,
     })),
     note: report.periodNote,
+    rowSums: [],
   };
-}
-
-export function formatResult(result: number | null, unit: string, projected: boolean): string {
-  return `${result ?? 'x'}${unit}${projected ? '（見込）' : ''}`;
-}
-
-export function formatPercent(achievement: number | null): string {
-  return achievement === null ? '—' : `${Math.round(achievement * 100)}%`;
 }
 
 /** A cell as text: hidden counts are x, fractions whole percents. */
 export function cellString(cell: GridCell): string {
   if (cell === null) return 'x';
-  if (typeof cell === 'object') return formatPercent(cell.percent);
+  if (typeof cell === 'object') return percentText(cell.percent);
   return String(cell);
 }
 

@@ -1,6 +1,6 @@
 import type { LabelCounts, Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
-import { reportNotes, reportTitle, targetSentence } from './text.js';
+import { reportNotes, reportTitle, targetTexts } from './text.js';
 
 const HIDDEN_FILL = '#c8c8c8';
 const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
@@ -172,6 +172,8 @@ svg text.value { fill: #444; }
 .legend span { margin-right: 14px; font-size: 12px; }
 .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; vertical-align: middle; }
 ul.summary li { margin: 4px 0; }
+p.target { margin: 4px 0; font-size: 14px; }
+p.year { margin: 0 0 4px; font-size: 13px; }
 section { break-inside: avoid-page; }
 `;
 
@@ -182,17 +184,20 @@ export function renderHtml(report: Report): string {
   for (const note of reportNotes(report)) parts.push(`<p class="notice">${escapeHtml(note)}</p>`);
   if (report.kind === 'annual' && report.targets.length > 0) {
     parts.push(
-      `<section><h2>目的・目標</h2><ul class="summary">${report.targets.map((t) => `<li>${escapeHtml(targetSentence(t))}</li>`).join('')}</ul>${gridHtml(targetGrid(report))}${targetChart(report)}</section>`,
+      `<section><h2>目的・目標</h2>${targetTexts(report)
+        .map((text) => `<p class="target">${escapeHtml(text)}</p>`)
+        .join('')}${gridHtml(targetGrid(report))}${targetChart(report)}</section>`,
     );
   }
   const intake = intakeGrid(report);
-  parts.push(`<section><h2>${escapeHtml(intake.title)}</h2>${gridHtml(intake)}</section>`);
+  parts.push(
+    `<section><h2>${escapeHtml(intake.title)}</h2><p class="year">${escapeHtml(report.fiscalYearLabel)}</p>${gridHtml(intake)}</section>`,
+  );
+  // Under the table, as the seed prints them, in the month-end report too (SPEC §8).
+  parts.push(
+    `<section><h2>まとめ</h2><ul class="summary">${report.summary.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></section>`,
+  );
   parts.push(`<section><h2>グラフ</h2>${channelChart(report)}${categoryChart(report)}</section>`);
-  if (report.kind === 'annual') {
-    parts.push(
-      `<section><h2>まとめ</h2><ul class="summary">${report.summary.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></section>`,
-    );
-  }
   const ibasho = ibashoGrid(report);
   const distribution = distributionGrid(report);
   parts.push(`<section><h2>${escapeHtml(ibasho.title)}</h2>${gridHtml(ibasho)}</section>`);

@@ -1,6 +1,6 @@
 import type { Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
-import { reportNotes, reportTitle, targetSentence } from './text.js';
+import { reportNotes, reportTitle, targetTexts } from './text.js';
 
 /** Escapes what Markdown would read as syntax, and keeps every cell on one line. */
 export function escapeMarkdown(text: string): string {
@@ -43,13 +43,13 @@ export function renderMarkdown(report: Report): string {
   for (const note of reportNotes(report)) sections.push(`> ${escapeMarkdown(note)}`);
 
   if (report.kind === 'annual' && report.targets.length > 0) {
-    const lines = report.targets.map((t) => `- ${escapeMarkdown(targetSentence(t))}`);
-    sections.push(`## 目的・目標\n\n${lines.join('\n')}\n\n${gridMarkdown(targetGrid(report))}`);
+    const lines = targetTexts(report).map(escapeMarkdown);
+    sections.push(`## 目的・目標\n\n${lines.join('\n\n')}\n\n${gridMarkdown(targetGrid(report))}`);
   }
-  sections.push(`## ${escapeMarkdown(intakeGrid(report).title)}\n\n${gridMarkdown(intakeGrid(report))}`);
-  if (report.kind === 'annual') {
-    sections.push(`## まとめ\n\n${report.summary.map(escapeMarkdown).join('\n\n')}`);
-  }
+  const intake = intakeGrid(report);
+  sections.push(`## ${escapeMarkdown(intake.title)}\n\n${escapeMarkdown(report.fiscalYearLabel)}\n\n${gridMarkdown(intake)}`);
+  // Under the table, as the seed prints them, in the month-end report too (SPEC §8).
+  sections.push(`## まとめ\n\n${report.summary.map(escapeMarkdown).join('\n\n')}`);
   sections.push(`## ${ibashoGrid(report).title}\n\n${gridMarkdown(ibashoGrid(report))}`);
   sections.push(`## ${distributionGrid(report).title}\n\n${gridMarkdown(distributionGrid(report))}`);
   return `${sections.join('\n\n')}\n`;

@@ -1,8 +1,8 @@
 import type { Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
-import { reportNotes, reportTitle, targetSentence } from './text.js';
-import { terminalWidth } from './width.js';
+import { reportNotes, reportTitle, targetTexts } from './text.js';
+import { terminalWidth, wrapToWidth } from './width.js';
 
 type CliTableConstructor = typeof import('cli-table3');
 
@@ -72,35 +72,6 @@ function stacked(Table: CliTableConstructor, grid: Grid, width: number): string[
   return tables;
 }
 
-/**
- * Lines of text (title, notes, sentences) wider than the terminal broken where they reach it,
- * after a 、 or 。 when there is one: the terminal would break them anywhere. Table lines are left.
- */
-function wrapProse(text: string, width: number): string {
-  return text
-    .split('\n')
-    .flatMap((line) => {
-      if (/[─│┌└├]/u.test(line)) return [line];
-      const pieces: string[] = [];
-      let rest = line;
-      while (terminalWidth(rest) > width) {
-        let cut = 0;
-        let used = 0;
-        for (const ch of rest) {
-          if (used + terminalWidth(ch) > width) break;
-          used += terminalWidth(ch);
-          cut += ch.length;
-        }
-        const punctuation = Math.max(rest.lastIndexOf('、', cut - 1), rest.lastIndexOf('。', cut - 1));
-        if (punctuation > cut / 2) cut = punctuation + 1;
-        pieces.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      return [...pieces, rest];
-    })
-    .join('\n');
-}
-
 /** Neighbouring parts of one group under one header cell. */
 function mergedTitles(units: { title: string; span: number }[]): { title: string; span: number }[] {
   const merged: { title: string; span: number }[] = [];
@@ -116,13 +87,16 @@ function mergedTitles(units: { title: string; span: number }[]): { title: string
 export async function renderTable(report: Report, options: RenderOptions = {}): Promise<string> {
   const width = options.width ?? DEFAULT_TERMINAL_WIDTH;
   const { default: Table } = await import('cli-table3');
-  const parts = [reportTitle(report)];
-  parts.push(...reportNotes(report));
+  // Lines of text broken short of the width: a closing mark may hang one (wide) character over.
+  const wrapped = (lines: string[]): string => lines.flatMap((line) => wrapToWidth(line, width - 2)).join('\n');
+  const parts = [wrapped([reportTitle(report)])];
+  parts.push(...reportNotes(report).map((note) => wrapped([note])));
   if (report.kind === 'annual' && report.targets.length > 0) {
-    parts.push(report.targets.map(targetSentence).join('\n'), gridTable(Table, targetGrid(report), width));
+    parts.push(wrapped(targetTexts(report)), gridTable(Table, targetGrid(report), width));
   }
   parts.push(gridTable(Table, intakeGrid(report), width));
-  if (report.kind === 'annual') parts.push(report.summary.join('\n'));
+  // Under the table, as the seed prints them, in the month-end report too (SPEC §8).
+  parts.push(wrapped(report.summary));
   parts.push(gridTable(Table, ibashoGrid(report), width), gridTable(Table, distributionGrid(report), width));
-  return `${wrapProse(parts.join('\n\n'), width)}\n`;
+  return `${parts.join('\n\n')}\n`;
 }

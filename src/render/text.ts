@@ -1,5 +1,4 @@
-import type { Report, TargetResult } from '../report/types.js';
-import { formatPercent, formatResult } from './grid.js';
+import type { Report } from '../report/types.js';
 
 /** 高崎市社会福祉協議会 女性のためのつながり相談 令和3年度 累計（R4年2月まで） */
 export function reportTitle(report: Report): string {
@@ -14,9 +13,9 @@ export function excludedNote(report: Report): string | null {
   return `注: 入力のうちエラーのあった ${rows}行${tables > 0 ? `と読めなかった表 ${tables}個` : ''}を集計から除いています。`;
 }
 
-/** The seed's target line: 「居場所」集会の開催：目標20回、結果：13回（見込）、達成度：65%、評価：概ね達成 */
-export function targetSentence(t: TargetResult): string {
-  return `${t.label}：目標${t.target}${t.unit}、結果：${formatResult(t.result, t.unit, t.projected)}、達成度：${formatPercent(t.achievement)}、評価：${t.evaluation ?? '—'}`;
+/** Each target in the seed's words, its line then its evaluation: 「…：目標20回、結果：13回（見込）、達成度：65%」「評価：概ね達成された。」 */
+export function targetTexts(report: Report): string[] {
+  return report.targetLines.flatMap((t) => [t.line, t.evaluation]);
 }
 
 /** The sentence a report carries when --suppress-below hid counts. */

@@ -32,3 +32,21 @@ export function terminalWidth(line: string): number {
   }
   return width;
 }
+
+/** Characters a line should not begin with (Japanese line-breaking rules): they stay on the line before. */
+const NO_LINE_START = new Set([...'、。，．・：；？！）」』】〕〉》ー']);
+
+/** Text cut into lines of at most `width` display columns (a closing mark may hang one character over). */
+export function wrapToWidth(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of text) {
+    if (line !== '' && displayWidth(line + ch) > width && !NO_LINE_START.has(ch)) {
+      lines.push(line);
+      line = '';
+    }
+    line += ch;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}

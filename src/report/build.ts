@@ -4,7 +4,8 @@ import type { Collected } from '../records/collect.js';
 import type { Period } from './period.js';
 import { summarySentences } from './summary.js';
 import type { TallyView } from '../records/tally.js';
-import { metricValue, targetResult } from './targets.js';
+import { metricValue, targetResult, targetsOfYear } from './targets.js';
+import { seedTitle, targetLines } from './wording.js';
 import { buildLedger, rejectedInPeriod } from './ledger.js';
 import type { IntakeMonthRow, IntakeTotalRow, LabelCounts, Report } from './types.js';
 import { fiscalYearLabel, monthLabel, periodNote } from './wareki.js';
@@ -104,19 +105,22 @@ export function buildReport(
     distribution: { count: sum(locations.map((l) => l.count)), locations, months: distributionMonths },
   };
 
+  const targets = targetsOfYear(config.targets, period.fiscalYear).map((target) =>
+    targetResult(target, metricValue(target.metric, figures), period.months.length, period.monthsRemaining, config),
+  );
   const report: Report = {
     kind: options.kind,
     program: config.program,
     organization: config.organization,
+    title: seedTitle(config),
     fiscalYear: period.fiscalYear,
     fiscalYearLabel: fiscalYearLabel(period.fiscalYear, config.fiscalYearStartMonth),
     startMonth: period.startMonth,
     asOf: period.asOf,
     ...figures,
-    targets: config.targets.map((target) =>
-      targetResult(target, metricValue(target.metric, figures), period.months.length, period.monthsRemaining, config),
-    ),
-    summary: summarySentences({ ...figures, program: config.program }),
+    targets,
+    targetLines: targets.map((t) => targetLines(t, config.evaluation)),
+    summary: summarySentences({ ...figures, program: config.program }, config.sentences),
     ledger,
     inputs: inputs.map((entry) => ({ ...entry })),
   };

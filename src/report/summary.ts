@@ -1,19 +1,23 @@
+import type { Sentences } from '../config/schema.js';
+import { fillTemplate } from '../config/sentences.js';
 import type { Report } from './types.js';
 
 type Figures = Pick<Report, 'program' | 'periodNote' | 'intake' | 'ibasho' | 'distribution'>;
 
 /**
- * The seed report's three closing sentences (SPEC §8), from the figures: the busiest channel and
- * the fewest leading complaint categories that make up more than half; the handout places and
- * count; the gathering venues, sessions and participants.
+ * The seed report's three closing sentences (SPEC §8), worded by the config's templates from the
+ * figures: the busiest channel and the fewest leading complaint categories that make up more than
+ * half; the handout places and count; the gathering venues, sessions and participants.
  */
-export function summarySentences(figures: Figures): string[] {
-  return [intakeSentence(figures), distributionSentence(figures), ibashoSentence(figures)].map(
-    (sentence) => `${sentence}${figures.periodNote}`,
-  );
+export function summarySentences(figures: Figures, templates: Sentences): string[] {
+  return [
+    intakeSentence(figures, templates.intake),
+    distributionSentence(figures, templates.distribution),
+    ibashoSentence(figures, templates.ibasho),
+  ].map((sentence) => `${sentence}${figures.periodNote}`);
 }
 
-function intakeSentence({ program, intake }: Figures): string {
+function intakeSentence({ program, intake }: Figures, template: string): string {
   const total = intake.total.total;
   if (total === 0) return `${program}事業は、相談の受付がなかった。`;
   if (total === null) return `${program}事業の相談件数は、少数のため公表を控える。`;
@@ -33,8 +37,14 @@ function intakeSentence({ program, intake }: Figures): string {
     if (2 * sum > total) break;
   }
   const tenths = Math.floor((10 * sum) / total);
-  const share = (10 * sum) % total === 0 ? `${tenths}割を占めていた` : `${tenths}割を超えていた`;
-  return `${program}事業は、${topChannels.join('・')}での相談が最も多く、主訴は${leading.join('、')}が全体の${share}。`;
+  const shareText = (10 * sum) % total === 0 ? `${tenths}割を占めていた` : `${tenths}割を超えていた`;
+  return fillTemplate(template, {
+    program,
+    topChannel: topChannels.join('・'),
+    topCategories: leading.join('、'),
+    shareText,
+    total: String(total),
+  });
 }
 
 /** A count as the sentences print it: x when hidden by --suppress-below. */
@@ -45,14 +55,21 @@ function placesUsed(counts: (number | null)[]): string {
   return counts.includes(null) ? 'x' : String(counts.filter((n) => n! > 0).length);
 }
 
-function distributionSentence({ distribution }: Figures): string {
+function distributionSentence({ program, distribution }: Figures, template: string): string {
   if (distribution.count === 0) return '生理用品の配布はなかった。';
-  const places = placesUsed(distribution.locations.map((l) => l.count));
-  return `生理用品の配布は${places}か所で行い、累計${shown(distribution.count)}件の配布を行った。`;
+  return fillTemplate(template, {
+    program,
+    count: shown(distribution.count),
+    locationsUsed: placesUsed(distribution.locations.map((l) => l.count)),
+  });
 }
 
-function ibashoSentence({ ibasho }: Figures): string {
+function ibashoSentence({ program, ibasho }: Figures, template: string): string {
   if (ibasho.sessions === 0) return '居場所の開設はなかった。';
-  const venues = placesUsed(ibasho.venues.map((v) => v.sessions));
-  return `居場所の開設事業については、${venues}カ所で延べ${shown(ibasho.sessions)}回開設され、${shown(ibasho.participants)}名の利用があった。`;
+  return fillTemplate(template, {
+    program,
+    venuesUsed: placesUsed(ibasho.venues.map((v) => v.sessions)),
+    sessions: shown(ibasho.sessions),
+    participants: shown(ibasho.participants),
+  });
 }

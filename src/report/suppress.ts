@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
 import { summarySentences } from './summary.js';
+import { targetLines } from './wording.js';
 import { metricValue } from './targets.js';
 import type { LabelCounts, Report } from './types.js';
 
@@ -193,7 +194,8 @@ export function suppressReport(source: Report, below: number, config: Config): R
   report.targets = report.targets.map((t) =>
     metricValue(t.metric, report) === null ? { ...t, actual: null, result: null, achievement: null, evaluation: null } : t,
   );
-  const sentences = summarySentences(report);
+  report.targetLines = report.targets.map((t) => targetLines(t, config.evaluation));
+  const sentences = summarySentences(report, config.sentences);
   // The first sentence names only the busiest channel and a share in tenths, which no small count
   // can be read from; it is kept as computed from the full figures unless the total itself is hidden.
   if (report.intake.total.total !== null) sentences[0] = source.summary[0]!;

@@ -16,12 +16,24 @@ export function projectYearEnd(actual: number, elapsedMonths: number, remainingM
   return Math.floor(actual + (actual * remainingMonths) / elapsedMonths + 0.5);
 }
 
-/** The first level whose min the achievement reaches; levels run from the highest min down. */
-export function evaluate(achievement: number | null, levels: readonly EvaluationLevel[]): string | null {
+/**
+ * An achievement as the whole percent a report shows, rounded half up (SPEC §7). The product is
+ * first cut to 12 significant digits, so that 0.285 (28.499999999999996 % in binary) shows as 29%.
+ */
+export function wholePercent(achievement: number): number {
+  return Math.floor(Number((achievement * 100).toPrecision(12)) + 0.5);
+}
+
+/** The first level whose min the shown percent reaches (so a reader can check it from the page); levels run from the highest min down. */
+export function evaluationLevel(achievement: number | null, levels: readonly EvaluationLevel[]): EvaluationLevel | null {
   if (achievement === null) return null;
-  // Compare in whole hundredths of a percent, so 0.6 of a target is 60% and not 59.999…%.
-  const reached = Math.round(achievement * 10000);
-  return levels.find((level) => reached >= Math.round(level.min * 10000))?.label ?? null;
+  // Compare in whole hundredths of a percent, so a min of 0.6 is 60% and not 59.999…%.
+  const reached = wholePercent(achievement) * 100;
+  return levels.find((level) => reached >= Math.round(level.min * 10000)) ?? null;
+}
+
+export function evaluate(achievement: number | null, levels: readonly EvaluationLevel[]): string | null {
+  return evaluationLevel(achievement, levels)?.label ?? null;
 }
 
 /** The value of a metric over the report's months, read from the totals the report holds; null when hidden. */
@@ -43,6 +55,11 @@ export function metricValue(metric: string, report: Pick<Report, 'intake' | 'iba
   const group = ref.prefix === 'intake.channel' ? 'channel' : ref.prefix === 'intake.category' ? 'category' : 'outcome';
   const value = report.intake.total[group][ref.label];
   return value === undefined ? 0 : value;
+}
+
+/** The targets that apply to a fiscal year: those set for that year and those set for every year. */
+export function targetsOfYear(targets: readonly Target[], fiscalYear: number): Target[] {
+  return targets.filter((target) => target.fiscalYear === undefined || target.fiscalYear === fiscalYear);
 }
 
 export function targetResult(

@@ -51,6 +51,15 @@ export interface TargetResult {
   evaluation: string | null;
 }
 
+/** A target as the seed words it, in the order of `targets` (not part of the JSON). */
+export interface TargetLines {
+  id: string;
+  /** 「居場所」集会の開催：目標20回、結果：13回（見込）、達成度：65% */
+  line: string;
+  /** 評価：概ね達成された。 */
+  evaluation: string;
+}
+
 export interface Ledger {
   read: number;
   blank: number;
@@ -64,12 +73,15 @@ export interface Ledger {
 /**
  * Everything a report says, built once and rendered by every format. Its JSON form is the
  * contract of SPEC §10; the extra keys (program, organization, periodNote, excluded, months of
- * the gatherings and handouts) are additions that renderers share.
+ * the gatherings and handouts) are additions that renderers share. `title` and `targetLines` are
+ * wording for the renderers and stay out of the JSON.
  */
 export interface Report {
   kind: 'monthly' | 'annual';
   program: string;
   organization: string;
+  /** 高崎市 女性のためのつながり相談（累計）: the seed's title, over the cumulative table in every format. */
+  title: string;
   fiscalYear: number;
   fiscalYearLabel: string;
   startMonth: string;
@@ -92,6 +104,8 @@ export interface Report {
     months: DistributionMonthRow[];
   };
   targets: TargetResult[];
+  /** The seed's wording of each target; the JSON carries the figures in `targets` instead. */
+  targetLines: TargetLines[];
   summary: string[];
   ledger: Record<Kind, Ledger>;
   /** Every input file and what became of it. */
