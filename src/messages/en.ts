@@ -1,4 +1,5 @@
 import type { Place, ProblemDetail } from '../problems.js';
+import { annotatedEn } from './annotated.en.js';
 import { groupDigits, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `"${s}"`).join(', ');
@@ -243,6 +244,7 @@ export const en: Messages = {
     downloadsHint: 'A report is saved on this PC only when you download it.',
     annotatedHint: 'The annotated copy holds the logs as they are, notes included: handle it with care.',
   },
+  annotated: annotatedEn,
   internalError: (detail) =>
     `Internal error (a bug in tsup-report, not a problem with your files). Please report this text and the command you ran.\n${detail}`,
 };

@@ -1,4 +1,5 @@
 import type { Place, ProblemDetail } from '../problems.js';
+import { annotatedJa } from './annotated.ja.js';
 import { groupDigits, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `「${s}」`).join('、');
@@ -250,6 +251,7 @@ export const ja: Messages = {
     downloadsHint: '報告書はダウンロードしたときにだけ、このパソコンに保存されます。',
     annotatedHint: '点検結果つきの写しには、元の記録（備考など）がそのまま入ります。取り扱いに注意してください。',
   },
+  annotated: annotatedJa,
   internalError: (detail) =>
     `内部エラーが起きました（ツールの不具合です）。お手数ですが、この表示と実行したコマンドを担当者に知らせてください。\n${detail}`,
 };

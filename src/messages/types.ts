@@ -108,8 +108,21 @@ export interface Messages {
   };
   /** The browser app's page (src/app/). */
   app: AppWords;
+  /** The annotated copy of the inputs (validate --annotate). */
+  annotated: AnnotatedWords;
   internalError: (detail: string) => string;
   progress: (file: string, rows: number) => string;
+}
+
+export interface AnnotatedWords {
+  /** The first sheet, listing every problem. */
+  sheetName: string;
+  /** The copy holds the inputs' free text (SPEC §11): said on its first sheet. */
+  notice: string;
+  correctInOriginal: string;
+  columns: { severity: string; file: string; sheet: string; row: string; cell: string; column: string; problem: string; message: string };
+  /** A short name for each kind of problem, instead of its code. */
+  problem: Record<ProblemCode, string>;
 }
 
 export type DownloadKind = 'json' | 'xlsx' | 'md' | 'html' | 'csv' | 'annotated' | 'template';
