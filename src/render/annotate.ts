@@ -20,6 +20,7 @@ const FILL = {
 };
 const RANK = { error: 0, warning: 1, info: 2 };
 const MESSAGE_WIDTH = 90;
+const FILE_WIDTH = 44;
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE8EEF7' } };
 const NOTICE_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFCE4D6' } };
 /** A font Japanese Excel has, named so that other programs pick a sans-serif Japanese face too. */
@@ -191,7 +192,7 @@ function writeSummary(
 ): void {
   const words = m.annotated;
   const columns = words.columns;
-  const widths = [8, 36, 16, 7, 14, 14, 22, MESSAGE_WIDTH];
+  const widths = [8, FILE_WIDTH, 16, 7, 14, 14, 22, MESSAGE_WIDTH];
   widths.forEach((width, index) => (summary.getColumn(index + 1).width = width));
   summary.mergeCells(1, 1, 1, widths.length);
   const notice = summary.getCell(1, 1);
@@ -234,14 +235,11 @@ function writeSummary(
     row.font = FONT;
     row.getCell(1).fill = FILL[problem.severity];
     row.alignment = { vertical: 'top', wrapText: true };
-    // Spreadsheet programs do not grow rows to wrapped text written by a library: size them here.
-    const lines = Math.max(
-      ...[
-        [message, MESSAGE_WIDTH],
-        [problem.file ?? '', 36],
-      ].map(([text, width]) => Math.ceil(displayWidth(text as string) / (width as number))),
-      1,
-    );
+    row.getCell(4).alignment = { vertical: 'top', horizontal: 'center' };
+    // Spreadsheet programs do not grow rows to wrapped text written by a library: size them here,
+    // generously, as text wraps at word and path breaks before the column's edge.
+    const linesOf = (text: string, width: number): number => Math.ceil(displayWidth(text) / (width * 0.85));
+    const lines = Math.max(linesOf(message, MESSAGE_WIDTH), linesOf(problem.file ?? '', FILE_WIDTH), 1);
     row.height = 15 * lines;
     if (sheet && sheet.state === 'visible') {
       const target = problem.cell ?? (problem.row !== null ? `A${problem.row}` : 'A1');
