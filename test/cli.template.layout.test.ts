@@ -46,6 +46,10 @@ describe('the template as staff print and fill it', () => {
       expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
       expect(sheet.pageSetup.printTitlesRow).toMatch(/^\$?1:\$?1$/u);
       for (const address of ['A1', 'A2', 'B3', 'C20']) expect(sheet.getCell(address).border).toMatchObject({ left: {}, bottom: {} });
+      // Any filled row is ruled too, however it was filled (pasting replaces a cell's own lines).
+      const last = String.fromCharCode(64 + sheet.getRow(1).cellCount);
+      const formats = (sheet as ExcelJS.Worksheet & { conditionalFormattings: { ref: string }[] }).conditionalFormattings;
+      expect(formats.map((f) => f.ref)).toEqual([`A2:${last}501`]);
     }
   });
 

@@ -14,7 +14,7 @@ export type WithValidations = Worksheet & { dataValidations: { add(address: stri
 
 /** Rows of the template that carry dropdowns and checks; staff add more by copying a row. */
 const TEMPLATE_ROWS = 500;
-/** Rows ruled from the start, a printed page's worth; further rows are ruled once they are filled. */
+/** Rows ruled from the start, a printed page's worth; any row is ruled once it is filled. */
 const RULED_ROWS = 25;
 
 export const SHEET_NAMES: Record<Kind, string> = { intake: '相談記録', ibasho: '居場所開催記録', distribution: '生理用品配布記録' };
@@ -129,12 +129,10 @@ function writeKindSheet(sheet: Worksheet, kind: Kind, config: Config, listRange:
       if (row === example.number) cell.fill = EXAMPLE_FILL;
     }
   }
-  // Rows past the ruled ones get their lines as soon as something is typed in them.
+  // Any row with something in it is ruled, past the ruled rows and where pasting replaced the cells' own lines.
   sheet.addConditionalFormatting({
-    ref: `A${RULED_ROWS + 3}:${last}${TEMPLATE_ROWS + 1}`,
-    rules: [
-      { type: 'expression', priority: 1, formulae: [`COUNTA($A${RULED_ROWS + 3}:$${last}${RULED_ROWS + 3})>0`], style: { border: RULED } },
-    ],
+    ref: `A2:${last}${TEMPLATE_ROWS + 1}`,
+    rules: [{ type: 'expression', priority: 1, formulae: [`COUNTA($A2:$${last}2)>0`], style: { border: RULED } }],
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   sheet.pageSetup = { ...A4_LANDSCAPE_ONE_PAGE_WIDE, printTitlesRow: '1:1' };
