@@ -30,10 +30,11 @@ describe('validate --annotate', () => {
     ]);
 
     const summary = workbook.getWorksheet('検証結果')!;
-    expect(summary.getRow(1).values).toEqual([undefined, '種類', 'ファイル', 'シート', '行', 'セル', '列', 'コード', '内容']);
-    expect(summary.rowCount - 1).toBe(problems.errors.length + problems.warnings.length);
-    const badDate = summary.getRow(2);
+    expect(summary.getRow(2).values).toEqual([undefined, '種類', 'ファイル', 'シート', '行', 'セル', '列', '問題', '内容']);
+    expect(summary.rowCount - 2).toBe(problems.errors.length + problems.warnings.length);
+    const badDate = summary.getRow(3);
     expect(badDate.getCell(1).value).toBe('エラー');
+    expect(badDate.getCell(7).value).toBe('日付の誤り');
     expect(badDate.getCell(5).value).toMatchObject({ text: 'B3', hyperlink: "#'bad-date'!B3" });
     expect(badDate.getCell(8).value).toBe(problems.errors[0].message);
 
@@ -59,7 +60,7 @@ describe('validate --annotate', () => {
     expect((await runCli(['validate', input, '--annotate', out])).code).toBe(1);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    const summaryText = JSON.stringify(workbook.getWorksheet('検証結果')!.getSheetValues());
+    const summaryText = JSON.stringify(workbook.worksheets[0]!.getSheetValues());
     expect(summaryText).toContain('電活');
     expect(summaryText).not.toContain('SENTINEL');
     expect(String(workbook.getWorksheet('secret')!.getCell('B2').note)).not.toContain('SENTINEL');

@@ -53,6 +53,51 @@ describe('tsup-report template', () => {
     expect(json.ledger.distribution.counted).toBe(1);
   });
 
+  test('the 記入例 row left in a filled template is neither counted nor reported: the same counts as without it', async () => {
+    const fill = async (name: string, keepExample: boolean): Promise<string> => {
+      const out = path.join(dir, name);
+      expect((await runCli(['template', '--out', out])).code).toBe(0);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(out);
+      const sheets = ['相談記録', '居場所開催記録', '生理用品配布記録'].map((sheet) => workbook.getWorksheet(sheet)!);
+      if (!keepExample) for (const sheet of sheets) sheet.spliceRows(2, 1);
+      const [intake, ibasho, handouts] = sheets as [ExcelJS.Worksheet, ExcelJS.Worksheet, ExcelJS.Worksheet];
+      const first = keepExample ? 3 : 2;
+      intake.getRow(first).values = ['T-1', new Date(Date.UTC(2021, 8, 1)), '電話', '家庭問題', '助言'];
+      intake.getRow(first + 1).values = ['T-2', new Date(Date.UTC(2021, 8, 2)), 'メール', '生活問題', '継続'];
+      ibasho.getRow(first).values = [new Date(Date.UTC(2021, 8, 11)), 'litoko', 3];
+      handouts.getRow(first).values = [new Date(Date.UTC(2021, 8, 3)), '倉渕支所', 5];
+      await workbook.xlsx.writeFile(out);
+      return out;
+    };
+    const withExample = await runCli(['validate', await fill('kept.xlsx', true), '--format', 'json', '--strict']);
+    const without = await runCli(['validate', await fill('removed.xlsx', false), '--format', 'json', '--strict']);
+    expect(withExample.code).toBe(0);
+    const kept = JSON.parse(withExample.stdout);
+    const removed = JSON.parse(without.stdout);
+    expect(kept.errors).toEqual([]);
+    expect(kept.warnings).toEqual([]);
+    for (const kind of ['intake', 'ibasho', 'distribution']) {
+      expect(kept.ledger[kind].counted).toBe(removed.ledger[kind].counted);
+      // The example row is in the ledger with the blank rows, so every row read is accounted for.
+      expect(kept.ledger[kind].blank).toBe(removed.ledger[kind].blank + 1);
+    }
+    expect(kept.ledger.intake.counted).toBe(2);
+    const monthly = async (file: string): Promise<unknown> =>
+      JSON.parse((await runCli(['monthly', file, '--format', 'json', '--month', '2021-09'])).stdout).intake;
+    expect(await monthly(path.join(dir, 'kept.xlsx'))).toEqual(await monthly(path.join(dir, 'removed.xlsx')));
+  });
+
+  test('a template with only its example row has no data: a warning that --strict fails', async () => {
+    const out = path.join(dir, 'unfilled.xlsx');
+    expect((await runCli(['template', '--out', out, '--kind', 'intake'])).code).toBe(0);
+    const result = await runCli(['validate', out, '--format', 'json', '--strict']);
+    expect(result.code).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json.warnings.map((w: { code: string }) => w.code)).toEqual(['no-data-rows']);
+    expect(json.ledger.intake.counted).toBe(0);
+  });
+
   test('--kind writes one kind; an existing file is never replaced', async () => {
     const out = path.join(dir, 'ibasho.xlsx');
     expect((await runCli(['template', '--kind', 'ibasho', '--out', out])).code).toBe(0);

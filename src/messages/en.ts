@@ -1,5 +1,6 @@
 import type { Place, ProblemDetail } from '../problems.js';
 import { enCli } from './cli.en.js';
+import { annotatedEn } from './annotated.en.js';
 import { groupDigits, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `"${s}"`).join(', ');
@@ -265,6 +266,7 @@ export const en: Messages = {
   sentenceTemplate: {
     unknownPlaceholder: (placeholder, known) => `this sentence has no placeholder ${placeholder}; it knows ${known.join(', ')}`,
   },
+  annotated: annotatedEn,
   internalError: (detail) =>
     `Internal error (a bug in tsup-report, not a problem with your files). Please report this text and the command you ran.\n${detail}`,
 };

@@ -121,6 +121,8 @@ export interface Messages extends CliWords {
   };
   /** The browser app's page (src/app/). */
   app: AppWords;
+  /** The annotated copy of the inputs (validate --annotate). */
+  annotated: AnnotatedWords;
   internalError: (detail: string) => string;
   progress: (file: string, rows: number) => string;
   /** The config's summary-sentence templates (SPEC §8). */
@@ -131,6 +133,17 @@ export interface Messages extends CliWords {
 
 /** The JSON slips a config file commonly has, told apart by the parser's message. */
 export type JsonSyntaxKind = 'missing-comma' | 'missing-colon' | 'property-name' | 'cut-short' | 'bad-character' | 'after-end' | 'other';
+
+export interface AnnotatedWords {
+  /** The first sheet, listing every problem. */
+  sheetName: string;
+  /** The copy holds the inputs' free text (SPEC §11): said on its first sheet. */
+  notice: string;
+  correctInOriginal: string;
+  columns: { severity: string; file: string; sheet: string; row: string; cell: string; column: string; problem: string; message: string };
+  /** A short name for each kind of problem, instead of its code. */
+  problem: Record<ProblemCode, string>;
+}
 
 export type DownloadKind = 'json' | 'xlsx' | 'md' | 'html' | 'csv' | 'annotated' | 'template';
 export type AppState = 'idle' | 'working' | 'ready' | 'error';

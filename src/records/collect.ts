@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.js';
 import { columnLetters, ROWS_KEPT, type Kind, type ProblemLog, type ProblemReport } from '../problems.js';
 import type { SourceTable } from '../read/inputs.js';
 import { ReadError, type RawRow } from '../read/types.js';
-import { cellText, isBlankRow } from './cells.js';
+import { cellText, isBlankRow, isExampleRow } from './cells.js';
 import { monthOf } from './dates.js';
 import { detectHeader, HEADER_SEARCH_ROWS, isTemplateHelperSheet, type HeaderResult, type TableLayout } from './header.js';
 import { resolveIds } from './ids.js';
@@ -120,7 +120,7 @@ class RecordsRun {
     say(header.code, header.row);
   }
 
-  /** Every row below the header: blank, a total line, a record, or rejected with its problems. */
+  /** Every row below the header: blank (or the template's example), a total line, a record, or rejected with its problems. */
   private async checkRows(source: SourceTable, layout: TableLayout, head: RawRow[], rest: AsyncIterator<RawRow[]>): Promise<void> {
     const { table } = source;
     const at = (problem: Omit<ProblemReport, 'file' | 'sheet'>): void => this.log.add({ ...problem, file: table.file, sheet: table.sheet });
@@ -159,7 +159,7 @@ class RecordsRun {
     const checkRow = (raw: RawRow): void => {
       counts.read++;
       this.options.onProgress?.(table.file, ++this.rowsRead);
-      if (isBlankRow(raw)) {
+      if (isBlankRow(raw) || isExampleRow(raw)) {
         counts.blank++;
         return;
       }

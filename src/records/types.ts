@@ -16,6 +16,7 @@ export interface TableSummary {
 /** What happened to the rows of one kind, before the report period is known. */
 export interface RowCounts {
   read: number;
+  /** Empty rows, and the template's 記入例 row left in. */
   blank: number;
   /** Total and footer lines (合計 …). */
   totalLine: number;

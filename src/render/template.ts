@@ -1,15 +1,23 @@
 import type { CodedList, Config } from '../config/schema.js';
+import { EXAMPLE_MARK } from '../records/cells.js';
 import { GUIDE_MARK, LISTS_MARK } from '../records/header.js';
 import { KIND_FIELDS, type FieldSpec, type Kind } from '../records/kinds.js';
+import { columnLetters } from '../problems.js';
 import { loadWorkbookClass } from '../workbook.js';
+import { displayWidth } from './width.js';
 
 type Worksheet = import('exceljs').Worksheet;
 type DataValidation = import('exceljs').DataValidation;
+type Borders = Partial<import('exceljs').Borders>;
+/** exceljs keeps validations by address, a range included; its types leave this out. */
+export type WithValidations = Worksheet & { dataValidations: { add(address: string, validation: DataValidation): void } };
 
 /** Rows of the template that carry dropdowns and checks; staff add more by copying a row. */
 const TEMPLATE_ROWS = 500;
+/** Rows ruled from the start, a printed page's worth; any row is ruled once it is filled. */
+const RULED_ROWS = 25;
 
-const SHEET_NAMES: Record<Kind, string> = { intake: '相談記録', ibasho: '居場所開催記録', distribution: '生理用品配布記録' };
+export const SHEET_NAMES: Record<Kind, string> = { intake: '相談記録', ibasho: '居場所開催記録', distribution: '生理用品配布記録' };
 const LIST_TITLES: Record<CodedList, string> = {
   channels: '受付方法',
   categories: '主訴',
@@ -19,9 +27,14 @@ const LIST_TITLES: Record<CodedList, string> = {
 };
 const LIST_ORDER: CodedList[] = ['channels', 'categories', 'outcomes', 'ibashoVenues', 'distributionLocations'];
 
-function columnLetter(index: number): string {
-  return String.fromCharCode(65 + index);
-}
+/** A font Japanese Excel has, named so that other programs pick a sans-serif Japanese face too. */
+const FONT = { name: '游ゴシック', family: 3, charset: 128, size: 11 };
+const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
+const RULED: Borders = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE8EEF7' } };
+const EXAMPLE_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFF2F2F2' } };
+const A4_LANDSCAPE_ONE_PAGE_WIDE = { paperSize: 9, orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+const GUIDE_WIDTH = 72;
 
 const GUIDE: Record<Kind, string[]> = {
   intake: [
@@ -37,28 +50,22 @@ const GUIDE: Record<Kind, string[]> = {
     '配布場所は ▼ から選び、配布数は 1 以上の整数で入力します（同じ日に同じ場所で配った数をまとめて構いません）。',
   ],
 };
+const GUIDE_COMMON = [
+  `灰色の「${EXAMPLE_MARK}」の行は書き方の見本です。集計には含まれません（消しても残しても構いません）。`,
+  '記入が終わったら tsup-report validate でこのブックを検査できます。問題のあるセルの場所と直し方が表示されます。',
+];
 
 /**
- * A ready-to-fill workbook: one sheet per kind with the canonical headers, a frozen header row,
- * dropdowns for every coded column from the config, date and whole-number checks, and a
- * 記入方法 (how to fill in) sheet. Its helper sheets are marked so `validate` passes over them.
+ * A ready-to-fill workbook: one sheet per kind with the canonical headers, a ruled table with a
+ * greyed example row, one dropdown or check per column from the config, printed A4 landscape one
+ * page wide with the header on every page, and a 記入方法 (how to fill in) sheet. Its helper
+ * sheets are marked so `validate` passes over them. `today` dates the example rows.
  */
-export async function renderTemplate(config: Config, kinds: readonly Kind[]): Promise<Uint8Array> {
+export async function renderTemplate(config: Config, kinds: readonly Kind[], today: Date = new Date()): Promise<Uint8Array> {
   const Workbook = await loadWorkbookClass();
   const workbook = new Workbook();
   workbook.creator = 'tsup-report';
-
-  const guide = workbook.addWorksheet('記入方法');
-  guide.getColumn(1).width = 100;
-  guide.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
-  guide.addRow([`${GUIDE_MARK} ${config.organization} ${config.program}`]).font = { bold: true, size: 14 };
-  guide.addRow([]);
-  for (const kind of kinds) {
-    guide.addRow([`■ ${SHEET_NAMES[kind]}シート`]).font = { bold: true };
-    for (const line of GUIDE[kind]) guide.addRow([`・${line}`]);
-    guide.addRow([]);
-  }
-  guide.addRow(['記入が終わったら tsup-report validate でこのブックを検査できます。問題のあるセルの場所と直し方が表示されます。']);
+  writeGuide(workbook.addWorksheet('記入方法'), config, kinds);
 
   const lists = workbook.addWorksheet('選択肢', { state: 'hidden' });
   lists.getCell(1, 1).value = `${LISTS_MARK} 受付方法`;
@@ -69,32 +76,94 @@ export async function renderTemplate(config: Config, kinds: readonly Kind[]): Pr
     });
   });
   const listRange = (list: CodedList): string => {
-    const column = columnLetter(LIST_ORDER.indexOf(list));
+    const column = columnLetters(LIST_ORDER.indexOf(list));
     return `'選択肢'!$${column}$2:$${column}$${config[list].length + 1}`;
   };
 
-  for (const kind of kinds) writeKindSheet(workbook.addWorksheet(SHEET_NAMES[kind]), kind, listRange);
-  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+  const exampleDate = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
+  for (const kind of kinds) writeKindSheet(workbook.addWorksheet(SHEET_NAMES[kind]), kind, config, listRange, exampleDate);
+  // The first record sheet is the one shown on opening (the list sheet, hidden, sits before it).
+  workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 2, visibility: 'visible' }];
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-function writeKindSheet(sheet: Worksheet, kind: Kind, listRange: (list: CodedList) => string): void {
+/** The 記入方法 sheet: one wrapped column that fits a portrait A4 page, each row as tall as its text. */
+function writeGuide(guide: Worksheet, config: Config, kinds: readonly Kind[]): void {
+  guide.getColumn(1).width = GUIDE_WIDTH + 2;
+  guide.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  const line = (text: string, font: Partial<import('exceljs').Font> = FONT): void => {
+    const row = guide.addRow([text]);
+    const cell = row.getCell(1);
+    cell.font = font;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    // Spreadsheet programs do not grow rows to wrapped text written by a library: size them here.
+    const size = font.size ?? FONT.size;
+    row.height = Math.max(1, Math.ceil(displayWidth(text) / GUIDE_WIDTH)) * size * 1.5;
+  };
+  line(`${GUIDE_MARK} ${config.organization} ${config.program}`, { ...FONT, bold: true, size: 14 });
+  line('');
+  for (const kind of kinds) {
+    line(`■ ${SHEET_NAMES[kind]}シート`, { ...FONT, bold: true });
+    for (const text of GUIDE[kind]) line(`・${text}`);
+    line('');
+  }
+  for (const text of GUIDE_COMMON) line(text);
+}
+
+function writeKindSheet(sheet: Worksheet, kind: Kind, config: Config, listRange: (list: CodedList) => string, exampleDate: Date): void {
   const fields = KIND_FIELDS[kind];
+  const last = columnLetters(fields.length - 1);
   const header = sheet.addRow(fields.map((f) => f.header));
-  header.font = { bold: true };
   header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
-    cell.border = { bottom: { style: 'thin' } };
+    cell.font = { ...FONT, bold: true };
+    cell.fill = HEADER_FILL;
+    cell.border = { ...RULED, bottom: { style: 'medium' } };
+    cell.alignment = { horizontal: 'center', vertical: 'middle' };
+  });
+  const example = sheet.addRow(fields.map((field, i) => exampleValue(field, i, config, exampleDate)));
+  for (let row = 2; row <= RULED_ROWS + 2; row++) {
+    for (let column = 1; column <= fields.length; column++) {
+      const cell = sheet.getCell(row, column);
+      cell.border = RULED;
+      cell.font = row === example.number ? { ...FONT, italic: true, color: { argb: 'FF7F7F7F' } } : FONT;
+      if (row === example.number) cell.fill = EXAMPLE_FILL;
+    }
+  }
+  // Any row with something in it is ruled, past the ruled rows and where pasting replaced the cells' own lines.
+  sheet.addConditionalFormatting({
+    ref: `A2:${last}${TEMPLATE_ROWS + 1}`,
+    rules: [{ type: 'expression', priority: 1, formulae: [`COUNTA($A2:$${last}2)>0`], style: { border: RULED } }],
   });
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  sheet.pageSetup = { ...A4_LANDSCAPE_ONE_PAGE_WIDE, printTitlesRow: '1:1' };
+  sheet.headerFooter = { oddFooter: '&P / &N' };
   fields.forEach((field, i) => {
     const column = sheet.getColumn(i + 1);
-    column.width = field.role === 'private' ? 30 : field.role === 'date' ? 14 : 18;
+    column.width = field.role === 'private' ? (field.field === 'notes' ? 40 : 16) : field.role === 'date' ? (i === 0 ? 22 : 14) : 18;
     if (field.role === 'date') column.numFmt = 'yyyy/m/d';
     const validation = validationFor(field, listRange);
-    if (!validation) return;
-    for (let row = 2; row <= TEMPLATE_ROWS + 1; row++) sheet.getCell(row, i + 1).dataValidation = validation;
+    // One range per column: cell by cell, exceljs writes overlapping ranges that Excel "repairs".
+    const letter = columnLetters(i);
+    if (validation) (sheet as WithValidations).dataValidations.add(`${letter}2:${letter}${TEMPLATE_ROWS + 1}`, validation);
   });
+}
+
+/** The example row's cells: 記入例 first (how the reader knows to pass it over), then a value of each column. */
+function exampleValue(field: FieldSpec, index: number, config: Config, date: Date): string | number | Date {
+  if (index === 0)
+    return field.role === 'date'
+      ? `${EXAMPLE_MARK}（${date.getUTCFullYear()}/${date.getUTCMonth() + 1}/${date.getUTCDate()}）`
+      : EXAMPLE_MARK;
+  switch (field.role) {
+    case 'date':
+      return date;
+    case 'coded':
+      return config[field.list!][0]?.label ?? '';
+    case 'count':
+      return Math.max(field.min ?? 0, 3);
+    default:
+      return field.field === 'ageGroup' ? '30代' : field.field === 'notes' ? '（報告書には出ません）' : '';
+  }
 }
 
 /** The check Excel applies to a column's cells: a dropdown, a date, or a whole number; none for free text. */

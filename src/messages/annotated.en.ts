@@ -1,0 +1,48 @@
+import type { AnnotatedWords } from './types.js';
+
+/** The annotated copy (`validate --annotate`), in English. */
+export const annotatedEn: AnnotatedWords = {
+  sheetName: 'Validation',
+  notice:
+    'This copy holds the notes and counselor names of the original records as they are. Handle it as you handle the original records.',
+  correctInOriginal: 'Make corrections in the original records (this copy is never counted).',
+  columns: {
+    severity: 'Severity',
+    file: 'File',
+    sheet: 'Sheet',
+    row: 'Row',
+    cell: 'Cell',
+    column: 'Column',
+    problem: 'Problem',
+    message: 'Message',
+  },
+  problem: {
+    'unreadable-file': 'Unreadable file',
+    'unsupported-format': 'Unsupported format',
+    'encoding-error': 'Garbled text',
+    'no-header': 'No header row',
+    'missing-column': 'Missing column',
+    'missing-value': 'Empty cell',
+    'invalid-date': 'Invalid date',
+    'future-date': 'Date in the future',
+    'unknown-value': 'Value not in the list',
+    'invalid-number': 'Invalid number',
+    'duplicate-id-conflict': 'Same 受付番号, different content',
+    'duplicate-row': 'Same record twice',
+    'outside-service-days': 'Not a service day',
+    'sheet-skipped': 'Sheet skipped',
+    'total-row': 'Total line',
+    'duplicate-file': 'Same file twice',
+    'duplicate-table': 'Same records twice',
+    'overlapping-table': 'Table within another',
+    'not-a-log': 'Not a log',
+    'open-in-excel': 'Open in Excel',
+    'struck-through': 'Struck-through rows',
+    'no-data-rows': 'No data rows',
+    'empty-month': 'Month without records',
+    'far-date': 'Distant date',
+    skipped: 'File skipped',
+    'id-is-row-number': '受付番号 are row numbers',
+    'extra-column': 'Unused column',
+  },
+};

@@ -1,0 +1,38 @@
+import type { AnnotatedWords } from './types.js';
+
+/** The annotated copy (`validate --annotate`), in Japanese. */
+export const annotatedJa: AnnotatedWords = {
+  sheetName: '検証結果',
+  notice: 'この写しには元の記録の備考・相談員名がそのまま含まれます。元の記録と同じく取り扱ってください',
+  correctInOriginal: '直すときは元の記録を直してください（この写しは集計に使われません）。',
+  columns: { severity: '種類', file: 'ファイル', sheet: 'シート', row: '行', cell: 'セル', column: '列', problem: '問題', message: '内容' },
+  problem: {
+    'unreadable-file': '読めないファイル',
+    'unsupported-format': '読めない形式',
+    'encoding-error': '文字化け',
+    'no-header': '見出し行がない',
+    'missing-column': '必要な列がない',
+    'missing-value': '未記入',
+    'invalid-date': '日付の誤り',
+    'future-date': '先の日付',
+    'unknown-value': '一覧にない値',
+    'invalid-number': '数の誤り',
+    'duplicate-id-conflict': '受付番号の重複（内容が違う）',
+    'duplicate-row': '同じ記録が二度',
+    'outside-service-days': '開所日以外の日付',
+    'sheet-skipped': '読み飛ばしたシート',
+    'total-row': '合計の行',
+    'duplicate-file': '同じファイル',
+    'duplicate-table': '同じ記録の表',
+    'overlapping-table': '他の表に含まれる表',
+    'not-a-log': '記録ではないファイル',
+    'open-in-excel': 'Excel で開いたまま',
+    'struck-through': '取り消し線の行',
+    'no-data-rows': 'データ行がない',
+    'empty-month': '記録のない月',
+    'far-date': '離れた日付',
+    skipped: '読み飛ばしたファイル',
+    'id-is-row-number': '受付番号が行番号',
+    'extra-column': '使わない列',
+  },
+};
