@@ -70,6 +70,17 @@ export const UNREADABLE_REASONS = [
 ] as const;
 export type UnreadableReason = (typeof UNREADABLE_REASONS)[number];
 
+/** A file-system error (Node's `code`) as a reason the messages word, for inputs and the config alike. */
+export function systemReason(error: unknown): UnreadableReason {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'not-found';
+  if (code === 'EACCES') return 'permission';
+  if (code === 'EBUSY' || code === 'EPERM') return 'busy';
+  if (code === 'EISDIR') return 'is-directory';
+  if (code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT') return 'no-space';
+  return 'other';
+}
+
 /** The spreadsheet formats the tool refuses, each with its own way to save as .xlsx. */
 export const REFUSED_FORMATS = ['xls', 'ods', 'xlsb', 'numbers', 'et', 'encrypted', 'other'] as const;
 export type RefusedFormat = (typeof REFUSED_FORMATS)[number];

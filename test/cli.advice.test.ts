@@ -4,7 +4,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { UserError } from '../src/cli/errors.js';
 import { writeAtomically, writeFailureOf } from '../src/cli/output.js';
 import { LANGS, messagesFor } from '../src/messages/index.js';
-import { systemReason } from '../src/read/node-files.js';
+import { systemReason } from '../src/problems.js';
 import { fixture, runCli, useTempDir } from './helpers.js';
 
 // Only renameSync is replaced, and only when a test asks: the rest of node:fs stays real.

@@ -47,4 +47,14 @@ describe('which config a run uses, said in the closing summary', () => {
       `Note: the config ${path.join(fixture('full-year'), 'tsup-report.config.json')} beside the inputs is not in use (use it with --config ${path.join(fixture('full-year'), 'tsup-report.config.json')}).`,
     );
   });
+
+  test('a --config that cannot be read is said in words, never as a bare system code', async () => {
+    const missing = await runCli(['monthly', fixture('takasaki-r3'), '--config', path.join(dir, 'nosuch.json'), '--lang', 'ja']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('見つかりません');
+    const folder = await runCli(['monthly', fixture('takasaki-r3'), '--config', dir, '--lang', 'en']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('folder');
+    expect(`${missing.stderr}${folder.stderr}`).not.toMatch(/E[A-Z]{3,}/u);
+  });
 });

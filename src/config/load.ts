@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Messages } from '../messages/index.js';
+import { systemReason } from '../problems.js';
 import { CONFIG_FILE_NAME } from './lists.js';
 import { DEFAULT_CONFIG } from './default.js';
 import type { Config } from './schema.js';
@@ -35,7 +36,7 @@ export async function loadConfig(
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError([m.config.unreadable(file, (error as NodeJS.ErrnoException).code ?? String(error))]);
+    throw new ConfigError([m.config.unreadable(file, m.unreadable[systemReason(error)])]);
   }
   return { config: await configFromText(file, text, m), file, unused };
 }

@@ -1,6 +1,6 @@
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { UnreadableReason } from '../problems.js';
+import { systemReason, type UnreadableReason } from '../problems.js';
 import { ReadError, type SourceFile } from './types.js';
 
 /**
@@ -101,15 +101,4 @@ function stdinSource(stdin: () => NodeJS.ReadableStream): SourceFile {
       return bytes;
     },
   };
-}
-
-/** A file-system error in words the messages know. */
-export function systemReason(error: unknown): UnreadableReason {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'not-found';
-  if (code === 'EACCES') return 'permission';
-  if (code === 'EBUSY' || code === 'EPERM') return 'busy';
-  if (code === 'EISDIR') return 'is-directory';
-  if (code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT') return 'no-space';
-  return 'other';
 }
