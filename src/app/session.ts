@@ -144,6 +144,11 @@ export async function annotatedDownload(loaded: Loaded, m: Messages, today: IsoD
 
 /** `tsup-report template`'s workbook for the config in use, every kind of log. */
 export async function templateDownload(config: Config): Promise<Download> {
-  const { renderTemplate } = await import('../render/template.js');
-  return { name: '記録ひな形.xlsx', type: XLSX_TYPE, content: await renderTemplate(config, [...KINDS]) };
+  const { renderTemplate, templateFileStem } = await import('../render/template.js');
+  const today = new Date();
+  return {
+    name: `${templateFileStem(config, KINDS, today)}.xlsx`,
+    type: XLSX_TYPE,
+    content: await renderTemplate(config, [...KINDS], today),
+  };
 }

@@ -2,9 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { KINDS, type Kind } from '../records/kinds.js';
-import { fiscalYearOf } from '../report/period.js';
-import { fiscalYearLabel } from '../report/wareki.js';
-import { renderTemplate, SHEET_NAMES } from '../render/template.js';
+import { renderTemplate, templateFileStem } from '../render/template.js';
 import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { writeAtomically } from './output.js';
@@ -26,20 +24,14 @@ export async function templateCommand(options: TemplateOptions, io: Io): Promise
   if (options.out !== undefined && existsSync(options.out)) throw new UserError(2, [m.usage.wouldOverwrite(options.out)]);
   const { config } = await loadConfig(options.config, io.cwd, [], m);
   const today = io.now();
-  const fiscalYear = fiscalYearLabel(currentFiscalYear(today, config.fiscalYearStartMonth), config.fiscalYearStartMonth);
-  const out = options.out ?? defaultName(kinds, fiscalYear, io.cwd);
+  const out = options.out ?? freeName(templateFileStem(config, kinds, today), io.cwd);
   await writeAtomically(path.resolve(io.cwd, out), await renderTemplate(config, kinds, today), m);
   if (!options.quiet) io.stderr.write(`${m.report.written(out)}\n`);
   return 0;
 }
 
-function currentFiscalYear(today: Date, startMonth: number): number {
-  return fiscalYearOf(`${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}`, startMonth);
-}
-
-/** 相談記録_令和8年度.xlsx in the current folder (居場所開催記録_… for one kind); (2), (3) … after it when taken. */
-function defaultName(kinds: readonly Kind[], fiscalYear: string, cwd: string): string {
-  const stem = `${kinds.length === 1 ? SHEET_NAMES[kinds[0]!] : SHEET_NAMES.intake}_${fiscalYear}`;
+/** The stem as an .xlsx name in the current folder; (2), (3) … after it when taken. */
+function freeName(stem: string, cwd: string): string {
   let name = `${stem}.xlsx`;
   for (let n = 2; existsSync(path.join(cwd, name)); n++) name = `${stem}(${n}).xlsx`;
   return name;

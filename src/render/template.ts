@@ -3,6 +3,8 @@ import { EXAMPLE_MARK } from '../records/cells.js';
 import { GUIDE_MARK, LISTS_MARK } from '../records/header.js';
 import { KIND_FIELDS, type FieldSpec, type Kind } from '../records/kinds.js';
 import { columnLetters } from '../problems.js';
+import { fiscalYearOf } from '../report/period.js';
+import { fiscalYearLabel } from '../report/wareki.js';
 import { loadWorkbookClass } from '../workbook.js';
 import { displayWidth } from './width.js';
 
@@ -18,6 +20,13 @@ const TEMPLATE_ROWS = 500;
 const RULED_ROWS = 25;
 
 export const SHEET_NAMES: Record<Kind, string> = { intake: '相談記録', ibasho: '居場所開催記録', distribution: '生理用品配布記録' };
+
+/** The template's file name without extension, the same in the CLI and the app: 相談記録_令和8年度 (居場所開催記録_… for one kind). */
+export function templateFileStem(config: Config, kinds: readonly Kind[], today: Date): string {
+  const month = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}`;
+  const fiscalYear = fiscalYearLabel(fiscalYearOf(month, config.fiscalYearStartMonth), config.fiscalYearStartMonth);
+  return `${kinds.length === 1 ? SHEET_NAMES[kinds[0]!] : SHEET_NAMES.intake}_${fiscalYear}`;
+}
 const LIST_TITLES: Record<CodedList, string> = {
   channels: '受付方法',
   categories: '主訴',
