@@ -33,6 +33,7 @@ export const PROBLEM_SEVERITY = {
   skipped: 'info',
   'id-is-row-number': 'info',
   'extra-column': 'info',
+  'example-row': 'info',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_SEVERITY;

@@ -32,6 +32,7 @@ export const annotatedEn: AnnotatedWords = {
     'outside-service-days': 'Not a service day',
     'sheet-skipped': 'Sheet skipped',
     'total-row': 'Total line',
+    'example-row': 'Example row',
     'duplicate-file': 'Same file twice',
     'duplicate-table': 'Same records twice',
     'overlapping-table': 'Table within another',

@@ -22,6 +22,7 @@ export const annotatedJa: AnnotatedWords = {
     'outside-service-days': '開所日以外の日付',
     'sheet-skipped': '読み飛ばしたシート',
     'total-row': '合計の行',
+    'example-row': '記入例の行',
     'duplicate-file': '同じファイル',
     'duplicate-table': '同じ記録の表',
     'overlapping-table': '他の表に含まれる表',

@@ -40,6 +40,7 @@ export const en: Messages = {
       `${d.value} is ${d.dayType === 'holiday' ? `a national holiday (${d.holidayNameEn ?? d.holidayName ?? ''})` : d.dayType === 'year-end' ? 'in the year-end closure (12/29–1/3)' : d.dayType === 'saturday' ? 'a Saturday' : 'a Sunday'}, when "${d.channel}" is not open. Check the date.`,
     'sheet-skipped': () => 'This sheet has no header row of a log (one with 受付日, 開催日 or 配布日), so it was skipped as not a log.',
     'total-row': () => 'Taken as a total or count line and not counted.',
+    'example-row': () => "The template's example row (記入例), left as the template wrote it: not counted.",
     'duplicate-file': (d) => `This file has exactly the same bytes as ${d.other?.file ?? ''} (a copy). It was read once.`,
     'duplicate-table': (d) =>
       `These are the same records as ${table(d.other)} (the same month saved in another form?). They were counted once.`,

@@ -18,18 +18,6 @@ export function isBlankRow(row: RawRow): boolean {
   return row.cells.every(isEmptyCell);
 }
 
-/** The first cell of the greyed example row of `tsup-report template`. */
-export const EXAMPLE_MARK = '記入例';
-
-/**
- * The template's example row (first filled cell 記入例…): left in by staff, it is not a record
- * and nothing to warn about, so it is passed over like a blank row.
- */
-export function isExampleRow(row: RawRow): boolean {
-  const first = row.cells.find((cell) => !isEmptyCell(cell));
-  return typeof first === 'string' && first.normalize('NFKC').trim().startsWith(EXAMPLE_MARK);
-}
-
 export function isErrorCell(cell: CellValue | undefined): cell is { error: string } {
   return typeof cell === 'object' && cell !== null && !(cell instanceof Date);
 }

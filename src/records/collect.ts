@@ -2,7 +2,8 @@ import type { Config } from '../config/schema.js';
 import { columnLetters, ROWS_KEPT, type Kind, type ProblemLog, type ProblemReport } from '../problems.js';
 import type { SourceTable } from '../read/inputs.js';
 import { ReadError, type RawRow } from '../read/types.js';
-import { cellText, isBlankRow, isExampleRow } from './cells.js';
+import { cellText, isBlankRow } from './cells.js';
+import { isExampleRow } from './example.js';
 import { monthOf } from './dates.js';
 import { detectHeader, HEADER_SEARCH_ROWS, isTemplateHelperSheet, type HeaderResult, type TableLayout } from './header.js';
 import { resolveIds } from './ids.js';
@@ -159,8 +160,14 @@ class RecordsRun {
     const checkRow = (raw: RawRow): void => {
       counts.read++;
       this.options.onProgress?.(table.file, ++this.rowsRead);
-      if (isBlankRow(raw) || isExampleRow(raw)) {
+      if (isBlankRow(raw)) {
         counts.blank++;
+        return;
+      }
+      if (isExampleRow(raw, layout.kind, this.config)) {
+        // Not a record, but said (as information): a row passed over is never silent.
+        counts.blank++;
+        at({ code: 'example-row', row: raw.row, column: null, cell: null, detail: {} });
         return;
       }
       const checkedRow = this.validator.validate(layout, raw, unit);

@@ -1,11 +1,12 @@
 import type { CodedList, Config } from '../config/schema.js';
-import { EXAMPLE_MARK } from '../records/cells.js';
+import { EXAMPLE_MARK, exampleCells } from '../records/example.js';
 import { GUIDE_MARK, LISTS_MARK } from '../records/header.js';
 import { KIND_FIELDS, type FieldSpec, type Kind } from '../records/kinds.js';
 import { columnLetters } from '../problems.js';
 import { fiscalYearOf } from '../report/period.js';
 import { fiscalYearLabel } from '../report/wareki.js';
 import { loadWorkbookClass } from '../workbook.js';
+import { JAPANESE_FONT } from './font.js';
 import { displayWidth } from './width.js';
 
 type Worksheet = import('exceljs').Worksheet;
@@ -37,7 +38,7 @@ const LIST_TITLES: Record<CodedList, string> = {
 const LIST_ORDER: CodedList[] = ['channels', 'categories', 'outcomes', 'ibashoVenues', 'distributionLocations'];
 
 /** A font Japanese Excel has, named so that other programs pick a sans-serif Japanese face too. */
-const FONT = { name: '游ゴシック', family: 3, charset: 128, size: 11 };
+const FONT = JAPANESE_FONT;
 const THIN = { style: 'thin' as const, color: { argb: 'FF808080' } };
 const RULED: Borders = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE8EEF7' } };
@@ -129,7 +130,7 @@ function writeKindSheet(sheet: Worksheet, kind: Kind, config: Config, listRange:
     cell.border = { ...RULED, bottom: { style: 'medium' } };
     cell.alignment = { horizontal: 'center', vertical: 'middle' };
   });
-  const example = sheet.addRow(fields.map((field, i) => exampleValue(field, i, config, exampleDate)));
+  const example = sheet.addRow(exampleCells(kind, config, exampleDate));
   for (let row = 2; row <= RULED_ROWS + 2; row++) {
     for (let column = 1; column <= fields.length; column++) {
       const cell = sheet.getCell(row, column);
@@ -155,24 +156,6 @@ function writeKindSheet(sheet: Worksheet, kind: Kind, config: Config, listRange:
     const letter = columnLetters(i);
     if (validation) (sheet as WithValidations).dataValidations.add(`${letter}2:${letter}${TEMPLATE_ROWS + 1}`, validation);
   });
-}
-
-/** The example row's cells: 記入例 first (how the reader knows to pass it over), then a value of each column. */
-function exampleValue(field: FieldSpec, index: number, config: Config, date: Date): string | number | Date {
-  if (index === 0)
-    return field.role === 'date'
-      ? `${EXAMPLE_MARK}（${date.getUTCFullYear()}/${date.getUTCMonth() + 1}/${date.getUTCDate()}）`
-      : EXAMPLE_MARK;
-  switch (field.role) {
-    case 'date':
-      return date;
-    case 'coded':
-      return config[field.list!][0]?.label ?? '';
-    case 'count':
-      return Math.max(field.min ?? 0, 3);
-    default:
-      return field.field === 'ageGroup' ? '30代' : field.field === 'notes' ? '（報告書には出ません）' : '';
-  }
 }
 
 /** The check Excel applies to a column's cells: a dropdown, a date, or a whole number; none for free text. */
