@@ -71,12 +71,17 @@ export const UNREADABLE_REASONS = [
 ] as const;
 export type UnreadableReason = (typeof UNREADABLE_REASONS)[number];
 
-/** A file-system error (Node's `code`) as a reason the messages word, for inputs and the config alike. */
-export function systemReason(error: unknown): UnreadableReason {
+/**
+ * A file-system error (Node's `code`) as a reason the messages word, for inputs and the config
+ * alike. EPERM is a file open in Excel on Windows, and a protected folder elsewhere (macOS's
+ * Desktop and Documents), where "close Excel" would lead nowhere.
+ */
+export function systemReason(error: unknown, windows: boolean): UnreadableReason {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOENT' || code === 'ENOTDIR') return 'not-found';
   if (code === 'EACCES') return 'permission';
-  if (code === 'EBUSY' || code === 'EPERM') return 'busy';
+  if (code === 'EPERM') return windows ? 'busy' : 'permission';
+  if (code === 'EBUSY') return 'busy';
   if (code === 'EISDIR') return 'is-directory';
   if (code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT') return 'no-space';
   return 'other';

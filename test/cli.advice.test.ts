@@ -120,9 +120,17 @@ describe('which failure a system error code is', () => {
   test.each(LANGS)('reading: every system error is said in words (%s)', (lang) => {
     const m = messagesFor(lang);
     for (const code of ['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EBUSY', 'EPERM']) {
-      const reason = systemReason(Object.assign(new Error(code), { code }));
-      expect(reason, code).not.toBe('other');
-      expect(m.issue['unreadable-file']({ reason })).not.toMatch(SYSTEM_CODES);
+      for (const windows of [true, false]) {
+        const reason = systemReason(Object.assign(new Error(code), { code }), windows);
+        expect(reason, code).not.toBe('other');
+        expect(m.issue['unreadable-file']({ reason })).not.toMatch(SYSTEM_CODES);
+      }
     }
+  });
+
+  test('reading: EPERM is a file open in Excel on Windows only; elsewhere a protected folder', () => {
+    const eperm = Object.assign(new Error('EPERM'), { code: 'EPERM' });
+    expect(systemReason(eperm, true)).toBe('busy');
+    expect(systemReason(eperm, false)).toBe('permission');
   });
 });

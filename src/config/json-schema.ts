@@ -64,16 +64,16 @@ const DESCRIPTIONS: Record<string, Words> = {
     'Summary sentence templates; the ones given replace the default one by one.',
   ],
   'sentences.intake': [
-    '相談の要約文。{program} {topChannel} {topCategories} {shareText} が使えます。',
-    'The intake sentence; placeholders {program} {topChannel} {topCategories} {shareText}.',
+    '相談の要約文。{program} {topChannel} {topCategories} {shareText} {total} が使えます。',
+    'The intake sentence; placeholders {program} {topChannel} {topCategories} {shareText} {total}.',
   ],
   'sentences.distribution': [
-    '配布の要約文。{count} {locationsUsed} が使えます。',
-    'The handout sentence; placeholders {count} {locationsUsed}.',
+    '配布の要約文。{program} {count} {locationsUsed} が使えます。',
+    'The handout sentence; placeholders {program} {count} {locationsUsed}.',
   ],
   'sentences.ibasho': [
-    '居場所の要約文。{venuesUsed} {sessions} {participants} が使えます。',
-    'The gatherings sentence; placeholders {venuesUsed} {sessions} {participants}.',
+    '居場所の要約文。{program} {venuesUsed} {sessions} {participants} が使えます。',
+    'The gatherings sentence; placeholders {program} {venuesUsed} {sessions} {participants}.',
   ],
   'sentences.support': ['支援の要約文。', 'The support sentence.'],
   'sentences.comparison': ['前年との比較の文。', 'The comparison sentence.'],

@@ -36,7 +36,7 @@ export async function loadConfig(
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError([m.config.unreadable(file, m.unreadable[systemReason(error)])]);
+    throw new ConfigError([m.config.unreadable(file, m.unreadable[systemReason(error, process.platform === 'win32')])]);
   }
   return { config: await configFromText(file, text, m), file, unused };
 }

@@ -48,8 +48,6 @@ const sentences = z
 
 export const configSchema = z
   .object({
-    // An editor's pointer to the config's JSON Schema: accepted and ignored.
-    $schema: z.string().optional(),
     municipality: z.string(),
     program: z.string().trim().min(1),
     organization: z.string(),

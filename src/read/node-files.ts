@@ -22,7 +22,7 @@ export async function sourcesFromArgs(args: readonly string[], stdin: () => Node
     try {
       info = statSync(arg);
     } catch (error) {
-      sources.push(failingSource(arg, systemReason(error)));
+      sources.push(failingSource(arg, systemReason(error, process.platform === 'win32')));
       continue;
     }
     if (!info.isDirectory()) {
@@ -46,7 +46,7 @@ function walk(folder: string): SourceFile[] {
     try {
       info = statSync(full);
     } catch (error) {
-      files.push(failingSource(full, systemReason(error)));
+      files.push(failingSource(full, systemReason(error, process.platform === 'win32')));
       continue;
     }
     if (info.isFile()) files.push(fileSource(full, info.size, false));
@@ -63,14 +63,14 @@ function fileSource(file: string, size: number, explicit: boolean): SourceFile {
       try {
         return readFileSync(file, { flag: 'r' });
       } catch (error) {
-        throw new ReadError('unreadable-file', { reason: systemReason(error) });
+        throw new ReadError('unreadable-file', { reason: systemReason(error, process.platform === 'win32') });
       }
     },
     chunks: async function* () {
       try {
         for await (const chunk of createReadStream(file, { flags: 'r', highWaterMark: 64 * 1024 })) yield chunk as Buffer;
       } catch (error) {
-        throw new ReadError('unreadable-file', { reason: systemReason(error) });
+        throw new ReadError('unreadable-file', { reason: systemReason(error, process.platform === 'win32') });
       }
     },
   };

@@ -100,9 +100,9 @@ function repeatedNumbers(tables: readonly CheckedTable[], leftOut: ReadonlySet<C
     all.set(h, at);
     at += h.length;
   }
-  const sorted = all.sort();
+  all.sort();
   const repeated = new Set<number>();
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
+  for (let i = 1; i < all.length; i++) if (all[i] === all[i - 1]) repeated.add(all[i]!);
   if (repeated.size === 0) return [];
 
   const byNumber = new Map<string, Ref[]>();
@@ -116,7 +116,7 @@ function repeatedNumbers(tables: readonly CheckedTable[], leftOut: ReadonlySet<C
   return [...byNumber.values()].filter((group) => group.length > 1);
 }
 
-/** FNV-1a of each record's fiscal year and 受付番号. */
+/** A 32-bit FNV-style hash of each record's fiscal year (mixed in whole) and 受付番号 (character by character). */
 function keyHashes(numbered: NumberedRecords, startMonth: number): Uint32Array {
   const hashes = new Uint32Array(numbered.size);
   for (let i = 0; i < numbered.size; i++) {

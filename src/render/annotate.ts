@@ -1,6 +1,7 @@
 import type { Messages } from '../messages/index.js';
 import type { ShownProblem, ValidationResult } from '../pipeline.js';
 import { ProblemLog, ROWS_KEPT } from '../problems.js';
+import { JAPANESE_FONT } from './font.js';
 import { readSources, type InputEntry } from '../read/inputs.js';
 import { OUTPUT_MARKER } from '../read/marker.js';
 import { baseName } from '../read/sniff.js';
@@ -24,7 +25,7 @@ const FILE_WIDTH = 44;
 const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE8EEF7' } };
 const NOTICE_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFCE4D6' } };
 /** A font Japanese Excel has, named so that other programs pick a sans-serif Japanese face too. */
-const FONT = { name: '游ゴシック', family: 3, charset: 128, size: 11 };
+const FONT = JAPANESE_FONT;
 
 /** Where the original of a copied sheet is laid out: its workbook's sheets, or null for a CSV. */
 export type LayoutLookup = (file: string) => Promise<Map<string, SheetLayout> | null>;

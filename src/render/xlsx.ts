@@ -1,7 +1,9 @@
+import { columnLetters } from '../problems.js';
 import { OUTPUT_MARKER } from '../read/marker.js';
 import type { Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
 import { reportNotes, targetTexts } from './text.js';
+import { JAPANESE_FONT } from './font.js';
 import { displayWidth } from './width.js';
 import { loadWorkbookClass } from '../workbook.js';
 
@@ -9,15 +11,8 @@ type Worksheet = import('exceljs').Worksheet;
 type Cell = import('exceljs').Cell;
 type Font = Partial<import('exceljs').Font>;
 
-/**
- * Every style names this font. ＭＳ Ｐゴシック ships with every Japanese Windows since 95 and with
- * Office for Mac, so any Excel a council has shows the sheet as laid out here, and its compact line
- * height keeps the rows as tall as this file sets them. LibreOffice maps the name to a Japanese
- * gothic (IPAPGothic, VL PGothic, Noto Sans CJK) instead of the serif it falls back to for a style
- * that names no font. family 3 and charset 128 (Shift_JIS) are what Japanese Excel writes with it.
- */
-export const XLSX_FONT_NAME = 'ＭＳ Ｐゴシック';
-const font = (extra: Font = {}): Font => ({ name: XLSX_FONT_NAME, family: 3, charset: 128, size: 11, ...extra });
+export const XLSX_FONT_NAME = JAPANESE_FONT.name;
+const font = (extra: Font = {}): Font => ({ ...JAPANESE_FONT, ...extra });
 const BODY = font();
 const BOLD = font({ bold: true });
 const TITLE = font({ bold: true, size: 14 });
@@ -40,11 +35,8 @@ interface SheetText {
   formulas: boolean;
 }
 
-const columnLetter = (column: number): string => {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-};
+/** Excel's letters of a 1-based column number. */
+const columnLetter = (column: number): string => columnLetters(column - 1);
 
 /** A line of text across the table's width, wrapped, in a row tall enough for it (Excel does not size merged rows). */
 function writeLine(sheet: Worksheet, row: number, text: string, columns: number, widths: number[]): void {
