@@ -66,6 +66,16 @@ describe('config traps (SPEC §4, §9)', () => {
     expect(quoted[1]).toBe('  3 |   "program": “相談”');
   });
 
+  test('a Windows path with single backslashes gets the \\\\ advice; no slip is left in the parser’s English under Japanese', async () => {
+    const path = await refusal('{\n  "program": "C:\\q\\相談"\n}', ja);
+    expect(path[0]).toContain('\\\\ と二つ書きます');
+    for (const text of ['{\n  "a": 1,\n}', '{\n  "a": 1\n  "b": 2\n}', '{"a": tru}', '{"a": 1} x', '{"a": "\\q"}', '{"a": 01}']) {
+      const reason = /（(.*)）$/u.exec((await refusal(text, ja))[0]!)?.[1] ?? '';
+      expect(reason, text).not.toBe('');
+      expect(reason, text).not.toMatch(/[a-z]{4,}/u);
+    }
+  });
+
   test('a misspelt key gets a "did you mean", at the top level and inside list items', () => {
     expect(problemsOf({ chanels: [{ label: '電話' }] })).toEqual(['config: unknown key "chanels": did you mean "channels"?']);
     expect(problemsOf({ channels: [{ label: '電話', serviceDayOnly: true }] })).toEqual([

@@ -86,7 +86,8 @@ function syntaxKind(parserMessage: string): JsonSyntaxKind {
   if (/double-quoted property name/u.test(parserMessage)) return 'property-name';
   if (/end of JSON input|Unterminated string/u.test(parserMessage)) return 'cut-short';
   if (/non-whitespace character after JSON/u.test(parserMessage)) return 'after-end';
-  if (/Unexpected token|Bad control character|Bad escaped character/u.test(parserMessage)) return 'bad-character';
+  if (/Bad escaped character/u.test(parserMessage)) return 'bad-escape';
+  if (/Unexpected token|Bad control character/u.test(parserMessage)) return 'bad-character';
   return 'other';
 }
 

@@ -206,6 +206,7 @@ export const en: Messages = {
         'property-name': 'a key must be in double quotes: is there a comma after the last item?',
         'cut-short': 'the file ends too soon: is a "}" or "]" missing?',
         'bad-character': 'a character JSON does not allow: a full-width quote, colon or comma, or text without double quotes?',
+        'bad-escape': 'inside "…" a \\ is written \\\\ (for folders, / works as well)',
         'after-end': 'there is text after the closing "}"',
         other: parser,
       })[kind],

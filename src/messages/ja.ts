@@ -199,15 +199,17 @@ export const ja: Messages = {
     percentMin: (value) =>
       `目標に対する割合（小数）で指定してください。60% なら 0.6 と書きます（${value} と書くと ${Number((value * 100).toFixed(6))}% の意味になります。120% なら 1.2）`,
     notJsonAt: (file, line, column, reason) => `設定ファイル ${file} の ${line}行目 ${column}文字目が JSON として読めません（${reason}）`,
-    jsonSyntax: (kind, parser) =>
+    jsonSyntax: (kind) =>
       ({
         'missing-comma': '「,」か「}」「]」が要ります。前の項目の後ろの「,」の書き忘れではありませんか',
         'missing-colon': '項目名の後ろに半角の「:」が要ります。全角の「：」ではありませんか',
         'property-name': '項目名は "…" で囲みます。最後の項目の後ろに余分な「,」がありませんか',
         'cut-short': 'ファイルが途中で終わっています。「}」か「]」の閉じ忘れではありませんか',
         'bad-character': '使えない文字です。全角の記号（”　：　，）や、"…" で囲んでいない文字ではありませんか',
+        'bad-escape': '"…" の中の \\ は \\\\ と二つ書きます（フォルダの区切りなら / でも構いません）',
         'after-end': '設定の終わりの「}」の後ろに文字があります',
-        other: parser,
+        // V8's own words are English: the place (line, column and the line shown) is what helps here.
+        other: 'JSON の書き方の誤りです。示した場所の前後を確かめてください',
       })[kind],
     unknownKeyDidYouMean: (key, suggestion) => `知らない項目「${key}」です。「${suggestion}」の書き間違いではありませんか？`,
     initExists: (path) =>

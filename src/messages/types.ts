@@ -132,7 +132,8 @@ export interface Messages extends CliWords {
 }
 
 /** The JSON slips a config file commonly has, told apart by the parser's message. */
-export type JsonSyntaxKind = 'missing-comma' | 'missing-colon' | 'property-name' | 'cut-short' | 'bad-character' | 'after-end' | 'other';
+export type JsonSyntaxKind =
+  'missing-comma' | 'missing-colon' | 'property-name' | 'cut-short' | 'bad-character' | 'bad-escape' | 'after-end' | 'other';
 
 export interface AnnotatedWords {
   /** The first sheet, listing every problem. */
