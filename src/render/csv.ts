@@ -4,8 +4,14 @@ import { cellString, distributionGrid, ibashoGrid, intakeGrid, targetGrid, type 
 import { reportNotes, reportTitle, targetTexts } from './text.js';
 
 /** A CSV field: quoted when it holds a delimiter, a quote or a line break. */
+/**
+ * A CSV field as Excel reads it back: quoted when it holds a quote, comma or line break, and a
+ * text that Excel would take for a formula (=, +, -, @ first: a config label such as 「=合計」)
+ * kept as text with a leading apostrophe (SPEC §11). Numbers are written by callers as digits.
+ */
 function field(text: string): string {
-  return /[",\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
+  const safe = /^[=+\-@\t\r]/u.test(text) && !/^-?\d+(\.\d+)?$/u.test(text) ? `'${text}` : text;
+  return /[",\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
 
 function gridCsv(grid: Grid): string[] {
