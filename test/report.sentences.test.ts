@@ -148,7 +148,8 @@ describe('evaluation sentences', () => {
   });
 
   test('each default level has the seed’s kind of sentence', () => {
-    expect(['達成', '概ね達成', '未達成'].map((label) => targetLines(result(label), DEFAULT_CONFIG.evaluation).evaluation)).toEqual([
+    const reached = [result('達成', 1), result('概ね達成', 0.6), result('未達成', 0.5)];
+    expect(reached.map((r) => targetLines(r, DEFAULT_CONFIG.evaluation).evaluation)).toEqual([
       '評価：達成された。',
       '評価：概ね達成された。',
       '評価：達成されなかった。',
@@ -163,14 +164,26 @@ describe('evaluation sentences', () => {
         { min: 0, label: 'C' },
       ],
     }).evaluation;
-    expect(targetLines(result('A'), levels).evaluation).toBe('評価：目標を上回った。');
-    expect(targetLines(result('概ね達成'), levels).evaluation).toBe('評価：概ね達成された。');
-    expect(targetLines(result('C'), levels).evaluation).toBe('評価：C。');
+    expect(targetLines(result('A', 1.1), levels).evaluation).toBe('評価：目標を上回った。');
+    expect(targetLines(result('概ね達成', 0.85), levels).evaluation).toBe('評価：概ね達成された。');
+    expect(targetLines(result('C', 0.1), levels).evaluation).toBe('評価：C。');
     expect(targetLines(result(null, null), levels)).toEqual({
       id: 't',
       line: '目標：目標10件、結果：5件、達成度：—',
       evaluation: '評価：—',
     });
+  });
+
+  test('two levels with one label: the sentence is the reached level’s, not the first’s of that label', () => {
+    const levels = configOf({
+      evaluation: [
+        { min: 1, label: '達成', sentence: '目標を大きく上回った。' },
+        { min: 0.9, label: '達成', sentence: '目標をほぼ達成した。' },
+        { min: 0, label: '未達成' },
+      ],
+    }).evaluation;
+    expect(targetLines(result('達成', 0.95), levels).evaluation).toBe('評価：目標をほぼ達成した。');
+    expect(targetLines(result('達成', 1.2), levels).evaluation).toBe('評価：目標を大きく上回った。');
   });
 
   test('the evaluation reads the percent the page shows, rounded half up', () => {

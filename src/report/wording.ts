@@ -1,6 +1,6 @@
 import { DEFAULT_CONFIG } from '../config/default.js';
 import type { Config } from '../config/schema.js';
-import { wholePercent } from './targets.js';
+import { evaluationLevel, wholePercent } from './targets.js';
 import type { TargetLines, TargetResult } from './types.js';
 
 /** 高崎市 女性のためのつながり相談（累計）: the title the seed writes over its table. */
@@ -19,11 +19,13 @@ export function resultText(result: number | null, unit: string, projected: boole
 }
 
 /**
- * What a level says after 「評価：」: its own sentence, else the default's sentence for a level of
- * the same label (a config that only moves the thresholds keeps the seed's wording), else the label.
+ * What the level reached says after 「評価：」: its own sentence, else the default's sentence for a
+ * level of the same label (a config that only moves the thresholds keeps the seed's wording), else
+ * the label. The level is the one the achievement reached, not the first with its label.
  */
-function evaluationSentence(label: string, levels: Config['evaluation']): string {
-  const level = levels.find((l) => l.label === label);
+function evaluationSentence(t: TargetResult, levels: Config['evaluation']): string {
+  const level = evaluationLevel(t.achievement, levels);
+  const label = level?.label ?? t.evaluation ?? '';
   const fallback = DEFAULT_CONFIG.evaluation.find((l) => l.label === label)?.sentence;
   return level?.sentence ?? fallback ?? `${label}。`;
 }
@@ -33,6 +35,6 @@ export function targetLines(t: TargetResult, levels: Config['evaluation']): Targ
   return {
     id: t.id,
     line: `${t.label}：目標${t.target}${t.unit}、結果：${resultText(t.result, t.unit, t.projected)}、達成度：${percentText(t.achievement)}`,
-    evaluation: `評価：${t.evaluation === null ? '—' : evaluationSentence(t.evaluation, levels)}`,
+    evaluation: `評価：${t.evaluation === null ? '—' : evaluationSentence(t, levels)}`,
   };
 }
