@@ -84,6 +84,16 @@ describe('everything commander prints is Japanese on a Japanese system', () => {
     expect(option.stderr).toContain('「--asof」というオプションはありません。「--as-of」のことですか？');
   });
 
+  test('help with a typo in the command is the same typo, not the main help with exit 0', async () => {
+    const typo = await runCli(['help', 'montly'], { env: JA });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('「montly」というコマンドはありません。「monthly」のことですか？');
+    expect(typo.stdout).toBe('');
+    const right = await runCli(['help', 'monthly'], { env: JA });
+    expect(right.code).toBe(0);
+    expect(right.stdout).toContain('使い方: tsup-report monthly');
+  });
+
   test('under LANG=C the same mistakes read as plain English', async () => {
     const command = await runCli(['montly', fixture('takasaki-r3')]);
     expect(command.stderr).toBe('There is no command "montly". Did you mean monthly?\n(tsup-report --help shows how to use it)\n');

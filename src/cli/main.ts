@@ -120,7 +120,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   localizeUsage(program, m);
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    // `help montly` would show the main help as if nothing were wrong: it is the typo it is, with its "did you mean".
+    const helpFor = argv[0] === 'help' ? argv[1] : undefined;
+    const askedAbout = helpFor !== undefined && !helpFor.startsWith('-') && !program.commands.some((c) => c.name() === helpFor);
+    await program.parseAsync(askedAbout ? argv.slice(1) : [...argv], { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
