@@ -83,8 +83,15 @@ describe.runIf(hasChromium)('the HTML report in a real browser (headless Chromiu
     );
     expect(segments.length).toBeGreaterThan(drawn.length);
     const barHeight = (month: string): number => segments.filter((s) => s.month === month).reduce((n, s) => n + s.height, 0);
-    const perCount = json.intake.months.map((m: any) => barHeight(m.month) / m.total);
+    // Every bar whose total is shown is as tall as that total; a month whose total is hidden
+    // draws only its shown counts (a grey segment would give the hidden total away).
+    const shown = json.intake.months.filter((m: any) => m.total !== null);
+    const perCount = shown.map((m: any) => barHeight(m.month) / m.total);
     for (const ratio of perCount) expect(ratio).toBeCloseTo(perCount[0], 1);
+    for (const m of json.intake.months.filter((m: any) => m.total === null)) {
+      const shownSum = (Object.values(m.channel) as (number | null)[]).reduce((n: number, v) => n + (v ?? 0), 0);
+      expect(barHeight(m.month)).toBeCloseTo(shownSum * perCount[0], 0);
+    }
     expect(json.intake.months.some((m: any) => Object.values(m.channel).includes(null))).toBe(true);
     expect(await page.textContent('body')).toContain('--suppress-below 3');
     await page.screenshot({ path: path.join(OUTPUT, 'monthly-suppressed.png'), fullPage: true });

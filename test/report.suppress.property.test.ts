@@ -43,11 +43,13 @@ function tableOf(shape: Shape): { values: number[]; equations: Equation[] } {
 
 /**
  * Can a reader who sees every published cell and every sum pin down hidden cell `target`? Not if
- * another table of whole numbers ≥ 0 fits everything published with a different value there.
+ * another table of whole numbers fits everything published with a different value there — each
+ * hidden one at least 1 while no zero is hidden (the reader sees that zeros are shown), else ≥ 0.
  * Searched exhaustively: hidden cells take any value up to a bound, sums prune the search.
  */
 function isAmbiguous(values: number[], hidden: boolean[], equations: Equation[], target: number): boolean {
   const bound = Math.max(...values) + 2;
+  const floor = hidden.some((h, c) => h && values[c] === 0) ? 0 : 1;
   // Nearest cells first (breadth-first through the sums), so that sums close early and prune.
   const cells = [target];
   for (let i = 0; i < cells.length; i++) {
@@ -78,7 +80,7 @@ function isAmbiguous(values: number[], hidden: boolean[], equations: Equation[],
   const search = (i: number): boolean => {
     if (i === cells.length) return true;
     const cell = cells[i]!;
-    for (let v = 0; v <= bound; v++) {
+    for (let v = floor; v <= bound; v++) {
       if (cell === target && v === values[cell]) continue;
       assigned.set(cell, v);
       if (feasible() && search(i + 1)) return true;
@@ -144,7 +146,7 @@ describe('small-count suppression', () => {
     expect(published.filter((n) => n !== null && n > 0 && n < 3)).toEqual([]);
     expect(json.intake.months[0].category['就労関係']).toBeNull();
     const md = (await runCli(['annual', fixture('takasaki-r3'), '--suppress-below', '3', '--format', 'md'])).stdout;
-    expect(md).toContain('| 8月 | 11 | 0 | 0 | 0 | 0 | 11 | 0 | x |');
+    expect(md).toContain('| 8月 | x | 0 | 0 | 0 | 0 | x | 0 | x |');
     expect(md).toContain('--suppress-below 3');
     const usage = await runCli(['monthly', fixture('takasaki-r3'), '--suppress-below', 'two', '--lang', 'en']);
     expect(usage.code).toBe(2);

@@ -14,8 +14,10 @@ export interface Equation {
  * Small-count suppression. Primary: every count from 1 to below−1 is hidden. Secondary, as
  * statistics offices do it: first, no published sum may have exactly one hidden cell (it would
  * be the total minus the others); then an audit: a hidden cell is safe only if another table
- * fits everything published — some ±1 change of hidden cells keeps every sum and every count
- * ≥ 0 and changes that cell. A cell that fails the audit gets a neighbour hidden with it,
+ * fits everything published — some ±1 change of hidden cells keeps every sum, keeps every
+ * hidden count ≥ 1 and changes that cell. (Zeros are shown, so a reader knows that an x is at
+ * least 1: with ≥ 0 the audit passed tables where three x summing to 3 were each plainly 1; only
+ * once a zero had to be hidden as well may an x be 0.) A cell that fails the audit gets a neighbour hidden with it,
  * preferring the smallest positive count, and the whole check runs again.
  */
 export function suppressCells(values: readonly number[], equations: readonly Equation[], below: number): boolean[] {
@@ -42,8 +44,14 @@ export function suppressCells(values: readonly number[], equations: readonly Equ
         if (cells.filter((c) => hidden[c]).length === 1 && hideOneOf(cells)) changed = true;
       });
     }
-    const exposed = hidden.findIndex((h, cell) => h && !hasAlternative(values, hidden, equations, byCell, cell));
-    if (exposed === -1 || !hideOneOf([...new Set(byCell[exposed]!.flatMap(cellsOf))])) return hidden;
+    // A reader who knows that zeros are shown knows that every x is at least 1; once a zero had
+    // to be hidden too, an x may be 0.
+    const floor = hidden.some((h, cell) => h && values[cell] === 0) ? 0 : 1;
+    const exposed = hidden.findIndex((h, cell) => h && !hasAlternative(values, hidden, equations, byCell, cell, floor));
+    if (exposed === -1) return hidden;
+    // Its neighbours first; when they are all hidden already, any cell still shown (a zero last:
+    // once one is hidden, an x may be 0 and the cell is protected by that doubt).
+    if (!hideOneOf([...new Set(byCell[exposed]!.flatMap(cellsOf))]) && !hideOneOf(values.map((_, c) => c))) return hidden;
   }
 }
 
@@ -52,7 +60,7 @@ const AUDIT_BUDGET = 50_000;
 
 /**
  * Whether some change of the hidden cells by −1, 0 or +1 keeps every published sum, keeps
- * every count ≥ 0 and changes `target`. Cells are tried nearest to the target first, so the
+ * every hidden count ≥ `floor` (what a reader knows of an x) and changes `target`. Cells are tried nearest to the target first, so the
  * short cycles that usually exist are found quickly.
  */
 function hasAlternative(
@@ -61,6 +69,7 @@ function hasAlternative(
   equations: readonly Equation[],
   byCell: readonly number[][],
   target: number,
+  floor: 0 | 1,
 ): boolean {
   const order: number[] = [target];
   const seen = new Set(order);
@@ -93,7 +102,7 @@ function hasAlternative(
     if (i === order.length) return true;
     const cell = order[i]!;
     for (const d of cell === target ? [-1, 1] : [0, 1, -1]) {
-      if (values[cell]! + d < 0) continue;
+      if (values[cell]! + d < floor) continue;
       move.set(cell, d);
       if (byCell[cell]!.every(balanced) && search(i + 1)) return true;
       move.delete(cell);
