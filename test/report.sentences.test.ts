@@ -126,6 +126,21 @@ describe('sentences in the config', () => {
     expect(problemsOf({ sentences: { closing: 'x' } })[0]).toMatch(/^config\.sentences: .*closing/u);
   });
 
+  test('another council’s file does not inherit the seed’s city or the seed’s handout places', async () => {
+    const other = configOf({
+      organization: '架空市社会福祉協議会',
+      program: '若年女性相談',
+      distributionLocations: [{ label: '市役所' }, { label: '保健センター' }],
+    });
+    expect(other.municipality).toBe('');
+    expect(other.sentences.distribution).toBe('生理用品の配布は{locationsUsed}か所で行い、累計{count}件の配布を行った。');
+    // What the file gives wins, and the seed's own file keeps the seed's words.
+    expect(configOf({ organization: '架空市社会福祉協議会', municipality: '架空市' }).municipality).toBe('架空市');
+    expect(configOf({ program: '相談' }).sentences.intake).toBe(DEFAULT_CONFIG.sentences.intake);
+    expect(configOf({ targets: [] }).municipality).toBe('高崎市');
+    expect(configOf({ targets: [] }).sentences.distribution).toBe(DEFAULT_CONFIG.sentences.distribution);
+  });
+
   test('"$schema" is accepted and changes nothing', async () => {
     // As a config file is read: the editor's pointer is dropped before the config is checked.
     const config = await configFromText('tsup-report.config.json', JSON.stringify({ $schema: './tsup-report.schema.json' }), en);

@@ -10,6 +10,26 @@ import { configSchema, type Config } from './schema.js';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
+/** The neutral wording of sentence 2 for places other than the seed's 本所 and 支所. */
+const PLACES_SENTENCE = '生理用品の配布は{locationsUsed}か所で行い、累計{count}件の配布を行った。';
+
+/**
+ * The default as another council's file inherits it: what is true only of the seed's council does
+ * not carry over to a file that names its own. A file giving its own organisation or programme
+ * but no municipality gets none (not 「高崎市」 in its titles); a file giving its own handout places
+ * but no distribution sentence gets the neutral 「…{locationsUsed}か所で行い…」, not the seed's
+ * 「社会福祉協議会本所及び、各支所にて」.
+ */
+function seedSpecificDefaults(given: Record<string, unknown>): Config {
+  const ownCouncil = ('organization' in given || 'program' in given) && !('municipality' in given);
+  const ownPlaces = 'distributionLocations' in given;
+  return {
+    ...DEFAULT_CONFIG,
+    ...(ownCouncil ? { municipality: '' } : {}),
+    ...(ownPlaces ? { sentences: { ...DEFAULT_CONFIG.sentences, distribution: PLACES_SENTENCE } } : {}),
+  };
+}
+
 /**
  * Checks a config file's parsed JSON and lays it over the default: top-level keys the file gives
  * replace the default's, keys it leaves out keep the default. Pure: the caller reads the file.
@@ -19,8 +39,9 @@ export function parseConfig(fileContent: unknown, m: Messages): ConfigResult {
     return { ok: false, problems: [`config: ${m.config.expected(m.config.typeName.object!)}`] };
   }
   const given = fileContent as Record<string, unknown>;
-  const merged: Record<string, unknown> = { ...DEFAULT_CONFIG, ...given };
-  if ('sentences' in given) merged.sentences = mergeSentences(DEFAULT_CONFIG.sentences, given.sentences);
+  const defaults = seedSpecificDefaults(given);
+  const merged: Record<string, unknown> = { ...defaults, ...given };
+  if ('sentences' in given) merged.sentences = mergeSentences(defaults.sentences, given.sentences);
   const parsed = configSchema.safeParse(merged, { reportInput: true });
   if (!parsed.success) {
     const problems = parsed.error.issues.flatMap((issue) =>
