@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import { UserError } from '../src/cli/errors.js';
@@ -132,5 +133,28 @@ describe('which failure a system error code is', () => {
     const eperm = Object.assign(new Error('EPERM'), { code: 'EPERM' });
     expect(systemReason(eperm, true)).toBe('busy');
     expect(systemReason(eperm, false)).toBe('permission');
+  });
+});
+
+describe('--out names a file that says what it is', () => {
+  test.each([
+    [['--out', '累計表'], '「累計表」には拡張子がありません。「累計表.xlsx」'],
+    [['--out', '累計表2', '--format', 'xlsx'], '「累計表2.xlsx」'],
+    [['--out', '累計表.xls'], '拡張子「.xls」のファイルは作れません。「累計表.xlsx」'],
+    [['--out', '表', '--format', 'md'], '「表.md」'],
+  ])('%j is refused with the name to give, never blamed on --format', async (args, expected) => {
+    const result = await runCli(['monthly', fixture('takasaki-r3'), ...args], { env: { LANG: 'ja_JP.UTF-8' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(expected);
+    expect(result.stderr).not.toContain('--format の');
+  });
+
+  test('with --format the name may say anything else (report.txt for JSON)', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tsup-out-'));
+    const out = path.join(dir, 'report.txt');
+    const result = await runCli(['monthly', fixture('takasaki-r3'), '--out', out, '--format', 'json', '--quiet']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(await readFile(out, 'utf8')).kind).toBe('monthly');
+    await rm(dir, { recursive: true, force: true });
   });
 });

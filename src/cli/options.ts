@@ -1,6 +1,6 @@
 import { ERA_NAME_PATTERN, eraNamed, gregorianYear } from '../eras.js';
 import type { Messages, Lang } from '../messages/index.js';
-import { formatForExtension, REPORT_FORMAT_NAMES, type ReportFormat } from '../render/formats.js';
+import { formatForExtension, REPORT_FORMAT_NAMES, REPORT_FORMATS, type ReportFormat } from '../render/formats.js';
 import { ENCODINGS, type EncodingName } from '../read/types.js';
 import { parseEncodingName } from '../read/encoding.js';
 import { UserError } from './errors.js';
@@ -63,18 +63,25 @@ export function parsePositiveInt(option: string, value: string, m: Messages): nu
 
 /** `--format`, else from `--out`'s extension, else a table on a terminal and Markdown when piped. */
 export function pickReportFormat(format: string | undefined, out: string | undefined, io: Io, m: Messages): ReportFormat {
+  let chosen: ReportFormat | undefined;
   if (format !== undefined) {
-    const chosen = format === 'markdown' ? 'md' : format;
-    if (!(REPORT_FORMAT_NAMES as readonly string[]).includes(chosen))
+    const name = format === 'markdown' ? 'md' : format;
+    if (!(REPORT_FORMAT_NAMES as readonly string[]).includes(name))
       throw new UserError(2, [m.usage.badFormat(format, REPORT_FORMAT_NAMES)]);
+    chosen = name as ReportFormat;
     if (chosen === 'xlsx' && out === undefined) throw new UserError(2, [m.report.xlsxNeedsOut]);
-    return chosen as ReportFormat;
   }
-  if (out !== undefined) {
-    const extension = /\.[^./\\]+$/u.exec(out)?.[0]?.toLowerCase() ?? '';
-    const byExtension = formatForExtension(extension);
-    if (!byExtension) throw new UserError(2, [m.usage.badFormat(extension || out, REPORT_FORMAT_NAMES)]);
-    return byExtension;
+  if (out === undefined) return chosen ?? (io.stdout.isTTY ? 'table' : 'md');
+  // The file's name must say what it is: Windows opens a file by its extension, and a name
+  // without one (or .xls) would be written and then not open.
+  const extension = /\.[^./\\]+$/u.exec(out)?.[0]?.toLowerCase() ?? '';
+  const byExtension = formatForExtension(extension);
+  // With --format the name may say anything (report.txt for JSON); without one it must say the format.
+  if (extension === '' || (chosen === undefined && byExtension === undefined)) {
+    const wanted = chosen ?? 'xlsx';
+    const stem = extension === '' ? out : out.slice(0, -extension.length);
+    const allowed = REPORT_FORMAT_NAMES.flatMap((f) => [...REPORT_FORMATS[f].extensions]);
+    throw new UserError(2, [m.usage.badOutName(out, extension, `${stem}${REPORT_FORMATS[wanted].extensions[0]}`, allowed)]);
   }
-  return io.stdout.isTTY ? 'table' : 'md';
+  return chosen ?? byExtension!;
 }

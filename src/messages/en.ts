@@ -163,6 +163,8 @@ export const en: Messages = {
     badMonth: (option, value) => `${option} "${value}" is not a month. Use the form 2022-02.`,
     badFiscalYear: (value) => `--fiscal-year "${value}" is not a fiscal year. Use 2021, R3 or 令和3.`,
     badFormat: (value, allowed) => `--format "${value}" is not available. Use one of: ${allowed.join(', ')}`,
+    badOutName: (out, extension, suggestion, allowed) =>
+      `${extension === '' ? `--out "${out}" has no extension` : `--out: the tool cannot write a "${extension}" file`}; give a name such as "${suggestion}" (extensions: ${allowed.join(' ')}).`,
     badEncoding: (value, allowed) => `--encoding "${value}" is not available. Use one of: ${allowed.join(', ')}`,
     badNumber: (option, value) => `${option} "${value}" is not accepted. Give a whole number of 1 or more.`,
     noInputs: 'Name at least one input file or folder.',

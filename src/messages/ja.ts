@@ -163,6 +163,8 @@ export const ja: Messages = {
     badMonth: (option, value) => `${option} の「${value}」は年月として読めません。2022-02 のように指定してください。`,
     badFiscalYear: (value) => `--fiscal-year の「${value}」は年度として読めません。2021、R3、令和3 のように指定してください。`,
     badFormat: (value, allowed) => `--format の「${value}」は使えません。使える形式: ${allowed.join('、')}`,
+    badOutName: (out, extension, suggestion, allowed) =>
+      `${extension === '' ? `--out の「${out}」には拡張子がありません` : `--out の拡張子「${extension}」のファイルは作れません`}。「${suggestion}」のように指定してください（使える拡張子: ${allowed.join(' ')}）。`,
     badEncoding: (value, allowed) => `--encoding の「${value}」は使えません。使える文字コード: ${allowed.join('、')}`,
     badNumber: (option, value) => `${option} の「${value}」は使えません。1以上の整数を指定してください。`,
     noInputs: '入力ファイルかフォルダを指定してください。',

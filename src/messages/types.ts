@@ -75,6 +75,8 @@ export interface Messages extends CliWords {
     badMonth: (option: string, value: string) => string;
     badFiscalYear: (value: string) => string;
     badFormat: (value: string, allowed: string[]) => string;
+    /** `--out` names a file the tool cannot write by its extension (none, or .xls): the name to give instead. */
+    badOutName: (out: string, extension: string, suggestion: string, allowed: string[]) => string;
     badEncoding: (value: string, allowed: string[]) => string;
     badNumber: (option: string, value: string) => string;
     noInputs: string;
