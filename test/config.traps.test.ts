@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../src/config/parse.js';
 import { ConfigError, configFromText } from '../src/config/text.js';
@@ -64,6 +65,19 @@ describe('config traps (SPEC §4, §9)', () => {
     const quoted = await refusal('{\n  "organization": "社協：本所",\n  "program": “相談”\n}', ja);
     expect(quoted[0]).toMatch(/3行目 14文字目.*全角の記号/u);
     expect(quoted[1]).toBe('  3 |   "program": “相談”');
+  });
+
+  test('a file saved as Shift_JIS (Notepad’s ANSI) is said to be one, with how to save it as UTF-8', async () => {
+    const bytes = iconv.encode('{\n  "program": "若年女性相談"\n}', 'cp932');
+    const lines = await refusal(Buffer.from(bytes).toString('utf8'), ja);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('UTF-8 で保存されていません');
+  });
+
+  test('a key in full-width quotes is said to be full-width quotes, not a trailing comma', async () => {
+    const lines = await refusal('{\n  “program”: "相談"\n}', ja);
+    expect(lines[0]).toContain('全角の記号');
+    expect(lines[0]).not.toContain('余分な「,」');
   });
 
   test('a Windows path with single backslashes gets the \\\\ advice; no slip is left in the parser’s English under Japanese', async () => {

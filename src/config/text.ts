@@ -15,6 +15,9 @@ export class ConfigError extends Error {
  */
 export async function configFromText(file: string, text: string, m: Messages): Promise<Config> {
   const body = text.replace(/^\uFEFF/u, '');
+  // Bytes that are not UTF-8 were decoded as U+FFFD: a file saved as Shift_JIS (Notepad's ANSI).
+  // Its labels would be garbled beyond any other message's help.
+  if (body.includes('\uFFFD')) throw new ConfigError([m.configTraps.notUtf8(file)]);
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -48,7 +51,9 @@ export function jsonErrorLines(file: string, text: string, parserMessage: string
     .replace(/\s*\(line \d+ column \d+\)/u, '')
     .replace(/\s*(in JSON )?at position \d+/u, '')
     .trim();
-  const reason = m.configTraps.jsonSyntax(syntaxKind(parserMessage), parser);
+  // A full-width quote or colon where JSON wants its own is the usual cause, whatever V8 says of it.
+  const kind = position !== undefined && /[“”‘’：，\u3000]/u.test(text.charAt(position)) ? 'bad-character' : syntaxKind(parserMessage);
+  const reason = m.configTraps.jsonSyntax(kind, parser);
   if (position === undefined) return [m.config.notJson(file, reason)];
   const before = text.slice(0, position);
   const line = before.split('\n').length;

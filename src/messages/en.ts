@@ -200,6 +200,8 @@ export const en: Messages = {
   configTraps: {
     percentMin: (value) =>
       `expected a fraction of the target: write 0.6 for 60% (${value} would mean ${Number((value * 100).toFixed(6))}%; 1.2 is 120%)`,
+    notUtf8: (file) =>
+      `The config file ${file} is not saved as UTF-8 (Shift_JIS?). Save it again choosing the encoding UTF-8 (in Notepad: Save As, Encoding: UTF-8).`,
     notJsonAt: (file, line, column, reason) => `The config file ${file} is not valid JSON at line ${line}, column ${column} (${reason})`,
     jsonSyntax: (kind, parser) =>
       ({

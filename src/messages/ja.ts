@@ -201,6 +201,8 @@ export const ja: Messages = {
     percentMin: (value) =>
       `目標に対する割合（小数）で指定してください。60% なら 0.6 と書きます（${value} と書くと ${Number((value * 100).toFixed(6))}% の意味になります。120% なら 1.2）`,
     notJsonAt: (file, line, column, reason) => `設定ファイル ${file} の ${line}行目 ${column}文字目が JSON として読めません（${reason}）`,
+    notUtf8: (file) =>
+      `設定ファイル ${file} は UTF-8 で保存されていません（Shift_JIS など）。メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください。`,
     jsonSyntax: (kind) =>
       ({
         'missing-comma': '「,」か「}」「]」が要ります。前の項目の後ろの「,」の書き忘れではありませんか',

@@ -115,6 +115,8 @@ export interface Messages extends CliWords {
     percentMin: (value: number) => string;
     /** Broken JSON: where, and what is wrong there (jsonSyntax). */
     notJsonAt: (file: string, line: number, column: number, reason: string) => string;
+    /** The config file is not UTF-8 (saved as Shift_JIS): how to save it again. */
+    notUtf8: (file: string) => string;
     /** What the JSON parser found, in words with the usual cause; `parser` is its own message, for a case not named here. */
     jsonSyntax: (kind: JsonSyntaxKind, parser: string) => string;
     unknownKeyDidYouMean: (key: string, suggestion: string) => string;
