@@ -44,7 +44,7 @@ export const enCli: CliWords = {
       skipInvalid: 'leave rows with errors out instead of refusing, and say how many',
       suppressBelow: 'hide counts from 1 to n-1 as x, and the cells that would reveal them',
       month: 'last month of the report (default: the latest month with records); the same as --as-of',
-      asOf: 'count up to this month and project the rest of the year (default: the latest month with records); the same as --month',
+      asOf: 'count up to this month (default: the latest month with records; annual projects the rest of the year); the same as --month',
       fiscalYear: '2021, R3 or 令和3 (default: the year of the latest record)',
       validateFormat: 'text or json (default: text)',
       strict: 'fail on warnings too',
