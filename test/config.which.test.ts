@@ -30,6 +30,20 @@ describe('which config a run uses, said in the closing summary', () => {
     );
   });
 
+  test('a refusal caused by the wrong config advises --config, not --skip-invalid (which would leave most rows out)', async () => {
+    const chosen = path.join(dir, 'other-program.json');
+    await writeFile(chosen, '{"program": "別の相談"}');
+    const beside = path.join(fixture('full-year'), 'tsup-report.config.json');
+    const run = await runCli(['monthly', fixture('full-year'), '--config', chosen, '--lang', 'en'], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`To use it, add --config "${beside}"`);
+    expect(run.stderr).not.toContain('or add --skip-invalid to leave those rows out');
+    // Errors of another kind keep the usual advice.
+    const plain = await runCli(['monthly', fixture('invalid', 'bad-date.csv'), '--lang', 'en'], { cwd: dir });
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toContain('or add --skip-invalid to leave those rows out');
+  });
+
   test('a config in a subfolder of the folder given is not silently passed by', async () => {
     const logs = path.join(dir, 'logs');
     await cp(fixture('full-year'), path.join(logs, 'r6'), { recursive: true });

@@ -12,6 +12,8 @@ import { assertNotAFolder, assertNotAnInput, writeAtomically } from './output.js
 import { useColour } from './progress.js';
 import { messagesOf, readAndCheck, type CommonOptions } from './run.js';
 import { closingSummary } from './summary.js';
+import { configsNotInUse, type LoadedConfig } from '../config/load.js';
+import type { InputEntry } from '../read/inputs.js';
 
 export interface ReportOptions extends CommonOptions {
   out?: string;
@@ -64,7 +66,9 @@ export async function reportCommand(
         );
         const errorsOnly = { ...found, warnings: [], counts: errorCounts, unlisted: { ...found.unlisted, warnings: 0 }, tables: [] };
         const listed = renderValidationText(errorsOnly, m, REFUSAL_LIST_LIMIT, useColour(io.stderr, io.env));
-        const hint = result.unreadable ? m.report.refusedUnreadableHint : m.report.refusedHint;
+        const hint = result.unreadable
+          ? m.report.refusedUnreadableHint
+          : (configHint(found, loaded, analysis.inputs, m) ?? m.report.refusedHint);
         // The summary of what was read ends the run, after the reason for the refusal.
         const closing = options.quiet ? [] : ['', closingSummary(analysis.inputs, found, loaded, m, true).trimEnd()];
         throw new UserError(result.unreadable ? 2 : 1, [m.report.refused(found.errors.length), '', listed.trimEnd(), '', hint, ...closing]);
@@ -91,4 +95,18 @@ function terminalColumns(io: Io): number | undefined {
   if (io.stdout.isTTY && io.stdout.columns) return io.stdout.columns;
   const columns = Number(io.env.COLUMNS);
   return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+}
+
+/**
+ * When most errors are values the config does not list and a config beside the logs is not the
+ * one in use, that config is the likely fix: --skip-invalid would leave nearly every row out.
+ */
+function configHint(found: Findings, loaded: LoadedConfig, inputs: readonly InputEntry[], m: Messages): string | undefined {
+  const unused = configsNotInUse(loaded, inputs)[0];
+  if (unused === undefined) return undefined;
+  const errors = Object.entries(found.counts).reduce(
+    (n, [code, count]) => n + (severityOf(code as ProblemCode) === 'error' ? (count ?? 0) : 0),
+    0,
+  );
+  return (found.counts['unknown-value'] ?? 0) * 2 > errors ? m.report.refusedConfigHint(unused) : undefined;
 }

@@ -145,6 +145,8 @@ export const en: Messages = {
   report: {
     refused: (errors) => `The inputs have ${errors} error(s), so no report was made.`,
     refusedHint: 'Run tsup-report validate to see and fix them, or add --skip-invalid to leave those rows out.',
+    refusedConfigHint: (file) =>
+      `Most errors are values the config does not list, and the config beside the logs, ${file}, is not in use. To use it, add --config "${file}" (--skip-invalid would leave most rows out).`,
     excluded: (rows, tables) =>
       `${rows} row(s)${tables > 0 ? ` and ${tables} table(s)` : ''} with errors were left out of the totals (--skip-invalid).`,
     refusedUnreadableHint:

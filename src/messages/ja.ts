@@ -146,6 +146,8 @@ export const ja: Messages = {
   report: {
     refused: (errors) => `入力に ${errors}件のエラーがあるため、報告書を作りませんでした。`,
     refusedHint: 'tsup-report validate で詳しく確かめて直してください。エラーの行を除いて作るには --skip-invalid を付けてください。',
+    refusedConfigHint: (file) =>
+      `エラーのほとんどは設定にない値です。記録のそばの設定ファイル ${file} を使っていません。その設定で作るには --config "${file}" を付けてください（--skip-invalid ではほとんどの行が除かれます）。`,
     excluded: (rows, tables) => `エラーのため ${rows}行${tables > 0 ? `と ${tables}個の表` : ''}を集計から除きました（--skip-invalid）。`,
     refusedUnreadableHint:
       '読めない入力があると、その分の記録が抜けた数になるため報告書を作りません。上の案内のとおりに直すか、その入力を外してから実行し直してください。',

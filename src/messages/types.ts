@@ -59,6 +59,8 @@ export interface Messages extends CliWords {
   report: {
     refused: (errors: number) => string;
     refusedHint: string;
+    /** Most errors are values the config does not list, and a config beside the logs is not in use. */
+    refusedConfigHint: (file: string) => string;
     /** After a refusal for files that cannot be read: --skip-invalid would not help. */
     refusedUnreadableHint: string;
     excluded: (rows: number, tables: number) => string;
