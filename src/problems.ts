@@ -49,10 +49,10 @@ export const KINDS = ['intake', 'ibasho', 'distribution'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** Why a date was not accepted; each has its own sentence in the message tables. */
-export type DateProblem = 'unrecognised' | 'no-year' | 'nonexistent' | 'era-range' | 'serial-range';
+export type DateProblem = 'unrecognised' | 'no-year' | 'nonexistent' | 'era-range' | 'serial-range' | 'unsaved-formula';
 
 /** Why a number was not accepted. */
-export type NumberProblem = 'not-a-number' | 'not-whole' | 'negative' | 'zero' | 'too-large';
+export type NumberProblem = 'not-a-number' | 'not-whole' | 'negative' | 'zero' | 'too-large' | 'unsaved-formula';
 
 /** Why a file could not be read at all. */
 export const UNREADABLE_REASONS = [

@@ -8,6 +8,10 @@ import { packageCalendar } from '../src/cli/holidays.js';
 const closedDay = (date: string) => packageCalendar.closedDay(date);
 import { columnLetters } from '../src/problems.js';
 import { normalizeKey } from '../src/text.js';
+import { analyseTables, memoryTable } from './helpers.js';
+import type { CellValue } from '../src/read/types.js';
+import { messagesFor } from '../src/messages/index.js';
+import { KIND_FIELDS } from '../src/records/kinds.js';
 
 describe('coded values', () => {
   const channels = new CodedMatcher(DEFAULT_CONFIG.channels);
@@ -117,4 +121,32 @@ describe('service days', () => {
 
 test('Excel column letters', () => {
   expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(columnLetters)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA', 'ZZ', 'AAA']);
+});
+
+describe('a formula saved without its result', () => {
+  test('is said to be one, with "open and save it in Excel", in a date and in a count column', async () => {
+    const unsaved: CellValue = { error: '' };
+    const { log } = await analyseTables([
+      memoryTable(
+        [KIND_FIELDS.intake.map((f) => f.header), ['R3-1', unsaved, '電話', '家庭問題', '助言']],
+        'written-by-a-script.xlsx',
+        '相談記録',
+      ),
+      memoryTable(
+        [
+          ['開催日', '実施団体', '参加者数'],
+          ['2021/8/3', 'litoko', unsaved],
+        ],
+        'gatherings.xlsx',
+        '居場所',
+      ),
+    ]);
+    const problems = log.list();
+    expect(problems.map((p) => [p.code, p.detail.dateProblem ?? p.detail.numberProblem])).toEqual([
+      ['invalid-date', 'unsaved-formula'],
+      ['invalid-number', 'unsaved-formula'],
+    ]);
+    const ja = messagesFor('ja');
+    expect(ja.issue['invalid-date'](problems[0]!.detail)).toContain('Excel で開いて保存し直してください');
+  });
 });

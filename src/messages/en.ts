@@ -66,6 +66,8 @@ export const en: Messages = {
     nonexistent: 'That day does not exist (check the month and day).',
     'era-range': 'That era has no such date (令和 starts on 2019-05-01, 平成 ends on 2019-04-30).',
     'serial-range': 'As an Excel date serial it is out of range (years 2000–2099).',
+    'unsaved-formula':
+      'This is a formula whose result was never saved (a workbook written by another program). Open it in Excel and save it again.',
   },
   numberProblem: {
     'not-a-number': 'Enter a whole number of 0 or more.',
@@ -73,6 +75,8 @@ export const en: Messages = {
     negative: 'Negative numbers are not accepted.',
     zero: 'Enter 1 or more (delete rows with no handout).',
     'too-large': 'The number is too large.',
+    'unsaved-formula':
+      'This is a formula whose result was never saved (a workbook written by another program). Open it in Excel and save it again.',
   },
   unreadable: {
     'not-found': 'File or folder not found. Check the name and the place.',

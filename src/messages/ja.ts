@@ -68,6 +68,8 @@ export const ja: Messages = {
     nonexistent: 'その日付は存在しません（月や日を確かめてください）。',
     'era-range': 'その元号にその日付はありません（令和は2019年5月1日から、平成は2019年4月30日まで）。',
     'serial-range': 'Excel の日付シリアル値としては範囲外です（2000年〜2099年）。',
+    'unsaved-formula':
+      '数式のセルですが、計算結果が保存されていません（Excel 以外のソフトで書き出したブック）。Excel で開いて保存し直してください。',
   },
   numberProblem: {
     'not-a-number': '0以上の整数で入力してください。',
@@ -75,6 +77,8 @@ export const ja: Messages = {
     negative: 'マイナスの数は使えません。',
     zero: '1以上の数を入力してください（配布がない行は削除してください）。',
     'too-large': '数が大きすぎます。',
+    'unsaved-formula':
+      '数式のセルですが、計算結果が保存されていません（Excel 以外のソフトで書き出したブック）。Excel で開いて保存し直してください。',
   },
   unreadable: {
     'not-found': 'ファイルまたはフォルダが見つかりません。名前と場所を確かめてください。',

@@ -153,7 +153,7 @@ export class RowValidator {
     }
     switch (spec.role) {
       case 'date': {
-        const parsed = this.parseDateCached(cell!);
+        const parsed: DateResult = isUnsavedFormula(cell) ? { ok: false, problem: 'unsaved-formula' } : this.parseDateCached(cell!);
         if (!parsed.ok) {
           const value = shownValue(cell);
           problems.push({ code: 'invalid-date', index, header, detail: { column: header, value, dateProblem: parsed.problem }, value });
@@ -183,7 +183,9 @@ export class RowValidator {
         return match.index;
       }
       case 'count': {
-        const parsed = isErrorCell(cell) ? { ok: false as const, problem: 'not-a-number' as const } : parseCount(cell!, spec.min ?? 0);
+        const parsed = isErrorCell(cell)
+          ? { ok: false as const, problem: isUnsavedFormula(cell) ? ('unsaved-formula' as const) : ('not-a-number' as const) }
+          : parseCount(cell!, spec.min ?? 0);
         if (!parsed.ok) {
           const value = shownValue(cell);
           problems.push({ code: 'invalid-number', index, header, detail: { column: header, value, numberProblem: parsed.problem }, value });
@@ -253,6 +255,11 @@ export class RowValidator {
       value: record.date,
     });
   }
+}
+
+/** A formula cell written without its result (by a program that does not calculate): its value is unknown, not wrong. */
+function isUnsavedFormula(cell: CellValue | undefined): boolean {
+  return isErrorCell(cell) && cell.error === '';
 }
 
 /** A row whose first filled cell is a total or footer label. */
