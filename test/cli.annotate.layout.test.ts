@@ -134,4 +134,17 @@ describe('a problem repeated over a whole file is one line', () => {
     expect(summary.rowCount).toBe(3);
     expect(String(summary.getRow(3).getCell(8).value)).toContain(ja.validate.repeated(ja.place.rows(rows.slice(0, ROWS_KEPT), 35)));
   });
+
+  test('two files with a 相談記録 sheet: the list names the copy’s tab, with the original name beside it', async () => {
+    const first = await filledTemplate('first.xlsx');
+    const second = await filledTemplate('second.xlsx');
+    const other = await workbookOf(second);
+    other.getWorksheet('相談記録')!.getRow(4).values = ['T-2', new Date(Date.UTC(2021, 8, 2)), 'メール', '家庭問題', '助言'];
+    await other.xlsx.writeFile(second);
+    const workbook = await workbookOf(await annotate([first, second], 'two-files.xlsx'));
+    expect(workbook.worksheets.map((s) => s.name)).toContain('相談記録(2)');
+    const listed = workbook.worksheets[0]!.getColumn(3).values.map((v) => String(v ?? ''));
+    expect(listed).toContain('相談記録');
+    expect(listed).toContain('相談記録(2)（元のシート名: 相談記録）');
+  });
 });

@@ -6,6 +6,8 @@ export const annotatedEn: AnnotatedWords = {
   notice:
     'This copy holds the notes and counselor names of the original records as they are. Handle it as you handle the original records.',
   correctInOriginal: 'Make corrections in the original records (this copy is never counted).',
+  renamedSheet: (copy, original) => `${copy} (originally ${original})`,
+  goToSheet: 'Go to sheet',
   columns: {
     severity: 'Severity',
     file: 'File',

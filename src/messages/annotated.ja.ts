@@ -5,6 +5,8 @@ export const annotatedJa: AnnotatedWords = {
   sheetName: '検証結果',
   notice: 'この写しには元の記録の備考・相談員名がそのまま含まれます。元の記録と同じく取り扱ってください',
   correctInOriginal: '直すときは元の記録を直してください（この写しは集計に使われません）。',
+  renamedSheet: (copy, original) => `${copy}（元のシート名: ${original}）`,
+  goToSheet: 'シートへ',
   columns: { severity: '種類', file: 'ファイル', sheet: 'シート', row: '行', cell: 'セル', column: '列', problem: '問題', message: '内容' },
   problem: {
     'unreadable-file': '読めないファイル',

@@ -147,6 +147,10 @@ export interface AnnotatedWords {
   /** The copy holds the inputs' free text (SPEC §11): said on its first sheet. */
   notice: string;
   correctInOriginal: string;
+  /** The list's sheet column when the copy's tab has another name than the original sheet (two files' 相談記録). */
+  renamedSheet: (copy: string, original: string) => string;
+  /** The link to a copied sheet on a line about the whole sheet (no cell). */
+  goToSheet: string;
   columns: { severity: string; file: string; sheet: string; row: string; cell: string; column: string; problem: string; message: string };
   /** A short name for each kind of problem, instead of its code. */
   problem: Record<ProblemCode, string>;

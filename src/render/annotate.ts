@@ -226,7 +226,10 @@ function writeSummary(
     const row = summary.addRow([
       m.severity[problem.severity],
       problem.file ?? m.place.run,
-      problem.sheet ?? '',
+      // The tab staff will open: the copy's, with the original's name when the copy had to rename it.
+      sheet && problem.sheet !== null && sheet.name !== problem.sheet
+        ? words.renamedSheet(sheet.name, problem.sheet)
+        : (problem.sheet ?? ''),
       problem.row ?? '',
       problem.cell ?? '',
       problem.column ?? '',
@@ -244,7 +247,7 @@ function writeSummary(
     row.height = 15 * lines;
     if (sheet && sheet.state === 'visible') {
       const target = problem.cell ?? (problem.row !== null ? `A${problem.row}` : 'A1');
-      row.getCell(5).value = { text: problem.cell ?? sheet.name, hyperlink: `#'${sheet.name.replace(/'/gu, "''")}'!${target}` };
+      row.getCell(5).value = { text: problem.cell ?? words.goToSheet, hyperlink: `#'${sheet.name.replace(/'/gu, "''")}'!${target}` };
       row.getCell(5).font = { ...FONT, color: { argb: 'FF0563C1' }, underline: true };
     }
   }
