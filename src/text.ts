@@ -36,3 +36,17 @@ export function quoteValue(value: string, max = 40): string {
   const chars = Array.from(oneLine);
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : oneLine;
 }
+
+/**
+ * Width of text in display columns (and Excel's character units): full-width (Japanese)
+ * characters take two. Shared by the renderers and by the config's error marks.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    // Latin-1 and half-width katakana are narrow; everything else (kanji, kana, full-width forms) is wide.
+    width += code <= 0xff || (code >= 0xff61 && code <= 0xff9f) ? 1 : 2;
+  }
+  return width;
+}

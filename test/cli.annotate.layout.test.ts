@@ -8,7 +8,7 @@ import { ja } from '../src/messages/ja.js';
 import type { ShownProblem } from '../src/pipeline.js';
 import { PROBLEM_CODES, ROWS_KEPT } from '../src/problems.js';
 import { renderAnnotated } from '../src/render/annotate.js';
-import { displayWidth } from '../src/render/width.js';
+import { displayWidth } from '../src/text.js';
 import { fixture, INTAKE_HEADER, memoryTable, runCli, useTempDir } from './helpers.js';
 
 let dir: string;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { Command } from 'commander';
 import { wordCommanderError, wrapText } from '../src/cli/help.js';
-import { displayWidth } from '../src/render/width.js';
+import { displayWidth } from '../src/text.js';
 import { messagesFor } from '../src/messages/index.js';
 import { fixture, ROOT, runCli } from './helpers.js';
 

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { templateCommand } from '../src/cli/template.js';
-import { displayWidth } from '../src/render/width.js';
+import { displayWidth } from '../src/text.js';
 import { runCli, useTempDir } from './helpers.js';
 
 let dir: string;

@@ -12,7 +12,7 @@ import { renderHtml } from '../src/render/html.js';
 import { renderJson } from '../src/render/json.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { renderTable } from '../src/render/table.js';
-import { displayWidth } from '../src/render/width.js';
+import { displayWidth } from '../src/text.js';
 import { evaluate } from '../src/report/targets.js';
 import type { TargetResult } from '../src/report/types.js';
 import { targetLines } from '../src/report/wording.js';

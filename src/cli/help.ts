@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, type ErrorOptions } from 'commander';
 import type { CommandName, Lang, Messages } from '../messages/index.js';
-import { displayWidth } from '../render/width.js';
+import { displayWidth } from '../text.js';
 import type { Io } from './io.js';
 import { pickLang } from './options.js';
 

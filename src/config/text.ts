@@ -1,5 +1,6 @@
 import type { Messages } from '../messages/index.js';
 import type { JsonSyntaxKind } from '../messages/types.js';
+import { displayWidth } from '../text.js';
 import type { Config } from './schema.js';
 
 /** A mistake in the user's config: the CLI prints `lines` and exits 2; the page shows them. */
@@ -70,18 +71,8 @@ export function jsonErrorLines(file: string, text: string, parserMessage: string
   return [
     m.configTraps.notJsonAt(file, line, column, reason),
     `${gutter}${from > 0 ? '…' : ''}${shown}`,
-    `${' '.repeat(gutter.length + (from > 0 ? 1 : 0) + columnsOf(lineChars.slice(from, column - 1)))}^`,
+    `${' '.repeat(gutter.length + (from > 0 ? 1 : 0) + displayWidth(lineChars.slice(from, column - 1).join('')))}^`,
   ];
-}
-
-/** Terminal columns the characters take: Japanese (full-width) characters take two, so that the mark lands under its place. */
-function columnsOf(chars: readonly string[]): number {
-  let width = 0;
-  for (const ch of chars) {
-    const code = ch.codePointAt(0)!;
-    width += code <= 0xff || (code >= 0xff61 && code <= 0xff9f) ? 1 : 2;
-  }
-  return width;
 }
 
 /** V8's words for the slips people make in a config file. */

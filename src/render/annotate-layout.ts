@@ -1,6 +1,6 @@
 import type { SourceFile } from '../read/types.js';
 import { loadWorkbookClass } from '../workbook.js';
-import { displayWidth } from './width.js';
+import { displayWidth } from '../text.js';
 
 type Worksheet = import('exceljs').Worksheet;
 type DataValidation = import('exceljs').DataValidation;

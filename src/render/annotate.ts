@@ -8,7 +8,7 @@ import { baseName } from '../read/sniff.js';
 import type { CellValue, RawTable, ReadOptions, SourceFile } from '../read/types.js';
 import { applyLayout, ContentWidths, workbookLayouts, type SheetLayout } from './annotate-layout.js';
 import { problemMessage } from './validation.js';
-import { displayWidth } from './width.js';
+import { displayWidth } from '../text.js';
 import { loadWorkbookClass } from '../workbook.js';
 
 type Worksheet = import('exceljs').Worksheet;

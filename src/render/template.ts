@@ -7,7 +7,7 @@ import { fiscalYearOf } from '../report/period.js';
 import { fiscalYearLabel } from '../report/wareki.js';
 import { loadWorkbookClass } from '../workbook.js';
 import { JAPANESE_FONT } from './font.js';
-import { displayWidth } from './width.js';
+import { displayWidth } from '../text.js';
 
 type Worksheet = import('exceljs').Worksheet;
 type DataValidation = import('exceljs').DataValidation;

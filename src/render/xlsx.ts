@@ -4,7 +4,7 @@ import type { Report } from '../report/types.js';
 import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
 import { reportNotes, targetTexts } from './text.js';
 import { JAPANESE_FONT } from './font.js';
-import { displayWidth } from './width.js';
+import { displayWidth } from '../text.js';
 import { loadWorkbookClass } from '../workbook.js';
 
 type Worksheet = import('exceljs').Worksheet;
