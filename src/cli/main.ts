@@ -6,13 +6,18 @@ import { langFromArgv, localizedProgram, localizeUsage, withExamples } from './h
 import { processIo, type Io } from './io.js';
 import { useCachedWorkbook } from './workbook-cache.js';
 
+function langOption(m: Messages): Option {
+  return new Option(`--lang <${m.help.placeholder.lang}>`, m.help.option.lang).choices(['ja', 'en']);
+}
+
+/** --lang and --quiet: what every command has. */
+function withLangOptions(command: Command, m: Messages, quiet: 'quiet' | 'quietAll'): Command {
+  return command.addOption(langOption(m)).option('--quiet', m.help.option[quiet]);
+}
+
 /** --config, --lang and --quiet: what every command that reads a config shares (template reads no logs, so no --encoding). */
 function withConfigOptions(command: Command, m: Messages, quiet: 'quiet' | 'quietAll' = 'quiet'): Command {
-  const { option: o, placeholder: p } = m.help;
-  return command
-    .option(`--config <${p.file}>`, o.config)
-    .addOption(new Option(`--lang <${p.lang}>`, o.lang).choices(['ja', 'en']))
-    .option('--quiet', o[quiet]);
+  return withLangOptions(command.option(`--config <${m.help.placeholder.file}>`, m.help.option.config), m, quiet);
 }
 
 /** What every command that reads logs adds: --encoding. */
@@ -44,7 +49,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const { command: c, option: o, placeholder: p, inputs } = m.help;
   const inputsArgument = `<${m.help.usage.inputs}...>`;
   let exitCode = 0;
-  const program = localizedProgram(m, io).addOption(new Option(`--lang <${p.lang}>`, o.lang).choices(['ja', 'en']));
+  const program = localizedProgram(m, io).addOption(langOption(m));
   // `tsup-report --lang en monthly …` means the same as `tsup-report monthly … --lang en`.
   program.hook('preAction', (_, command) => {
     const lang = program.opts<{ lang?: string }>().lang;
@@ -93,12 +98,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   });
 
   withExamples(
-    program
-      .command('app')
-      .description(c.app)
-      .option(`--out <${p.file}>`, o.appOut)
-      .addOption(new Option(`--lang <${p.lang}>`, o.lang).choices(['ja', 'en']))
-      .option('--quiet', o.quietAll),
+    withLangOptions(program.command('app').description(c.app).option(`--out <${p.file}>`, o.appOut), m, 'quietAll'),
     'app',
     m,
   ).action(async (options) => {
@@ -106,12 +106,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   });
 
   withExamples(
-    program
-      .command('init')
-      .description(c.init)
-      .option(`--out <${p.file}>`, o.initOut)
-      .addOption(new Option(`--lang <${p.lang}>`, o.lang).choices(['ja', 'en']))
-      .option('--quiet', o.quietAll),
+    withLangOptions(program.command('init').description(c.init).option(`--out <${p.file}>`, o.initOut), m, 'quietAll'),
     'init',
     m,
   ).action(async (options) => {

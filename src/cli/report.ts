@@ -61,14 +61,14 @@ export async function reportCommand(
     switch (result.problem) {
       case 'errors': {
         const found = result.findings;
-        const errorCounts = Object.fromEntries(
+        const errorCounts: Partial<Record<ProblemCode, number>> = Object.fromEntries(
           Object.entries(found.counts).filter(([code]) => severityOf(code as ProblemCode) === 'error'),
         );
         const errorsOnly = { ...found, warnings: [], counts: errorCounts, unlisted: { ...found.unlisted, warnings: 0 }, tables: [] };
         const listed = renderValidationText(errorsOnly, m, REFUSAL_LIST_LIMIT, useColour(io.stderr, io.env));
         const hint = result.unreadable
           ? m.report.refusedUnreadableHint
-          : (configHint(found, loaded, analysis.inputs, m) ?? m.report.refusedHint);
+          : (configHint(errorCounts, loaded, analysis.inputs, m) ?? m.report.refusedHint);
         // The summary of what was read ends the run, after the reason for the refusal.
         const closing = options.quiet ? [] : ['', closingSummary(analysis.inputs, found, loaded, m, true).trimEnd()];
         throw new UserError(result.unreadable ? 2 : 1, [m.report.refused(found.errors.length), '', listed.trimEnd(), '', hint, ...closing]);
@@ -101,12 +101,14 @@ function terminalColumns(io: Io): number | undefined {
  * When most errors are values the config does not list and a config beside the logs is not the
  * one in use, that config is the likely fix: --skip-invalid would leave nearly every row out.
  */
-function configHint(found: Findings, loaded: LoadedConfig, inputs: readonly InputEntry[], m: Messages): string | undefined {
+function configHint(
+  errorCounts: Partial<Record<ProblemCode, number>>,
+  loaded: LoadedConfig,
+  inputs: readonly InputEntry[],
+  m: Messages,
+): string | undefined {
   const unused = configsNotInUse(loaded, inputs)[0];
   if (unused === undefined) return undefined;
-  const errors = Object.entries(found.counts).reduce(
-    (n, [code, count]) => n + (severityOf(code as ProblemCode) === 'error' ? (count ?? 0) : 0),
-    0,
-  );
-  return (found.counts['unknown-value'] ?? 0) * 2 > errors ? m.report.refusedConfigHint(unused) : undefined;
+  const errors = Object.values(errorCounts).reduce((n, count) => n + (count ?? 0), 0);
+  return (errorCounts['unknown-value'] ?? 0) * 2 > errors ? m.report.refusedConfigHint(unused) : undefined;
 }
