@@ -79,6 +79,11 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
     return readFile((await file.path())!);
   }
 
+  /** The report the page offers as JSON. */
+  async function downloadedJson(page: Page): Promise<any> {
+    return JSON.parse((await download(page, 'json')).toString('utf8'));
+  }
+
   async function cli(args: string[]): Promise<string> {
     const result = await runCli(args);
     expect(result.code, result.stderr).toBe(0);
@@ -99,7 +104,7 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
       await page.selectOption('#kind', kind);
       expect(await settled(page)).toBe('ready');
       const fromCli = JSON.parse(await cli([kind, ...files, '--format', 'json']));
-      const fromPage = JSON.parse((await download(page, 'json')).toString('utf8'));
+      const fromPage = await downloadedJson(page);
       expect(comparable(fromPage, folder)).toEqual(comparable(fromCli, folder));
       for (const format of ['md', 'html', 'csv'] as const) {
         expect((await download(page, format)).toString('utf8'), `${kind} ${format}`).toBe(await cli([kind, ...files, '--format', format]));
@@ -112,7 +117,7 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
     await page.fill('#suppress-below', '3');
     await page.dispatchEvent('#suppress-below', 'change');
     expect(await settled(page)).toBe('ready');
-    const suppressed = JSON.parse((await download(page, 'json')).toString('utf8'));
+    const suppressed = await downloadedJson(page);
     expect(comparable(suppressed, folder)).toEqual(
       comparable(JSON.parse(await cli(['annual', ...files, '--suppress-below', '3', '--format', 'json'])), folder),
     );
@@ -145,7 +150,7 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
     for (const kind of ['monthly', 'annual'] as const) {
       await page.selectOption('#kind', kind);
       const fromCli = JSON.parse(await cli([kind, folder, '--format', 'json']));
-      const fromPage = JSON.parse((await download(page, 'json')).toString('utf8'));
+      const fromPage = await downloadedJson(page);
       expect(comparable(fromPage, path.dirname(folder))).toEqual(comparable(fromCli, path.dirname(folder)));
       if (kind === 'annual') expect(fromPage.targets.length).toBeGreaterThan(0);
     }
@@ -162,7 +167,7 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
     for (const kind of ['annual', 'monthly'] as const) {
       await page.selectOption('#kind', kind);
       const fromCli = JSON.parse(await cli([kind, folder, '--format', 'json']));
-      fromPage = JSON.parse((await download(page, 'json')).toString('utf8'));
+      fromPage = await downloadedJson(page);
       expect(comparable(fromPage, path.dirname(folder))).toEqual(comparable(fromCli, path.dirname(folder)));
     }
     expect(new Set(fromPage.inputs.map((i: any) => i.status))).toEqual(new Set(['read', 'skipped', 'duplicate']));
@@ -238,9 +243,7 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
     );
     expect(await settled(page)).toBe('ready');
     const fromCli = JSON.parse(await cli(['monthly', file, '--format', 'json']));
-    expect(comparable(JSON.parse((await download(page, 'json')).toString('utf8')), path.dirname(file))).toEqual(
-      comparable(fromCli, path.dirname(file)),
-    );
+    expect(comparable(await downloadedJson(page), path.dirname(file))).toEqual(comparable(fromCli, path.dirname(file)));
     await page.emulateMedia({ media: 'print' });
     expect(await page.isVisible('.controls')).toBe(false);
     expect(await page.isVisible('.downloads')).toBe(false);
@@ -259,7 +262,7 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
     await writeFile(file, `${header}2021/9/1,電話,家庭問題,助言\r\n2021/9/2,電話,家庭問題,助言\r\n`);
     await page.setInputFiles('#files', [file]);
     expect(await settled(page)).toBe('ready');
-    const fixed = JSON.parse((await download(page, 'json')).toString('utf8'));
+    const fixed = await downloadedJson(page);
     expect(fixed.intake.total.total).toBe(2);
     await expectClean();
   });
