@@ -9,6 +9,7 @@ import { detectHeader, HEADER_SEARCH_ROWS, isTemplateHelperSheet, type HeaderRes
 import { resolveIds } from './ids.js';
 import { KINDS } from './kinds.js';
 import { DateDictionary, HashColumn, NumberedRecords } from './numbered.js';
+import { PeopleRecords } from './people.js';
 import type { CheckedTable, Collected, CollectOptions, RowCounts, TableSummary, Unit } from './types.js';
 
 export type { CheckedTable, Collected, CollectOptions, RowCounts, TableSummary, Unit } from './types.js';
@@ -152,6 +153,7 @@ class RecordsRun {
       numbered: new NumberedRecords(unit, this.dates),
       rowHashes: new HashColumn(),
       accepted: 0,
+      people: layout.columns.some((c) => c.spec.role === 'client' || c.spec.role === 'visit') ? new PeopleRecords() : null,
     };
     const months = this.units[unit]!.months;
     const counts = this.rows[layout.kind];
@@ -192,6 +194,7 @@ class RecordsRun {
       if (record) {
         result.tally.add(record);
         if (record.kind === 'intake' && record.id !== null) result.numbered.add(record as IntakeRecord & { id: string });
+        if (record.kind === 'intake') result.people?.add(record);
         result.accepted++;
         const inMonth = months.get(month!) ?? months.set(month!, { count: 0, rows: [] }).get(month!)!;
         if (inMonth.count++ < ROWS_KEPT) inMonth.rows.push(raw.row);
@@ -240,7 +243,9 @@ class RecordsRun {
       this.units[table.unit]!.counted = true;
     }
     for (const kind of KINDS) this.rows[kind].accepted = tally.total(kind);
-    return { units: this.units, tables: this.tables, tally, rows: this.rows, failedTables: this.failedTables };
+    const withPeople = counted.filter((t) => t.people !== null);
+    const people = withPeople.length > 0 ? withPeople.flatMap((t) => t.people!.counted()) : null;
+    return { units: this.units, tables: this.tables, tally, rows: this.rows, failedTables: this.failedTables, people };
   }
 }
 

@@ -61,6 +61,7 @@ export function resolveIds(
       if (!conflict && i === 0) return;
       const record = ref.table.numbered.record(ref.index);
       ref.table.tally.remove(record);
+      ref.table.people?.remove(record.row);
       const { file, sheet, idColumn } = units[ref.table.unit]!;
       const others = (conflict ? group.filter((r) => r !== ref) : [head]).slice(0, PLACES_NAMED).map(place);
       const month = monthOf(record.date);

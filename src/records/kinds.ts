@@ -9,9 +9,11 @@ export { KINDS, type Kind } from '../problems.js';
  * - `date`: a calendar date;
  * - `coded`: must match a label (or alias) of the config list named by `list`;
  * - `count`: a whole number;
- * - `private`: free text or personal data — read past, never copied anywhere.
+ * - `private`: free text or personal data — read past, never copied anywhere;
+ * - `client`: a pseudonymous 相談者ID — read to count people (distinct), never output or echoed;
+ * - `visit`: 新規 or 継続 (first contact or not).
  */
-export type FieldRole = 'id' | 'date' | 'coded' | 'count' | 'private';
+export type FieldRole = 'id' | 'date' | 'coded' | 'count' | 'private' | 'client' | 'visit';
 
 export interface FieldSpec {
   field: string;
@@ -51,6 +53,14 @@ export const KIND_FIELDS: Record<Kind, readonly FieldSpec[]> = {
       list: 'categories',
     },
     { field: 'outcome', header: '対応結果', aliases: ['対応', '結果', 'outcome'], required: true, role: 'coded', list: 'outcomes' },
+    {
+      field: 'clientId',
+      header: '相談者ID',
+      aliases: ['相談者番号', 'ケース番号', 'ケースID', '利用者番号', '相談者No', '相談者No.'],
+      required: false,
+      role: 'client',
+    },
+    { field: 'visit', header: '新規/継続', aliases: ['初回/継続', '相談区分', '新規継続', '新規・継続'], required: false, role: 'visit' },
     { field: 'ageGroup', header: '年代', aliases: ['年齢層'], required: false, role: 'private' },
     { field: 'notes', header: '備考', aliases: ['メモ', '相談内容メモ', '記録'], required: false, role: 'private' },
     { field: 'counselor', header: '相談員', aliases: ['担当', '担当者'], required: false, role: 'private' },

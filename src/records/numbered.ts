@@ -110,7 +110,7 @@ export class NumberedRecords {
     return true;
   }
 
-  /** The record again, whole (to take it back from a tally). */
+  /** The record again, as far as a tally and a message need it (its person is taken back by row: PeopleRecords.remove). */
   record(index: number): IntakeRecord & { id: string } {
     return {
       kind: 'intake',
@@ -121,6 +121,8 @@ export class NumberedRecords {
       channel: this.field(index, CHANNEL),
       category: this.field(index, CATEGORY),
       outcome: this.field(index, OUTCOME),
+      clientId: null,
+      visit: null,
     };
   }
 }

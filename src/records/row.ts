@@ -6,9 +6,10 @@ import { cellText, isEmptyCell, isErrorCell } from './cells.js';
 import { CodedMatcher } from './coded.js';
 import { parseDate, type DateResult, type IsoDate } from './dates.js';
 import type { MappedColumn, TableLayout } from './header.js';
-import type { CellProblem, IntakeRecord, LogRecord } from './types.js';
+import type { CellProblem, IntakeRecord, LogRecord, Visit } from './types.js';
 import { KIND_FIELDS, type Kind } from './kinds.js';
 import { parseCount } from './numbers.js';
+import { visitOf, VISIT_LABELS } from './people.js';
 import { RowHash } from './tables.js';
 import { ServiceCalendar, type HolidayTable } from './service-days.js';
 
@@ -22,6 +23,8 @@ const slot = (kind: Kind, field: string): number => KIND_FIELDS[kind].findIndex(
 const SLOT = {
   intake: {
     id: slot('intake', 'id'),
+    clientId: slot('intake', 'clientId'),
+    visit: slot('intake', 'visit'),
     date: slot('intake', 'date'),
     channel: slot('intake', 'channel'),
     category: slot('intake', 'category'),
@@ -114,7 +117,8 @@ export class RowValidator {
       values[column.slot] = value;
       if (column.spec.role === 'date' && value !== null) date = value as IsoDate;
       if (column.spec.role === 'date' && value === null && problems.length > before) date = this.dateOf(cell);
-      if (column.spec.role !== 'private') {
+      // A 相談者ID is not content: two exports of a month are the same table with or without it.
+      if (column.spec.role !== 'private' && column.spec.role !== 'client') {
         if (problems.length > before || value === null) hash.add(`\u0001?${normalizeKey(cellText(cell))}`);
         else if (typeof value === 'number') hash.addNumber(value);
         else hash.add(value);
@@ -140,7 +144,7 @@ export class RowValidator {
   private readCell(column: MappedColumn, cell: CellValue | undefined, problems: CellProblem[]): string | number | null {
     const { spec, index, header } = column;
     if (spec.role === 'private') return null;
-    if (spec.role === 'id') {
+    if (spec.role === 'id' || spec.role === 'client') {
       if (isEmptyCell(cell)) return null;
       const text = cellText(cell);
       // Most numbers are plain ASCII; only others need NFKC (full-width Ｒ３－０１ is R3-01).
@@ -193,6 +197,16 @@ export class RowValidator {
         }
         return parsed.count;
       }
+      case 'visit': {
+        const visit = isErrorCell(cell) ? undefined : visitOf(normalizeKey(cellText(cell)));
+        if (visit === undefined) {
+          const value = shownValue(cell);
+          const detail = { column: header, value, allowed: [...VISIT_LABELS] };
+          problems.push({ code: 'unknown-value', index, header, detail, value });
+          return null;
+        }
+        return visit;
+      }
     }
   }
 
@@ -216,6 +230,8 @@ export class RowValidator {
           row,
           id: v[SLOT.intake.id] as string | null,
           date: v[SLOT.intake.date] as string,
+          clientId: v[SLOT.intake.clientId] as string | null,
+          visit: v[SLOT.intake.visit] as Visit | null,
           channel: v[SLOT.intake.channel] as number,
           category: v[SLOT.intake.category] as number,
           outcome: v[SLOT.intake.outcome] as number,

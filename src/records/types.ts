@@ -1,6 +1,7 @@
 import type { Kind, ProblemCode, ProblemDetail } from '../problems.js';
 import type { IsoDate } from './dates.js';
 import type { HashColumn, NumberedRecords } from './numbered.js';
+import type { PeopleRecords, PersonVisit } from './people.js';
 import type { HolidayTable } from './service-days.js';
 import type { Tally, TallyView } from './tally.js';
 
@@ -56,6 +57,8 @@ export interface CheckedTable {
   rowHashes: HashColumn;
   /** Valid rows, which become duplicates when the table is found to be read twice. */
   accepted: number;
+  /** Its consultations' 相談者ID and 新規/継続, when the table has either column. */
+  people: PeopleRecords | null;
 }
 
 export interface Collected {
@@ -66,6 +69,8 @@ export interface Collected {
   rows: Record<Kind, RowCounts>;
   /** Tables or files that could not be used at all (no header, missing columns, unreadable). */
   failedTables: number;
+  /** Every counted consultation's person and visit, when any table had a 相談者ID or 新規/継続 column. */
+  people: readonly PersonVisit[] | null;
 }
 
 export interface CollectOptions {
@@ -87,10 +92,16 @@ interface Placed {
   row: number;
 }
 
+export type Visit = 'new' | 'continuing';
+
 export interface IntakeRecord extends Placed {
   kind: 'intake';
   id: string | null;
   date: IsoDate;
+  /** The 相談者ID (a pseudonym): counted as a person, never output. */
+  clientId: string | null;
+  /** From a 新規/継続 column: whether this consultation was the person's first. */
+  visit: Visit | null;
   /** Indexes into the config's lists. */
   channel: number;
   category: number;

@@ -7,6 +7,7 @@ import type { TallyView } from '../records/tally.js';
 import { metricValue, targetResult, targetsOfYear } from './targets.js';
 import { seedTitle, targetLines } from './wording.js';
 import { buildLedger, rejectedInPeriod } from './ledger.js';
+import { peopleFigures } from './people.js';
 import type { IntakeMonthRow, IntakeTotalRow, LabelCounts, Report } from './types.js';
 import { fiscalYearLabel, monthLabel, periodNote } from './wareki.js';
 
@@ -95,7 +96,7 @@ export function buildReport(
 
   const figures = {
     periodNote: periodNote(period.asOf),
-    intake: { months: intakeMonths, total: intakeTotal },
+    intake: { months: intakeMonths, total: intakeTotal, ...optional('people', peopleFigures(collected.people, period.months)) },
     ibasho: {
       sessions: sum(venues.map((v) => v.sessions)),
       participants: sum(venues.map((v) => v.participants)),
@@ -129,6 +130,11 @@ export function buildReport(
     report.excluded = { rows: rejectedRows, tables: collected.failedTables };
   }
   return report;
+}
+
+/** `{key: value}` when there is a value, else nothing: keys the data does not have stay out of the JSON (SPEC §14). */
+function optional<K extends string, V>(key: K, value: V | null): { [k in K]?: V } {
+  return (value === null ? {} : { [key]: value }) as { [k in K]?: V };
 }
 
 function sum(values: readonly number[]): number {

@@ -36,6 +36,19 @@ export interface DistributionMonthRow {
   total: number | null;
 }
 
+/** People in a month or the period: `clients` and `withoutId` are null when no consultation carries an ID. */
+export interface PeopleRow {
+  month: string;
+  clients: number | null;
+  new: number;
+  withoutId: number | null;
+}
+
+export interface PeopleFigures {
+  months: PeopleRow[];
+  total: Omit<PeopleRow, 'month'>;
+}
+
 export interface TargetResult {
   id: string;
   label: string;
@@ -91,6 +104,8 @@ export interface Report {
   intake: {
     months: IntakeMonthRow[];
     total: IntakeTotalRow;
+    /** 相談者数（実人数）, only when the logs have a 相談者ID or 新規/継続 column. */
+    people?: PeopleFigures;
   };
   ibasho: {
     sessions: number | null;
