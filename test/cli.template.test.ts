@@ -17,7 +17,20 @@ describe('tsup-report template', () => {
     await workbook.xlsx.readFile(out);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['記入方法', '選択肢', '相談記録', '居場所開催記録', '生理用品配布記録']);
     const intake = workbook.getWorksheet('相談記録')!;
-    expect(intake.getRow(1).values).toEqual([undefined, '受付番号', '受付日', '受付方法', '主訴', '対応結果', '年代', '備考', '相談員']);
+    expect(intake.getRow(1).values).toEqual([
+      undefined,
+      '受付番号',
+      '受付日',
+      '受付方法',
+      '主訴',
+      '対応結果',
+      '相談者ID',
+      '新規/継続',
+      '年代',
+      '備考',
+      '相談員',
+    ]);
+    expect(intake.getCell('G2').dataValidation).toMatchObject({ type: 'list', formulae: ['"新規,継続"'] });
     expect(intake.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(intake.getCell('C2').dataValidation).toMatchObject({ type: 'list', formulae: ["'選択肢'!$A$2:$A$6"] });
     expect(intake.getCell('D300').dataValidation).toMatchObject({ type: 'list', formulae: ["'選択肢'!$B$2:$B$9"] });
@@ -37,7 +50,18 @@ describe('tsup-report template', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const intake = workbook.getWorksheet('相談記録')!;
-    intake.getRow(2).values = ['T-1', new Date(Date.UTC(2021, 8, 1)), '電話', '家庭問題', '助言', '30代', '架空のメモ', '相談員A'];
+    intake.getRow(2).values = [
+      'T-1',
+      new Date(Date.UTC(2021, 8, 1)),
+      '電話',
+      '家庭問題',
+      '助言',
+      'C-1',
+      '新規',
+      '30代',
+      '架空のメモ',
+      '相談員A',
+    ];
     intake.getRow(3).values = ['T-2', new Date(Date.UTC(2021, 8, 2)), 'メール', '生活問題', '継続'];
     workbook.getWorksheet('居場所開催記録')!.getRow(2).values = [new Date(Date.UTC(2021, 8, 11)), 'litoko', 3];
     workbook.getWorksheet('生理用品配布記録')!.getRow(2).values = [new Date(Date.UTC(2021, 8, 3)), '倉渕支所', 5];

@@ -6,7 +6,8 @@ import { cellText, isEmptyCell, isErrorCell } from './cells.js';
 import { CodedMatcher } from './coded.js';
 import { parseDate, type DateResult, type IsoDate } from './dates.js';
 import type { MappedColumn, TableLayout } from './header.js';
-import type { CellProblem, IntakeRecord, LogRecord, Visit } from './types.js';
+import { recordFrom } from './record.js';
+import type { CellProblem, IntakeRecord, LogRecord } from './types.js';
 import { KIND_FIELDS, type Kind } from './kinds.js';
 import { parseCount } from './numbers.js';
 import { visitOf, VISIT_LABELS } from './people.js';
@@ -17,22 +18,6 @@ export type { CellProblem, DistributionRecord, IbashoRecord, IntakeRecord, LogRe
 
 /** A 受付番号 in plain ASCII needs no NFKC. */
 const ASCII = /^[\x20-\x7e]*$/u;
-
-/** Where a field sits in a row's values: its position in KIND_FIELDS. */
-const slot = (kind: Kind, field: string): number => KIND_FIELDS[kind].findIndex((f) => f.field === field);
-const SLOT = {
-  intake: {
-    id: slot('intake', 'id'),
-    clientId: slot('intake', 'clientId'),
-    visit: slot('intake', 'visit'),
-    date: slot('intake', 'date'),
-    channel: slot('intake', 'channel'),
-    category: slot('intake', 'category'),
-    outcome: slot('intake', 'outcome'),
-  },
-  ibasho: { date: slot('ibasho', 'date'), venue: slot('ibasho', 'venue'), participants: slot('ibasho', 'participants') },
-  distribution: { date: slot('distribution', 'date'), location: slot('distribution', 'location'), count: slot('distribution', 'count') },
-};
 
 /** A cell's value as a message echoes it (only ever called for a problem): shortened, error cells as shown. */
 function shownValue(cell: CellValue | undefined): string {
@@ -129,7 +114,7 @@ export class RowValidator {
       return { problems: [...problems], date, hash: hash.value(), totalLine: false };
     }
 
-    const record = this.buildRecord(layout, values, unit, row.row);
+    const record = recordFrom(layout.kind, values, unit, row.row);
     if (record.kind === 'intake') this.checkServiceDay(layout, record, problems);
     return { record, problems: problems.length > 0 ? [...problems] : NO_PROBLEMS, date, hash: hash.value(), totalLine: false };
   }
@@ -219,42 +204,6 @@ export class RowValidator {
       this.dateCache.set(cell, result);
     }
     return result;
-  }
-
-  private buildRecord(layout: TableLayout, v: (string | number | null)[], unit: number, row: number): LogRecord {
-    switch (layout.kind) {
-      case 'intake':
-        return {
-          kind: 'intake',
-          unit,
-          row,
-          id: v[SLOT.intake.id] as string | null,
-          date: v[SLOT.intake.date] as string,
-          clientId: v[SLOT.intake.clientId] as string | null,
-          visit: v[SLOT.intake.visit] as Visit | null,
-          channel: v[SLOT.intake.channel] as number,
-          category: v[SLOT.intake.category] as number,
-          outcome: v[SLOT.intake.outcome] as number,
-        };
-      case 'ibasho':
-        return {
-          kind: 'ibasho',
-          unit,
-          row,
-          date: v[SLOT.ibasho.date] as string,
-          venue: v[SLOT.ibasho.venue] as number,
-          participants: v[SLOT.ibasho.participants] as number,
-        };
-      case 'distribution':
-        return {
-          kind: 'distribution',
-          unit,
-          row,
-          date: v[SLOT.distribution.date] as string,
-          location: v[SLOT.distribution.location] as number,
-          count: (v[SLOT.distribution.count] as number | null) ?? 1,
-        };
-    }
   }
 
   private checkServiceDay(layout: TableLayout, record: IntakeRecord, problems: CellProblem[]): void {

@@ -2,6 +2,7 @@ import type { CodedList, Config } from '../config/schema.js';
 import { EXAMPLE_MARK, exampleCells } from '../records/example.js';
 import { GUIDE_MARK, LISTS_MARK } from '../records/header.js';
 import { KIND_FIELDS, type FieldSpec, type Kind } from '../records/kinds.js';
+import { VISIT_LABELS } from '../records/people.js';
 import { columnLetters } from '../problems.js';
 import { fiscalYearOf } from '../report/period.js';
 import { fiscalYearLabel } from '../report/wareki.js';
@@ -180,6 +181,8 @@ function validationFor(field: FieldSpec, listRange: (list: CodedList) => string)
         formulae: [field.min ?? 0],
         error: `${field.min ?? 0} 以上の整数を入力してください。`,
       };
+    case 'visit':
+      return { ...common, type: 'list', formulae: [`"${VISIT_LABELS.join(',')}"`], error: '一覧から選んでください。' };
     default:
       return undefined;
   }
