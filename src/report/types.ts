@@ -40,13 +40,45 @@ export interface DistributionMonthRow {
 export interface PeopleRow {
   month: string;
   clients: number | null;
-  new: number;
+  /** null only when hidden by --suppress-below. */
+  new: number | null;
   withoutId: number | null;
 }
 
 export interface PeopleFigures {
   months: PeopleRow[];
   total: Omit<PeopleRow, 'month'>;
+}
+
+/**
+ * One configured attribute (年代, DV …) for the period and by month (SPEC §14). Labels in config
+ * order, then the attribute's unknownLabel, then 「未記入」 for rows from tables without the column,
+ * so that every row of the table sums to the consultations counted.
+ */
+export interface AttributeTable {
+  id: string;
+  /** The attribute's header as the config names it: 年代. */
+  label: string;
+  total: LabelCounts;
+  months: { month: string; label: string; counts: LabelCounts }[];
+}
+
+/** Support actions (支援記録) of one month by type (config supportTypes order). */
+export interface SupportMonthRow {
+  month: string;
+  label: string;
+  total: number | null;
+  type: LabelCounts;
+}
+
+/** 支援記録 for the period (SPEC §14): by month × type, and by agency × type. */
+export interface SupportFigures {
+  total: number | null;
+  /** The period's count per type (the 合計 row of the month × type table). */
+  type: LabelCounts;
+  months: SupportMonthRow[];
+  /** One row per config agency, then 「未記入」 for actions with no 連携先 (only when there are some). */
+  byAgency: { agency: string; total: number | null; type: LabelCounts }[];
 }
 
 export interface TargetResult {
@@ -106,6 +138,10 @@ export interface Report {
     total: IntakeTotalRow;
     /** 相談者数（実人数）, only when the logs have a 相談者ID or 新規/継続 column. */
     people?: PeopleFigures;
+    /** One table per configured attribute; only when the config has attributes. */
+    attributes?: AttributeTable[];
+    /** Only with `categoriesMultiple: true`: category counts are then mentions (主訴（複数回答）). */
+    categoryMode?: 'multiple';
   };
   ibasho: {
     sessions: number | null;
@@ -118,6 +154,8 @@ export interface Report {
     locations: { location: string; count: number | null }[];
     months: DistributionMonthRow[];
   };
+  /** Only when support records (支援記録) were read. */
+  support?: SupportFigures;
   targets: TargetResult[];
   /** The seed's wording of each target; the JSON carries the figures in `targets` instead. */
   targetLines: TargetLines[];
