@@ -16,6 +16,7 @@ import iconv from 'iconv-lite';
 import { packageCalendar } from '../src/cli/holidays.js';
 import { FULL_YEAR_CONFIG, fullYearRecords, NEXT_YEAR_MONTHS } from './fixture-data/full-year.js';
 import { daysOf, random } from './fixture-data/random.js';
+import { csvLine, utcDate, writeCsv } from './fixture-data/write.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', 'fixtures');
 
@@ -124,25 +125,6 @@ const eraLetterDate = (iso: string): string => {
 };
 const fullWidth = (text: string): string => text.replace(/[0-9A-Za-z/]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 const excelSerial = (iso: string): number => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
-const utcDate = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
-
-function csvLine(cells: readonly (string | number)[], delimiter = ','): string {
-  return cells
-    .map((cell) => {
-      const text = String(cell);
-      return /[",\n\t]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
-    })
-    .join(delimiter);
-}
-
-async function writeCsv(file: string, lines: string[], encoding: 'cp932' | 'utf8' | 'utf8bom' | 'utf16le'): Promise<void> {
-  const text = `${lines.join('\r\n')}\r\n`;
-  let bytes: Buffer;
-  if (encoding === 'cp932') bytes = iconv.encode(text, 'cp932');
-  else if (encoding === 'utf16le') bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-  else bytes = Buffer.concat([encoding === 'utf8bom' ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
-  await writeFile(file, bytes);
-}
 
 function newWorkbook(): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
