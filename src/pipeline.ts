@@ -1,5 +1,14 @@
 import type { Config } from './config/schema.js';
-import { ProblemLog, severityOf, type Kind, type Problem, type ProblemCode, type ProblemsView, type Severity } from './problems.js';
+import {
+  ProblemLog,
+  severityOf,
+  type Kind,
+  type Problem,
+  type ProblemCode,
+  type ProblemReport,
+  type ProblemsView,
+  type Severity,
+} from './problems.js';
 import { readSources, type InputEntry, type SourceTable } from './read/inputs.js';
 import type { ReadOptions, SourceFile } from './read/types.js';
 import { collectRecords, type Collected, type CollectOptions, type TableSummary } from './records/collect.js';
@@ -9,9 +18,11 @@ import type { TallyView } from './records/tally.js';
 import { buildReport, type BuildOptions } from './report/build.js';
 import { periodProblems } from './report/checks.js';
 import { buildLedger } from './report/ledger.js';
+import { withComparison } from './report/comparison.js';
+import { previousFromRecords } from './report/compare-records.js';
 import { resolvePeriod, type Period, type PeriodRequest, type PeriodResult } from './report/period.js';
 import { suppressReport } from './report/suppress.js';
-import type { Ledger, Report } from './report/types.js';
+import type { ComparedFigures, Ledger, Report } from './report/types.js';
 
 /** What the inputs held: read, checked and counted, before a period is chosen. */
 export interface Analysis {
@@ -76,11 +87,11 @@ export interface Findings {
  * a far date), and, for a report (`reportScope`), errors whose rows all lie outside the period
  * become warnings (SPEC §3). The analysis itself is left as it was.
  */
-export function findings(analysis: Analysis, period: Period | null, reportScope: boolean): Findings {
+export function findings(analysis: Analysis, period: Period | null, reportScope: boolean, extra: readonly ProblemReport[] = []): Findings {
   const { collected, tally } = analysis;
   // A month with no record is news for a report of the period, not for a check of one file.
   const periodOnes = period ? periodProblems(collected, tally, period).filter((p) => p.code !== 'empty-month' || reportScope) : [];
-  const log = analysis.log.with(periodOnes);
+  const log = analysis.log.with([...periodOnes, ...extra]);
   const months = new Set(period?.months ?? []);
   const errors: ShownProblem[] = [];
   const warnings: ShownProblem[] = [];
@@ -129,8 +140,18 @@ export type ReportResult =
 
 const isUnreadable = (problem: Problem): boolean => problem.code === 'unreadable-file' || problem.code === 'unsupported-format';
 
-/** Chooses the period, checks that nothing in it is wrong, and builds the report; with `suppressBelow`, hides small counts. */
-export function reportFrom(analysis: Analysis, request: PeriodRequest, options: BuildOptions & { suppressBelow?: number }): ReportResult {
+export interface ReportOptions extends BuildOptions {
+  suppressBelow?: number;
+  /** The previous year's figures from a --compare file (already checked to be that year's, unsuppressed). */
+  previous?: ComparedFigures;
+}
+
+/**
+ * Chooses the period, checks that nothing in it is wrong, and builds the report; with
+ * `suppressBelow`, hides small counts. The previous year's same months are compared with (SPEC
+ * §15) when a --compare file gives them, or when the records read hold them whole and sound.
+ */
+export function reportFrom(analysis: Analysis, request: PeriodRequest, options: ReportOptions): ReportResult {
   const { config, collected, tally } = analysis;
   const period = resolvePeriod(request, tally.months(), config);
   if (!period.ok) {
@@ -138,15 +159,19 @@ export function reportFrom(analysis: Analysis, request: PeriodRequest, options: 
     const found = findings(analysis, null, true);
     return found.errors.some(isUnreadable) ? { ok: false, problem: 'errors', unreadable: true, findings: found } : period;
   }
-  const found = findings(analysis, period.period, true);
+  const fromRecords = options.previous ? null : previousFromRecords(collected, tally, period.period, config);
+  const found = findings(analysis, period.period, true, fromRecords?.ok === false ? [fromRecords.problem] : []);
   const unreadable = found.errors.some(isUnreadable);
   if (unreadable || ((found.errors.length > 0 || found.unlisted.errors > 0) && !options.skipInvalid)) {
     return { ok: false, problem: 'errors', unreadable, findings: found };
   }
-  const report = buildReport(tally, collected, analysis.inputs, config, period.period, options);
+  const build = (chosen: Period): Report => buildReport(tally, collected, analysis.inputs, config, chosen, options);
+  const report = build(period.period);
+  const shown = options.suppressBelow === undefined ? report : suppressReport(report, options.suppressBelow, config);
+  const previous = fromRecords?.ok ? build(fromRecords.period) : options.previous;
   return {
     ok: true,
-    report: options.suppressBelow === undefined ? report : suppressReport(report, options.suppressBelow, config),
+    report: previous ? withComparison(shown, previous, config, options.suppressBelow) : shown,
     findings: found,
   };
 }

@@ -30,6 +30,8 @@ export const PROBLEM_SEVERITY = {
   'no-data-rows': 'warning',
   'empty-month': 'warning',
   'far-date': 'warning',
+  // §15 year on year
+  'comparison-omitted': 'warning',
   skipped: 'info',
   'id-is-row-number': 'info',
   'extra-column': 'info',
@@ -131,6 +133,9 @@ export interface ProblemDetail {
   rows?: number[];
   month?: string;
   fiscalYear?: number;
+  /** Why the year-on-year comparison was left out, and the months of the previous year concerned. */
+  comparison?: 'partial' | 'before-start' | 'errors';
+  months?: string[];
 }
 
 /** What a stage says of one row (or file): the code, where, the facts for the message. */

@@ -7,7 +7,7 @@ export const SENTENCE_PLACEHOLDERS: Record<keyof Sentences, readonly string[]> =
   distribution: ['program', 'count', 'locationsUsed'],
   ibasho: ['program', 'venuesUsed', 'sessions', 'participants'],
   support: ['program', 'total', 'typeCounts', 'topAgency'],
-  comparison: ['program', 'total', 'prevTotal', 'diff', 'pct'],
+  comparison: ['program', 'total', 'prevTotal', 'diff', 'pct', 'trend'],
 };
 
 const PLACEHOLDER = /\{([^{}]*)\}/gu;

@@ -44,6 +44,7 @@ export const annotatedEn: AnnotatedWords = {
     'no-data-rows': 'No data rows',
     'empty-month': 'Month without records',
     'far-date': 'Distant date',
+    'comparison-omitted': 'No year-on-year comparison',
     skipped: 'File skipped',
     'id-is-row-number': '受付番号 are row numbers',
     'extra-column': 'Unused column',

@@ -34,6 +34,7 @@ export const annotatedJa: AnnotatedWords = {
     'no-data-rows': 'データ行がない',
     'empty-month': '記録のない月',
     'far-date': '離れた日付',
+    'comparison-omitted': '前年度同期比較なし',
     skipped: '読み飛ばしたファイル',
     'id-is-row-number': '受付番号が行番号',
     'extra-column': '使わない列',

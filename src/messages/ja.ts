@@ -57,6 +57,12 @@ export const ja: Messages = {
     'empty-month': (d) => `${monthText(d.month ?? '')} の相談記録が1件もありません。その月のファイルを入れ忘れていないか確かめてください。`,
     'far-date': (d) =>
       `${monthText(d.month ?? '')}の日付は、集計する${d.fiscalYear}年度から1年以上離れています。年の打ち間違いではないか確かめてください（この報告書には入っていません）。`,
+    'comparison-omitted': (d) =>
+      d.comparison === 'errors'
+        ? `前年度同期比較は載せていません。前年度の同じ月（${monthText(d.months?.[0] ?? '')}〜${monthText(d.months?.at(-1) ?? '')}）の記録にエラーがあります。前年度のファイルを validate で確かめてください。`
+        : d.comparison === 'before-start'
+          ? `前年度同期比較は載せていません。前年度の同じ月のうち ${(d.months ?? []).map(monthText).join('、')} は事業の開始（設定の programStart）より前です。`
+          : `前年度同期比較は載せていません。前年度の ${(d.months ?? []).map(monthText).join('、')} の記録がありません。前年度の同じ月のファイルをすべて一緒に指定すると比較します。`,
     skipped: (d) => ja.skipReason[d.skip ?? 'other-format'],
     'id-is-row-number': (d) =>
       `「${d.column}」は 1, 2, 3 … と行ごとの通し番号で、ほかのファイルの番号と重なるため、受付番号ではなく行番号とみなしました（重複の判定に使いません）。`,

@@ -19,6 +19,7 @@ export function renderJson(report: Report): string {
     program: report.program,
     organization: report.organization,
     periodNote: report.periodNote,
+    ...(report.previous ? { previous: report.previous, change: report.change } : {}),
     ...(report.excluded ? { excluded: report.excluded } : {}),
     ...(report.suppression ? { suppression: report.suppression } : {}),
   };

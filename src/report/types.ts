@@ -81,6 +81,33 @@ export interface SupportFigures {
   byAgency: { agency: string; total: number | null; type: LabelCounts }[];
 }
 
+/**
+ * The figures a year is compared by (SPEC §15 `previous`): the period's totals of every kind.
+ * `null` counts are hidden by --suppress-below; `people` and `support` are null when the logs
+ * (or the compared file) do not have them.
+ */
+export interface ComparedFigures {
+  fiscalYear: number;
+  startMonth: string;
+  asOf: string;
+  intake: { total: number | null; channel: LabelCounts; category: LabelCounts; outcome: LabelCounts };
+  people: { clients: number | null; new: number | null } | null;
+  ibasho: { sessions: number | null; participants: number | null };
+  distribution: { count: number | null };
+  support: { total: number | null } | null;
+}
+
+/** A difference and its ratio to the previous figure; ratio null when the previous is 0, both null when either side is hidden. */
+export interface Change {
+  diff: number | null;
+  ratio: number | null;
+}
+
+type Changes<T> = { [K in keyof T]: T[K] extends number | null ? Change : T[K] extends object | null ? Changes<T[K]> | null : never };
+
+/** SPEC §15 `change`: every number of `previous` replaced by its change. */
+export type ComparedChange = Changes<Omit<ComparedFigures, 'fiscalYear' | 'startMonth' | 'asOf'>>;
+
 export interface TargetResult {
   id: string;
   label: string;
@@ -165,6 +192,10 @@ export interface Report {
   inputs: InputEntry[];
   /** Present when --skip-invalid left rows or tables out. */
   excluded?: { rows: number; tables: number };
+  /** 前年度同期 (SPEC §15): the same months a year earlier, from the records read or a --compare file. */
+  previous?: ComparedFigures;
+  /** Each figure's change against `previous`; present with it. */
+  change?: ComparedChange;
   /** Present when --suppress-below hid small counts (and the cells that would reveal them). */
   suppression?: { below: number };
 }
