@@ -22,7 +22,9 @@ import { withComparison } from './report/comparison.js';
 import { previousFromRecords } from './report/compare-records.js';
 import { resolvePeriod, type Period, type PeriodRequest, type PeriodResult } from './report/period.js';
 import { suppressReport } from './report/suppress.js';
-import type { ComparedFigures, Ledger, Report } from './report/types.js';
+import type { Ledger, Report } from './report/types.js';
+import { previousPeriod } from './report/compare.js';
+import { previousFromFile, type CompareRefusal } from './report/compare-file.js';
 
 /** What the inputs held: read, checked and counted, before a period is chosen. */
 export interface Analysis {
@@ -136,14 +138,16 @@ export type ReportResult =
   | { ok: true; report: Report; findings: Findings }
   /** Errors in the period's rows stop the report (unless skipInvalid); unreadable inputs always do. */
   | { ok: false; problem: 'errors'; unreadable: boolean; findings: Findings }
+  /** A --compare file that cannot stand for the previous year's same months. */
+  | ({ ok: false; problem: 'compare' } & CompareRefusal)
   | Exclude<PeriodResult, { ok: true }>;
 
 const isUnreadable = (problem: Problem): boolean => problem.code === 'unreadable-file' || problem.code === 'unsupported-format';
 
 export interface ReportOptions extends BuildOptions {
   suppressBelow?: number;
-  /** The previous year's figures from a --compare file (already checked to be that year's, unsuppressed). */
-  previous?: ComparedFigures;
+  /** A --compare file's content (JSON.parse'd): the tool's JSON report of the previous year to compare with. */
+  compareWith?: unknown;
 }
 
 /**
@@ -159,7 +163,9 @@ export function reportFrom(analysis: Analysis, request: PeriodRequest, options: 
     const found = findings(analysis, null, true);
     return found.errors.some(isUnreadable) ? { ok: false, problem: 'errors', unreadable: true, findings: found } : period;
   }
-  const fromRecords = options.previous ? null : previousFromRecords(collected, tally, period.period, config);
+  const fromFile = options.compareWith === undefined ? null : previousFromFile(options.compareWith, previousPeriod(period.period));
+  if (fromFile?.ok === false) return { ...fromFile, problem: 'compare' };
+  const fromRecords = fromFile ? null : previousFromRecords(collected, tally, period.period, config);
   const found = findings(analysis, period.period, true, fromRecords?.ok === false ? [fromRecords.problem] : []);
   const unreadable = found.errors.some(isUnreadable);
   if (unreadable || ((found.errors.length > 0 || found.unlisted.errors > 0) && !options.skipInvalid)) {
@@ -168,7 +174,7 @@ export function reportFrom(analysis: Analysis, request: PeriodRequest, options: 
   const build = (chosen: Period): Report => buildReport(tally, collected, analysis.inputs, config, chosen, options);
   const report = build(period.period);
   const shown = options.suppressBelow === undefined ? report : suppressReport(report, options.suppressBelow, config);
-  const previous = fromRecords?.ok ? build(fromRecords.period) : options.previous;
+  const previous = fromRecords?.ok ? build(fromRecords.period) : fromFile?.figures;
   return {
     ok: true,
     report: previous ? withComparison(shown, previous, config, options.suppressBelow) : shown,

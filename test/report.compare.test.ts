@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { FULL_YEAR_CONFIG, fullYearRecords } from '../scripts/fixture-data/full-year.js';
 import { parseConfig } from '../src/config/parse.js';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
+import { messagesFor } from '../src/messages/index.js';
 import { reportFrom } from '../src/pipeline.js';
 import type { CellValue } from '../src/read/types.js';
 import { changeOf, comparisonSentence, suppressFigures } from '../src/report/compare.js';
@@ -35,7 +36,7 @@ const figures = (total: number | null, prevTotal: number | null): [ComparedFigur
 
 describe('前年度同期比較 (SPEC §15)', () => {
   test('from the records read: the previous year’s same months equal the generator’s records, and each change is the difference', async () => {
-    const full = parseConfig(FULL_YEAR_CONFIG, 'en');
+    const full = parseConfig(FULL_YEAR_CONFIG, messagesFor('en'));
     if (!full.ok) throw new Error('config');
     const analysis = await analyseFiles([fixture('full-year')], full.config);
     const result = reportFrom(analysis, { asOf: '2024-05' }, { kind: 'monthly', skipInvalid: false });

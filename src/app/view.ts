@@ -3,7 +3,7 @@ import type { Findings, ReportResult } from '../pipeline.js';
 import type { InputEntry } from '../read/inputs.js';
 import type { TableSummary } from '../records/collect.js';
 import { renderHtml } from '../render/html.js';
-import { groupProblems, periodRefusal, problemMessage, problemPlace, skipReasonText } from '../render/validation.js';
+import { compareRefusal, groupProblems, periodRefusal, problemMessage, problemPlace, skipReasonText } from '../render/validation.js';
 import type { Report } from '../report/types.js';
 import { h } from './dom.js';
 import type { ConfigChoice } from './session.js';
@@ -112,6 +112,7 @@ export function showReport(host: HTMLElement, report: Report): void {
 
 /** Why no report was made, in the CLI's words but for its option names (the page's controls stand for them). */
 export function refusalLines(result: Exclude<ReportResult, { ok: true }>, startMonth: number, m: Messages): string[] {
+  if (result.problem === 'compare') return [compareRefusal(m.compare.fileInApp, result, startMonth, m)];
   if (result.problem !== 'errors') return [periodRefusal(result, startMonth, m)];
   return [m.report.refused(result.findings.errors.length), result.unreadable ? m.report.refusedUnreadableHint : m.app.refusedHint];
 }

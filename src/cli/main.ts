@@ -33,7 +33,8 @@ function withReportOptions(command: Command, m: Messages): Command {
     .option('--skip-invalid', o.skipInvalid)
     .option(`--suppress-below <${p.n}>`, o.suppressBelow)
     .option(`--month <${p.month}>`, o.month)
-    .option(`--as-of <${p.month}>`, o.asOf);
+    .option(`--as-of <${p.month}>`, o.asOf)
+    .option(`--compare <${p.file}>`, o.compare);
 }
 
 // Each command's module is imported when it runs, so that --help and a small validate load

@@ -2,7 +2,8 @@ import { reportFrom, type Findings } from '../pipeline.js';
 import type { Messages } from '../messages/index.js';
 import { severityOf, type ProblemCode } from '../problems.js';
 import { renderReport } from '../render/formats.js';
-import { periodRefusal, renderValidationText } from '../render/validation.js';
+import { compareRefusal, periodRefusal, renderValidationText } from '../render/validation.js';
+import { readCompareFile } from './compare-file.js';
 import type { PeriodRequest } from '../report/period.js';
 import type { Report } from '../report/types.js';
 import { UserError } from './errors.js';
@@ -23,6 +24,8 @@ export interface ReportOptions extends CommonOptions {
   /** The report's last month; --month and --as-of are the same option under two names. */
   month?: string;
   asOf?: string;
+  /** The tool's JSON report of the previous year to compare with (SPEC §15). */
+  compare?: string;
 }
 
 /** How many errors a refused report lists before pointing to `validate`. */
@@ -45,6 +48,7 @@ export async function reportCommand(
   const format = pickReportFormat(options.format, options.out, io, m0);
   const periodRequest = request(m0);
   const suppressBelow = options.suppressBelow === undefined ? undefined : parsePositiveInt('--suppress-below', options.suppressBelow, m0);
+  const compareWith = options.compare === undefined ? undefined : await readCompareFile(options.compare, m0);
   const { m, loaded, analysis } = await readAndCheck(args, options, io, (sources, m) => {
     if (options.out !== undefined) assertNotAnInput(options.out, sources, m);
   });
@@ -56,6 +60,7 @@ export async function reportCommand(
     kind,
     skipInvalid: options.skipInvalid === true,
     ...(suppressBelow === undefined ? {} : { suppressBelow }),
+    ...(compareWith === undefined ? {} : { compareWith }),
   });
   if (!result.ok) {
     switch (result.problem) {
@@ -73,6 +78,8 @@ export async function reportCommand(
         const closing = options.quiet ? [] : ['', closingSummary(analysis.inputs, found, loaded, m, true).trimEnd()];
         throw new UserError(result.unreadable ? 2 : 1, [m.report.refused(found.errors.length), '', listed.trimEnd(), '', hint, ...closing]);
       }
+      case 'compare':
+        throw new UserError(2, [compareRefusal(options.compare!, result, analysis.config.fiscalYearStartMonth, m)]);
       default:
         throw new UserError(result.problem === 'no-records' ? 1 : 2, [periodRefusal(result, analysis.config.fiscalYearStartMonth, m)]);
     }

@@ -12,6 +12,7 @@ export type OptionName =
   | 'reportFormat'
   | 'skipInvalid'
   | 'suppressBelow'
+  | 'compare'
   | 'month'
   | 'asOf'
   | 'fiscalYear'

@@ -1,3 +1,4 @@
+import { comparisonOmittedEn, compareEn } from './compare.en.js';
 import type { Place, ProblemDetail } from '../problems.js';
 import { enCli } from './cli.en.js';
 import { annotatedEn } from './annotated.en.js';
@@ -10,6 +11,7 @@ const table = (other: ProblemDetail['other']): string =>
 
 export const en: Messages = {
   ...enCli,
+  ...compareEn,
   kindName: { intake: 'consultation log', ibasho: 'gathering log', distribution: 'handout log' },
   issue: {
     'unreadable-file': (d) => en.unreadable[(d.reason as keyof Messages['unreadable']) ?? 'other'] ?? en.unreadable.other,
@@ -55,12 +57,7 @@ export const en: Messages = {
     'empty-month': (d) => `There is no consultation at all in ${d.month ?? ''}. Check that the month's file was not left out.`,
     'far-date': (d) =>
       `Dated ${d.month ?? ''}: more than a year away from fiscal year ${d.fiscalYear}. Check the year for a typing slip (these rows are not in this report).`,
-    'comparison-omitted': (d) =>
-      d.comparison === 'errors'
-        ? `No comparison with the previous year: its records of the same months (${d.months?.[0] ?? ''} to ${d.months?.at(-1) ?? ''}) have errors. Check last year's files with validate.`
-        : d.comparison === 'before-start'
-          ? `No comparison with the previous year: ${(d.months ?? []).join(', ')} lie before the programme began (programStart in the config).`
-          : `No comparison with the previous year: there are no records for ${(d.months ?? []).join(', ')}. Give all of last year's files for the same months to compare.`,
+    'comparison-omitted': comparisonOmittedEn,
     skipped: (d) => en.skipReason[d.skip ?? 'other-format'],
     'id-is-row-number': (d) =>
       `"${d.column}" numbers the rows 1, 2, 3 … and clashes with other files' numbers, so it is taken as a row number, not a 受付番号 (not used to find duplicates).`,

@@ -1,17 +1,17 @@
+import { comparisonOmittedJa, compareJa } from './compare.ja.js';
 import type { Place, ProblemDetail } from '../problems.js';
 import { jaCli } from './cli.ja.js';
 import { annotatedJa } from './annotated.ja.js';
-import { groupDigits, type Messages } from './types.js';
+import { groupDigits, monthText, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `「${s}」`).join('、');
 const places = (items: readonly Place[] | undefined): string => (items ?? []).map((p) => ja.place.where(p)).join('、');
 const table = (other: ProblemDetail['other']): string =>
   other === undefined ? '' : other.sheet === null ? other.file : `${other.file} シート「${other.sheet}」`;
-/** 2021-08 → 2021年8月 */
-const monthText = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
 export const ja: Messages = {
   ...jaCli,
+  ...compareJa,
   kindName: { intake: '相談記録', ibasho: '居場所開催記録', distribution: '生理用品配布記録' },
   issue: {
     'unreadable-file': (d) => ja.unreadable[(d.reason as keyof Messages['unreadable']) ?? 'other'] ?? ja.unreadable.other,
@@ -57,12 +57,7 @@ export const ja: Messages = {
     'empty-month': (d) => `${monthText(d.month ?? '')} の相談記録が1件もありません。その月のファイルを入れ忘れていないか確かめてください。`,
     'far-date': (d) =>
       `${monthText(d.month ?? '')}の日付は、集計する${d.fiscalYear}年度から1年以上離れています。年の打ち間違いではないか確かめてください（この報告書には入っていません）。`,
-    'comparison-omitted': (d) =>
-      d.comparison === 'errors'
-        ? `前年度同期比較は載せていません。前年度の同じ月（${monthText(d.months?.[0] ?? '')}〜${monthText(d.months?.at(-1) ?? '')}）の記録にエラーがあります。前年度のファイルを validate で確かめてください。`
-        : d.comparison === 'before-start'
-          ? `前年度同期比較は載せていません。前年度の同じ月のうち ${(d.months ?? []).map(monthText).join('、')} は事業の開始（設定の programStart）より前です。`
-          : `前年度同期比較は載せていません。前年度の ${(d.months ?? []).map(monthText).join('、')} の記録がありません。前年度の同じ月のファイルをすべて一緒に指定すると比較します。`,
+    'comparison-omitted': comparisonOmittedJa,
     skipped: (d) => ja.skipReason[d.skip ?? 'other-format'],
     'id-is-row-number': (d) =>
       `「${d.column}」は 1, 2, 3 … と行ごとの通し番号で、ほかのファイルの番号と重なるため、受付番号ではなく行番号とみなしました（重複の判定に使いません）。`,

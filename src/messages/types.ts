@@ -73,6 +73,17 @@ export interface Messages extends CliWords {
     written: (path: string) => string;
     cannotWrite: (path: string, reason: string) => string;
   };
+  /** A --compare file that cannot stand for the previous year (SPEC §15). */
+  compare: {
+    refused: (file: string, why: string) => string;
+    /** How the page names the file, which has no path there. */
+    fileInApp: string;
+    notJson: string;
+    notAReport: string;
+    otherYear: (found: string, expected: string) => string;
+    suppressed: string;
+    monthsMissing: (months: string) => string;
+  };
   usage: {
     badMonth: (option: string, value: string) => string;
     badFiscalYear: (value: string) => string;
@@ -204,6 +215,9 @@ export interface AppWords {
 }
 
 /** 1048575 → 1,048,575 without loading ICU's number formatting (~10 ms of start-up). */
+/** 2021-08 → 2021年8月 */
+export const monthText = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+
 export function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
 }

@@ -3,6 +3,7 @@ import type { Findings, ShownProblem, ValidationResult } from '../pipeline.js';
 import { severityOf, type ProblemCode, type Severity } from '../problems.js';
 import type { InputEntry } from '../read/inputs.js';
 import type { TableSummary } from '../records/collect.js';
+import type { CompareRefusal } from '../report/compare-file.js';
 import type { PeriodResult } from '../report/period.js';
 import { fiscalYearLabel, monthsByFiscalYear } from '../report/wareki.js';
 
@@ -169,6 +170,21 @@ export function skipReasonText(input: InputEntry, m: Messages): string {
 }
 
 /** Why no period could be reported: the CLI's message and the page's, the same words. */
+/** Why a --compare file was refused, in words. */
+export function compareRefusal(file: string, refusal: CompareRefusal, startMonth: number, m: Messages): string {
+  const c = m.compare;
+  switch (refusal.reason) {
+    case 'not-a-report':
+      return c.refused(file, c.notAReport);
+    case 'suppressed':
+      return c.refused(file, c.suppressed);
+    case 'other-year':
+      return c.refused(file, c.otherYear(fiscalYearLabel(refusal.fiscalYear, startMonth), fiscalYearLabel(refusal.expected, startMonth)));
+    case 'months-missing':
+      return c.refused(file, c.monthsMissing(refusal.months.join(', ')));
+  }
+}
+
 export function periodRefusal(result: Exclude<PeriodResult, { ok: true }>, startMonth: number, m: Messages): string {
   switch (result.problem) {
     case 'no-records':

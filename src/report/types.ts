@@ -103,10 +103,14 @@ export interface Change {
   ratio: number | null;
 }
 
-type Changes<T> = { [K in keyof T]: T[K] extends number | null ? Change : T[K] extends object | null ? Changes<T[K]> | null : never };
-
 /** SPEC §15 `change`: every number of `previous` replaced by its change. */
-export type ComparedChange = Changes<Omit<ComparedFigures, 'fiscalYear' | 'startMonth' | 'asOf'>>;
+export interface ComparedChange {
+  intake: { total: Change; channel: Record<string, Change>; category: Record<string, Change>; outcome: Record<string, Change> };
+  people: { clients: Change; new: Change } | null;
+  ibasho: { sessions: Change; participants: Change };
+  distribution: { count: Change };
+  support: { total: Change } | null;
+}
 
 export interface TargetResult {
   id: string;
