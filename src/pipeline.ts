@@ -20,6 +20,7 @@ import { periodProblems } from './report/checks.js';
 import { buildLedger } from './report/ledger.js';
 import { withComparison } from './report/comparison.js';
 import { previousFromRecords } from './report/compare-records.js';
+import { pastYears, yearFigures } from './report/years.js';
 import { resolvePeriod, type Period, type PeriodRequest, type PeriodResult } from './report/period.js';
 import { suppressReport } from './report/suppress.js';
 import type { Ledger, Report } from './report/types.js';
@@ -146,6 +147,8 @@ const isUnreadable = (problem: Problem): boolean => problem.code === 'unreadable
 
 export interface ReportOptions extends BuildOptions {
   suppressBelow?: number;
+  /** `annual --years N`: a table of the last N fiscal years' totals. */
+  years?: number;
   /** A --compare file's content (JSON.parse'd): the tool's JSON report of the previous year to compare with. */
   compareWith?: unknown;
 }
@@ -166,7 +169,9 @@ export function reportFrom(analysis: Analysis, request: PeriodRequest, options: 
   const fromFile = options.compareWith === undefined ? null : previousFromFile(options.compareWith, previousPeriod(period.period));
   if (fromFile?.ok === false) return { ...fromFile, problem: 'compare' };
   const fromRecords = fromFile ? null : previousFromRecords(collected, tally, period.period, config);
-  const found = findings(analysis, period.period, true, fromRecords?.ok === false ? [fromRecords.problem] : []);
+  const years = options.years === undefined ? null : pastYears(options.years, period.period, { collected, tally, config });
+  const extra = [...(fromRecords?.ok === false ? [fromRecords.problem] : []), ...(years?.problems ?? [])];
+  const found = findings(analysis, period.period, true, extra);
   const unreadable = found.errors.some(isUnreadable);
   if (unreadable || ((found.errors.length > 0 || found.unlisted.errors > 0) && !options.skipInvalid)) {
     return { ok: false, problem: 'errors', unreadable, findings: found };
@@ -175,9 +180,9 @@ export function reportFrom(analysis: Analysis, request: PeriodRequest, options: 
   const report = build(period.period);
   const shown = options.suppressBelow === undefined ? report : suppressReport(report, options.suppressBelow, config);
   const previous = fromRecords?.ok ? build(fromRecords.period) : fromFile?.figures;
-  return {
-    ok: true,
-    report: previous ? withComparison(shown, previous, config, options.suppressBelow) : shown,
-    findings: found,
-  };
+  const compared = previous ? withComparison(shown, previous, config, options.suppressBelow) : shown;
+  const withYears = years
+    ? { ...compared, years: yearFigures(years.periods.map(build), shown, config.fiscalYearStartMonth, options.suppressBelow) }
+    : compared;
+  return { ok: true, report: withYears, findings: found };
 }

@@ -32,6 +32,7 @@ export const PROBLEM_SEVERITY = {
   'far-date': 'warning',
   // §15 year on year
   'comparison-omitted': 'warning',
+  'year-omitted': 'warning',
   skipped: 'info',
   'id-is-row-number': 'info',
   'extra-column': 'info',

@@ -78,10 +78,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   });
 
   withExamples(
-    withReportOptions(program.command('annual').description(c.annual).argument(inputsArgument, inputs), m).option(
-      `--fiscal-year <${p.year}>`,
-      o.fiscalYear,
-    ),
+    withReportOptions(program.command('annual').description(c.annual).argument(inputsArgument, inputs), m)
+      .option(`--fiscal-year <${p.year}>`, o.fiscalYear)
+      .option(`--years <${p.n}>`, o.years),
     'annual',
     m,
   ).action(async (inputs: string[], options) => {

@@ -26,6 +26,8 @@ export interface ReportOptions extends CommonOptions {
   asOf?: string;
   /** The tool's JSON report of the previous year to compare with (SPEC §15). */
   compare?: string;
+  /** annual only: a table of the last N fiscal years' totals. */
+  years?: string;
 }
 
 /** How many errors a refused report lists before pointing to `validate`. */
@@ -48,6 +50,7 @@ export async function reportCommand(
   const format = pickReportFormat(options.format, options.out, io, m0);
   const periodRequest = request(m0);
   const suppressBelow = options.suppressBelow === undefined ? undefined : parsePositiveInt('--suppress-below', options.suppressBelow, m0);
+  const years = options.years === undefined ? undefined : parsePositiveInt('--years', options.years, m0);
   const compareWith = options.compare === undefined ? undefined : await readCompareFile(options.compare, m0);
   const { m, loaded, analysis } = await readAndCheck(args, options, io, (sources, m) => {
     if (options.out !== undefined) assertNotAnInput(options.out, sources, m);
@@ -61,6 +64,7 @@ export async function reportCommand(
     skipInvalid: options.skipInvalid === true,
     ...(suppressBelow === undefined ? {} : { suppressBelow }),
     ...(compareWith === undefined ? {} : { compareWith }),
+    ...(years === undefined ? {} : { years }),
   });
   if (!result.ok) {
     switch (result.problem) {

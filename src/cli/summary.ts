@@ -16,6 +16,7 @@ const ACCOUNTING: readonly ProblemCode[] = [
   'empty-month',
   'far-date',
   'comparison-omitted',
+  'year-omitted',
 ];
 
 /**

@@ -45,6 +45,7 @@ export const annotatedEn: AnnotatedWords = {
     'empty-month': 'Month without records',
     'far-date': 'Distant date',
     'comparison-omitted': 'No year-on-year comparison',
+    'year-omitted': 'Year left out',
     skipped: 'File skipped',
     'id-is-row-number': '受付番号 are row numbers',
     'extra-column': 'Unused column',

@@ -35,6 +35,7 @@ export const annotatedJa: AnnotatedWords = {
     'empty-month': '記録のない月',
     'far-date': '離れた日付',
     'comparison-omitted': '前年度同期比較なし',
+    'year-omitted': '年度別の表から除外',
     skipped: '読み飛ばしたファイル',
     'id-is-row-number': '受付番号が行番号',
     'extra-column': '使わない列',

@@ -13,6 +13,7 @@ export type OptionName =
   | 'skipInvalid'
   | 'suppressBelow'
   | 'compare'
+  | 'years'
   | 'month'
   | 'asOf'
   | 'fiscalYear'

@@ -15,6 +15,10 @@ export const compareEn: Pick<Messages, 'compare'> = {
   },
 };
 
+/** A past year left out of the years table. */
+export const yearOmittedEn = (d: ProblemDetail): string =>
+  `The records of fiscal year ${d.fiscalYear} have errors, so that year is not in the table of years. Check its files with validate.`;
+
 /** Why the year-on-year comparison was left out (the comparison-omitted warning). */
 export const comparisonOmittedEn = (d: ProblemDetail): string =>
   d.comparison === 'errors'

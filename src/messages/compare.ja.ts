@@ -14,6 +14,10 @@ export const compareJa: Pick<Messages, 'compare'> = {
   },
 };
 
+/** A past year left out of the years table. */
+export const yearOmittedJa = (d: ProblemDetail): string =>
+  `${d.fiscalYear}年度の記録にエラーがあるため、年度別の表に載せていません。その年度のファイルを validate で確かめてください。`;
+
 /** Why the year-on-year comparison was left out (the comparison-omitted warning). */
 export const comparisonOmittedJa = (d: ProblemDetail): string =>
   d.comparison === 'errors'

@@ -1,4 +1,4 @@
-import { comparisonOmittedEn, compareEn } from './compare.en.js';
+import { comparisonOmittedEn, compareEn, yearOmittedEn } from './compare.en.js';
 import type { Place, ProblemDetail } from '../problems.js';
 import { enCli } from './cli.en.js';
 import { annotatedEn } from './annotated.en.js';
@@ -58,6 +58,7 @@ export const en: Messages = {
     'far-date': (d) =>
       `Dated ${d.month ?? ''}: more than a year away from fiscal year ${d.fiscalYear}. Check the year for a typing slip (these rows are not in this report).`,
     'comparison-omitted': comparisonOmittedEn,
+    'year-omitted': yearOmittedEn,
     skipped: (d) => en.skipReason[d.skip ?? 'other-format'],
     'id-is-row-number': (d) =>
       `"${d.column}" numbers the rows 1, 2, 3 … and clashes with other files' numbers, so it is taken as a row number, not a 受付番号 (not used to find duplicates).`,

@@ -1,4 +1,4 @@
-import { comparisonOmittedJa, compareJa } from './compare.ja.js';
+import { comparisonOmittedJa, compareJa, yearOmittedJa } from './compare.ja.js';
 import type { Place, ProblemDetail } from '../problems.js';
 import { jaCli } from './cli.ja.js';
 import { annotatedJa } from './annotated.ja.js';
@@ -58,6 +58,7 @@ export const ja: Messages = {
     'far-date': (d) =>
       `${monthText(d.month ?? '')}の日付は、集計する${d.fiscalYear}年度から1年以上離れています。年の打ち間違いではないか確かめてください（この報告書には入っていません）。`,
     'comparison-omitted': comparisonOmittedJa,
+    'year-omitted': yearOmittedJa,
     skipped: (d) => ja.skipReason[d.skip ?? 'other-format'],
     'id-is-row-number': (d) =>
       `「${d.column}」は 1, 2, 3 … と行ごとの通し番号で、ほかのファイルの番号と重なるため、受付番号ではなく行番号とみなしました（重複の判定に使いません）。`,

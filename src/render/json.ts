@@ -20,6 +20,7 @@ export function renderJson(report: Report): string {
     organization: report.organization,
     periodNote: report.periodNote,
     ...(report.previous ? { previous: report.previous, change: report.change } : {}),
+    ...(report.years ? { years: report.years } : {}),
     ...(report.excluded ? { excluded: report.excluded } : {}),
     ...(report.suppression ? { suppression: report.suppression } : {}),
   };

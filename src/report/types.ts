@@ -103,6 +103,11 @@ export interface Change {
   ratio: number | null;
 }
 
+/** One fiscal year's totals in `annual --years N`. */
+export interface YearFigures extends ComparedFigures {
+  fiscalYearLabel: string;
+}
+
 /** SPEC §15 `change`: every number of `previous` replaced by its change. */
 export interface ComparedChange {
   intake: { total: Change; channel: Record<string, Change>; category: Record<string, Change>; outcome: Record<string, Change> };
@@ -200,6 +205,8 @@ export interface Report {
   previous?: ComparedFigures;
   /** Each figure's change against `previous`; present with it. */
   change?: ComparedChange;
+  /** `annual --years N`: the totals of each fiscal year the records hold, oldest first, this one last. */
+  years?: YearFigures[];
   /** Present when --suppress-below hid small counts (and the cells that would reveal them). */
   suppression?: { below: number };
 }
