@@ -21,6 +21,7 @@ import { buildLedger } from './report/ledger.js';
 import { withComparison } from './report/comparison.js';
 import { previousFromRecords } from './report/compare-records.js';
 import { pastYears, yearFigures } from './report/years.js';
+import { revisionsSince } from './report/revisions.js';
 import { resolvePeriod, type Period, type PeriodRequest, type PeriodResult } from './report/period.js';
 import { suppressReport } from './report/suppress.js';
 import type { Ledger, Report } from './report/types.js';
@@ -141,12 +142,16 @@ export type ReportResult =
   | { ok: false; problem: 'errors'; unreadable: boolean; findings: Findings }
   /** A --compare file that cannot stand for the previous year's same months. */
   | ({ ok: false; problem: 'compare' } & CompareRefusal)
+  /** A --since file that cannot stand for the last release. */
+  | ({ ok: false; problem: 'since' } & CompareRefusal)
   | Exclude<PeriodResult, { ok: true }>;
 
 const isUnreadable = (problem: Problem): boolean => problem.code === 'unreadable-file' || problem.code === 'unsupported-format';
 
 export interface ReportOptions extends BuildOptions {
   suppressBelow?: number;
+  /** `monthly --since`: the last release's JSON (JSON.parse'd), to list the months whose figures changed since. */
+  since?: unknown;
   /** `annual --years N`: a table of the last N fiscal years' totals. */
   years?: number;
   /** A --compare file's content (JSON.parse'd): the tool's JSON report of the previous year to compare with. */
@@ -184,5 +189,8 @@ export function reportFrom(analysis: Analysis, request: PeriodRequest, options: 
   const withYears = years
     ? { ...compared, years: yearFigures(years.periods.map(build), shown, config.fiscalYearStartMonth, options.suppressBelow) }
     : compared;
-  return { ok: true, report: withYears, findings: found };
+  if (options.since === undefined) return { ok: true, report: withYears, findings: found };
+  const since = revisionsSince(options.since, withYears);
+  if (!since.ok) return { ...since, problem: 'since' };
+  return { ok: true, report: { ...withYears, revisions: since.revisions }, findings: found };
 }

@@ -112,7 +112,8 @@ export function showReport(host: HTMLElement, report: Report): void {
 
 /** Why no report was made, in the CLI's words but for its option names (the page's controls stand for them). */
 export function refusalLines(result: Exclude<ReportResult, { ok: true }>, startMonth: number, m: Messages): string[] {
-  if (result.problem === 'compare') return [compareRefusal(m.compare.fileInApp, result, startMonth, m)];
+  if (result.problem === 'compare' || result.problem === 'since')
+    return [compareRefusal(result.problem, m.compare.fileInApp, result, startMonth, m)];
   if (result.problem !== 'errors') return [periodRefusal(result, startMonth, m)];
   return [m.report.refused(result.findings.errors.length), result.unreadable ? m.report.refusedUnreadableHint : m.app.refusedHint];
 }

@@ -70,7 +70,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   });
 
   withExamples(
-    withReportOptions(program.command('monthly').description(c.monthly).argument(inputsArgument, inputs), m),
+    withReportOptions(program.command('monthly').description(c.monthly).argument(inputsArgument, inputs), m).option(
+      `--since <${p.file}>`,
+      o.since,
+    ),
     'monthly',
     m,
   ).action(async (inputs: string[], options) => {

@@ -26,6 +26,8 @@ export interface ReportOptions extends CommonOptions {
   asOf?: string;
   /** The tool's JSON report of the previous year to compare with (SPEC §15). */
   compare?: string;
+  /** monthly only: the last release's JSON, to list the months whose figures changed since. */
+  since?: string;
   /** annual only: a table of the last N fiscal years' totals. */
   years?: string;
 }
@@ -52,6 +54,7 @@ export async function reportCommand(
   const suppressBelow = options.suppressBelow === undefined ? undefined : parsePositiveInt('--suppress-below', options.suppressBelow, m0);
   const years = options.years === undefined ? undefined : parsePositiveInt('--years', options.years, m0);
   const compareWith = options.compare === undefined ? undefined : await readCompareFile(options.compare, m0);
+  const since = options.since === undefined ? undefined : await readCompareFile(options.since, m0);
   const { m, loaded, analysis } = await readAndCheck(args, options, io, (sources, m) => {
     if (options.out !== undefined) assertNotAnInput(options.out, sources, m);
   });
@@ -65,6 +68,7 @@ export async function reportCommand(
     ...(suppressBelow === undefined ? {} : { suppressBelow }),
     ...(compareWith === undefined ? {} : { compareWith }),
     ...(years === undefined ? {} : { years }),
+    ...(since === undefined ? {} : { since }),
   });
   if (!result.ok) {
     switch (result.problem) {
@@ -83,7 +87,10 @@ export async function reportCommand(
         throw new UserError(result.unreadable ? 2 : 1, [m.report.refused(found.errors.length), '', listed.trimEnd(), '', hint, ...closing]);
       }
       case 'compare':
-        throw new UserError(2, [compareRefusal(options.compare!, result, analysis.config.fiscalYearStartMonth, m)]);
+      case 'since': {
+        const file = (result.problem === 'compare' ? options.compare : options.since)!;
+        throw new UserError(2, [compareRefusal(result.problem, file, result, analysis.config.fiscalYearStartMonth, m)]);
+      }
       default:
         throw new UserError(result.problem === 'no-records' ? 1 : 2, [periodRefusal(result, analysis.config.fiscalYearStartMonth, m)]);
     }
@@ -96,6 +103,7 @@ export async function reportCommand(
   } else {
     io.stdout.write(output);
   }
+  if (!options.quiet && report.revisions?.length) io.stderr.write(`${m.compare.revised(report.revisions.map((r) => r.month))}\n`);
   if (!options.quiet && report.excluded) io.stderr.write(`${m.report.excluded(report.excluded.rows, report.excluded.tables)}\n`);
   summary(result.findings);
   return 0;

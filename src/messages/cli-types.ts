@@ -14,6 +14,7 @@ export type OptionName =
   | 'suppressBelow'
   | 'compare'
   | 'years'
+  | 'since'
   | 'month'
   | 'asOf'
   | 'fiscalYear'

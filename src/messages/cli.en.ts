@@ -43,6 +43,7 @@ export const enCli: CliWords = {
       reportFormat: 'table | md | csv | xlsx | json | html (default: from --out, else table on a terminal, md when piped)',
       skipInvalid: 'leave rows with errors out instead of refusing, and say how many',
       suppressBelow: 'hide counts from 1 to n-1 as x, and the cells that would reveal them',
+      since: 'list the months whose figures changed since the last release (its JSON) as corrections',
       years: "add a table of the last n fiscal years' totals (the years the logs hold)",
       compare: "compare with last year's report written with --format json, month for month (year on year)",
       month: 'last month of the report (default: the latest month with records); the same as --as-of',

@@ -44,6 +44,7 @@ export const jaCli: CliWords = {
       reportFormat: 'table | md | csv | xlsx | json | html（既定: --out の拡張子から。なければ画面では table、パイプでは md）',
       skipInvalid: 'エラーのある行で止めずに、その行を除いて作り、何行除いたかを示します',
       suppressBelow: '1〜n-1 の件数を x で伏せ、それを逆算できるセルも伏せます',
+      since: '前回 --format json で出した報告書と比べ、件数が変わった月を「前回報告からの訂正」として示します',
       years: '直近 n 年度の合計を年度別の表にします（読み込んだ記録にある年度）',
       compare: '前年度に --format json で書き出した報告書と、同じ月どうしで比べます（前年度同期比較）',
       month: '集計する最後の月（既定: 記録のある最後の月）。--as-of と同じ意味です',

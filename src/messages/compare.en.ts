@@ -5,6 +5,9 @@ import type { Messages } from './types.js';
 export const compareEn: Pick<Messages, 'compare'> = {
   compare: {
     refused: (file, why) => `The --compare file ${file} cannot be compared with. ${why}`,
+    sinceRefused: (file, why) => `The --since file ${file} cannot be used as the last release. ${why}`,
+    revised: (months) =>
+      `Note: the figures of ${months.join(', ')} have changed since the last release (late entries or corrections). Check the "corrections since the last release" table and tell the city.`,
     fileInApp: "last year's report (JSON)",
     notJson: 'It is not JSON. Give a file written by tsup-report with --format json.',
     notAReport: 'It is not a tsup-report JSON report (give what monthly or annual wrote with --format json).',

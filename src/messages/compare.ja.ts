@@ -5,6 +5,9 @@ import { monthText, type Messages } from './types.js';
 export const compareJa: Pick<Messages, 'compare'> = {
   compare: {
     refused: (file, why) => `--compare の ${file} は前年度同期の比較に使えません。${why}`,
+    sinceRefused: (file, why) => `--since の ${file} は前回の報告として使えません。${why}`,
+    revised: (months) =>
+      `注意: 前回の報告から ${months.map(monthText).join('、')} の件数が変わりました（後からの入力や訂正）。「前回報告からの訂正」の表を確かめ、市に伝えてください。`,
     fileInApp: '前年度の報告書（JSON）',
     notJson: 'JSON として読めません。tsup-report の --format json で書き出したファイルを指定してください。',
     notAReport: 'tsup-report の JSON 形式の報告書ではありません（monthly / annual を --format json で書き出したものを指定してください）。',

@@ -76,6 +76,9 @@ export interface Messages extends CliWords {
   /** A --compare file that cannot stand for the previous year (SPEC §15). */
   compare: {
     refused: (file: string, why: string) => string;
+    sinceRefused: (file: string, why: string) => string;
+    /** After a report made with --since: the months already reported whose figures have changed. */
+    revised: (months: readonly string[]) => string;
     /** How the page names the file, which has no path there. */
     fileInApp: string;
     notJson: string;

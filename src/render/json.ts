@@ -21,6 +21,7 @@ export function renderJson(report: Report): string {
     periodNote: report.periodNote,
     ...(report.previous ? { previous: report.previous, change: report.change } : {}),
     ...(report.years ? { years: report.years } : {}),
+    ...(report.revisions ? { revisions: report.revisions } : {}),
     ...(report.excluded ? { excluded: report.excluded } : {}),
     ...(report.suppression ? { suppression: report.suppression } : {}),
   };

@@ -170,18 +170,19 @@ export function skipReasonText(input: InputEntry, m: Messages): string {
 }
 
 /** Why no period could be reported: the CLI's message and the page's, the same words. */
-/** Why a --compare file was refused, in words. */
-export function compareRefusal(file: string, refusal: CompareRefusal, startMonth: number, m: Messages): string {
+/** Why a --compare (or --since) file was refused, in words. */
+export function compareRefusal(which: 'compare' | 'since', file: string, refusal: CompareRefusal, startMonth: number, m: Messages): string {
   const c = m.compare;
+  const refused = which === 'compare' ? c.refused : c.sinceRefused;
   switch (refusal.reason) {
     case 'not-a-report':
-      return c.refused(file, c.notAReport);
+      return refused(file, c.notAReport);
     case 'suppressed':
-      return c.refused(file, c.suppressed);
+      return refused(file, c.suppressed);
     case 'other-year':
-      return c.refused(file, c.otherYear(fiscalYearLabel(refusal.fiscalYear, startMonth), fiscalYearLabel(refusal.expected, startMonth)));
+      return refused(file, c.otherYear(fiscalYearLabel(refusal.fiscalYear, startMonth), fiscalYearLabel(refusal.expected, startMonth)));
     case 'months-missing':
-      return c.refused(file, c.monthsMissing(refusal.months.join(', ')));
+      return refused(file, c.monthsMissing(refusal.months.join(', ')));
   }
 }
 

@@ -14,7 +14,7 @@ const counts = z.record(z.string(), count);
 const month = z.string().regex(/^\d{4}-\d{2}$/u);
 
 /** The parts of the tool's JSON report (SPEC §10) a comparison reads; anything else may be there too. */
-const reportJson = z.object({
+export const reportJsonSchema = z.object({
   kind: z.enum(['monthly', 'annual']),
   fiscalYear: z.number().int(),
   startMonth: month,
@@ -43,7 +43,7 @@ export function previousFromFile(
   previous: Period,
 ): { ok: true; figures: ComparedFigures } | ({ ok: false } & CompareRefusal) {
   if (typeof json === 'object' && json !== null && 'suppression' in json) return { ok: false, reason: 'suppressed' };
-  const parsed = reportJson.safeParse(json);
+  const parsed = reportJsonSchema.safeParse(json);
   if (!parsed.success) {
     const intake = (json as { intake?: unknown } | null)?.intake;
     return { ok: false, reason: hasHiddenCount(intake) ? 'suppressed' : 'not-a-report' };

@@ -103,6 +103,14 @@ export interface Change {
   ratio: number | null;
 }
 
+/** A month the last release reported whose figures have changed since (`monthly --since`). */
+export interface Revision {
+  month: string;
+  label: string;
+  /** Each figure that changed, named as a metric (intake.channel.電話), with its count then and now. */
+  changes: { figure: string; before: number; after: number }[];
+}
+
 /** One fiscal year's totals in `annual --years N`. */
 export interface YearFigures extends ComparedFigures {
   fiscalYearLabel: string;
@@ -205,6 +213,8 @@ export interface Report {
   previous?: ComparedFigures;
   /** Each figure's change against `previous`; present with it. */
   change?: ComparedChange;
+  /** `monthly --since LAST.json`: the months already reported whose figures have changed; present with --since. */
+  revisions?: Revision[];
   /** `annual --years N`: the totals of each fiscal year the records hold, oldest first, this one last. */
   years?: YearFigures[];
   /** Present when --suppress-below hid small counts (and the cells that would reveal them). */
