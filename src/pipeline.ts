@@ -1,5 +1,5 @@
 import type { Config } from './config/schema.js';
-import { ProblemLog, severityOf, type Kind, type Problem, type ProblemCode, type ProblemsView, type Severity } from './problems.js';
+import { ProblemLog, severityOf, type PerKind, type Problem, type ProblemCode, type ProblemsView, type Severity } from './problems.js';
 import { readSources, type InputEntry, type SourceTable } from './read/inputs.js';
 import type { ReadOptions, SourceFile } from './read/types.js';
 import { collectRecords, type Collected, type CollectOptions, type TableSummary } from './records/collect.js';
@@ -68,7 +68,7 @@ export interface Findings {
   counts: Partial<Record<ProblemCode, number>>;
   /** Problems that were counted but not kept (beyond the log's limit), per severity. */
   unlisted: { errors: number; warnings: number };
-  ledger: Record<Kind, Ledger>;
+  ledger: PerKind<Ledger>;
 }
 
 /**
