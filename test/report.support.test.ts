@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import { parseConfig } from '../src/config/parse.js';
@@ -6,7 +9,7 @@ import { messagesFor } from '../src/messages/index.js';
 import { reportFrom, validationFrom } from '../src/pipeline.js';
 import type { CellValue, RawTable } from '../src/read/types.js';
 import type { Report } from '../src/report/types.js';
-import { analyseFiles, analyseTables, fixture, INTAKE_HEADER, memoryTable } from './helpers.js';
+import { analyseFiles, analyseTables, fixture, INTAKE_HEADER, memoryTable, runCli } from './helpers.js';
 
 const SUPPORT_HEADER: CellValue[] = ['実施日', '支援内容', '連携先', '受付番号', '相談者ID', '備考'];
 const TYPES = DEFAULT_CONFIG.supportTypes.map((t) => t.label);
@@ -139,6 +142,31 @@ describe('report.support: support actions by month × type and by agency × type
     expect(result.report.summary).toHaveLength(3);
     expect(Object.keys(result.report.ledger)).toEqual(['intake', 'ibasho', 'distribution']);
     expect(Object.keys(validationFrom(analysis, false).ledger)).toEqual(['intake', 'ibasho', 'distribution']);
+  });
+
+  test('the CLI: the seed JSON and closing summary gain nothing; with a support log both name it', async () => {
+    const seed = await runCli(['annual', fixture('takasaki-r3'), '--format', 'json']);
+    expect(seed.code).toBe(0);
+    expect(Object.keys(JSON.parse(seed.stdout).ledger)).toEqual(['intake', 'ibasho', 'distribution']);
+    expect(seed.stderr).not.toMatch(/support actions/u);
+    const validated = await runCli(['validate', fixture('takasaki-r3'), '--format', 'json']);
+    expect(Object.keys(JSON.parse(validated.stdout).ledger)).toEqual(['intake', 'ibasho', 'distribution']);
+
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tsup-support-'));
+    try {
+      const list = actions(7, 30).filter((a) => a.date < '2022/3');
+      const rows = [SUPPORT_HEADER, ...list.map((a) => [a.date, a.type, a.agency ?? ''])];
+      await writeFile(path.join(dir, 'support.csv'), rows.map((r) => r.join(',')).join('\r\n'));
+      const both = await runCli(['annual', fixture('takasaki-r3'), path.join(dir, 'support.csv'), '--format', 'json']);
+      expect(both.code).toBe(0);
+      const inPeriod = list.filter((a) => monthOf(a.date) >= '2021-08' && monthOf(a.date) <= '2022-02').length;
+      expect(JSON.parse(both.stdout).ledger.support).toMatchObject({ read: list.length, counted: inPeriod });
+      expect(both.stderr).toContain(`, ${inPeriod} support actions;`);
+      const ja = await runCli(['annual', fixture('takasaki-r3'), path.join(dir, 'support.csv'), '--lang', 'ja', '--format', 'json']);
+      expect(ja.stderr).toContain(`・支援記録 ${inPeriod}、`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('a support sheet with a header and no rows adds its ledger (every row accounted for), but no figures', async () => {
