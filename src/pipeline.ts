@@ -2,7 +2,7 @@ import type { Config } from './config/schema.js';
 import {
   ProblemLog,
   severityOf,
-  type Kind,
+  type PerKind,
   type Problem,
   type ProblemCode,
   type ProblemReport,
@@ -83,7 +83,7 @@ export interface Findings {
   counts: Partial<Record<ProblemCode, number>>;
   /** Problems that were counted but not kept (beyond the log's limit), per severity. */
   unlisted: { errors: number; warnings: number };
-  ledger: Record<Kind, Ledger>;
+  ledger: PerKind<Ledger>;
 }
 
 /**

@@ -47,9 +47,18 @@ export function severityOf(code: ProblemCode): Severity {
   return PROBLEM_SEVERITY[code];
 }
 
-/** The kinds of log the tool reads (SPEC §1). */
-export const KINDS = ['intake', 'ibasho', 'distribution'] as const;
+/** The kinds of log the tool reads (SPEC §1, and 支援記録 of §14). */
+export const KINDS = ['intake', 'ibasho', 'distribution', 'support'] as const;
 export type Kind = (typeof KINDS)[number];
+
+/**
+ * The seed's kinds, always in a ledger. 支援記録 (support) is there only when such a table was read,
+ * so that logs without one give exactly the report and JSON they gave before it existed (SPEC §14).
+ */
+export const SEED_KINDS = ['intake', 'ibasho', 'distribution'] as const;
+export type SeedKind = (typeof SEED_KINDS)[number];
+/** One value per kind: every seed kind, and support when a support table was read. */
+export type PerKind<T> = Record<SeedKind, T> & { support?: T };
 
 /** Why a date was not accepted; each has its own sentence in the message tables. */
 export type DateProblem = 'unrecognised' | 'no-year' | 'nonexistent' | 'era-range' | 'serial-range' | 'unsaved-formula';

@@ -15,7 +15,14 @@ describe('tsup-report template', () => {
     expect(result.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['記入方法', '選択肢', '相談記録', '居場所開催記録', '生理用品配布記録']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '記入方法',
+      '選択肢',
+      '相談記録',
+      '居場所開催記録',
+      '生理用品配布記録',
+      '支援記録',
+    ]);
     const intake = workbook.getWorksheet('相談記録')!;
     expect(intake.getRow(1).values).toEqual([
       undefined,
@@ -65,6 +72,9 @@ describe('tsup-report template', () => {
     intake.getRow(3).values = ['T-2', new Date(Date.UTC(2021, 8, 2)), 'メール', '生活問題', '継続'];
     workbook.getWorksheet('居場所開催記録')!.getRow(2).values = [new Date(Date.UTC(2021, 8, 11)), 'litoko', 3];
     workbook.getWorksheet('生理用品配布記録')!.getRow(2).values = [new Date(Date.UTC(2021, 8, 3)), '倉渕支所', 5];
+    const support = workbook.getWorksheet('支援記録')!;
+    support.getRow(2).values = [new Date(Date.UTC(2021, 8, 6)), '同行支援', '福祉事務所', 'T-1', 'C-1', '架空のメモ'];
+    support.getRow(3).values = [new Date(Date.UTC(2021, 8, 7)), '他機関との調整'];
     await workbook.xlsx.writeFile(out);
 
     const result = await runCli(['validate', out, '--format', 'json', '--strict']);
@@ -75,6 +85,7 @@ describe('tsup-report template', () => {
     expect(json.ledger.intake.counted).toBe(2);
     expect(json.ledger.ibasho.counted).toBe(1);
     expect(json.ledger.distribution.counted).toBe(1);
+    expect(json.ledger.support.counted).toBe(2);
   });
 
   test('the 記入例 row left in a filled template is not counted, only noted as information: the same counts as without it', async () => {
@@ -83,14 +94,15 @@ describe('tsup-report template', () => {
       expect((await runCli(['template', '--out', out])).code).toBe(0);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(out);
-      const sheets = ['相談記録', '居場所開催記録', '生理用品配布記録'].map((sheet) => workbook.getWorksheet(sheet)!);
+      const sheets = ['相談記録', '居場所開催記録', '生理用品配布記録', '支援記録'].map((sheet) => workbook.getWorksheet(sheet)!);
       if (!keepExample) for (const sheet of sheets) sheet.spliceRows(2, 1);
-      const [intake, ibasho, handouts] = sheets as [ExcelJS.Worksheet, ExcelJS.Worksheet, ExcelJS.Worksheet];
+      const [intake, ibasho, handouts, support] = sheets as [ExcelJS.Worksheet, ExcelJS.Worksheet, ExcelJS.Worksheet, ExcelJS.Worksheet];
       const first = keepExample ? 3 : 2;
       intake.getRow(first).values = ['T-1', new Date(Date.UTC(2021, 8, 1)), '電話', '家庭問題', '助言'];
       intake.getRow(first + 1).values = ['T-2', new Date(Date.UTC(2021, 8, 2)), 'メール', '生活問題', '継続'];
       ibasho.getRow(first).values = [new Date(Date.UTC(2021, 8, 11)), 'litoko', 3];
       handouts.getRow(first).values = [new Date(Date.UTC(2021, 8, 3)), '倉渕支所', 5];
+      support.getRow(first).values = [new Date(Date.UTC(2021, 8, 6)), '訪問支援', '警察'];
       await workbook.xlsx.writeFile(out);
       return out;
     };
@@ -105,8 +117,9 @@ describe('tsup-report template', () => {
       ['example-row', 2],
       ['example-row', 2],
       ['example-row', 2],
+      ['example-row', 2],
     ]);
-    for (const kind of ['intake', 'ibasho', 'distribution']) {
+    for (const kind of ['intake', 'ibasho', 'distribution', 'support']) {
       expect(kept.ledger[kind].counted).toBe(removed.ledger[kind].counted);
       // The example row is in the ledger with the blank rows, so every row read is accounted for.
       expect(kept.ledger[kind].blank).toBe(removed.ledger[kind].blank + 1);
@@ -140,6 +153,43 @@ describe('tsup-report template', () => {
     expect(await readFile(out)).toEqual(before);
     expect((await runCli(['template', '--kind', 'visits', '--out', path.join(dir, 'x.xlsx')])).code).toBe(2);
     expect((await runCli(['template', '--out', path.join(dir, 'x.csv'), '--lang', 'en'])).stderr).toContain('--out FILE.xlsx');
+  });
+
+  test('--kind support: a 支援記録 sheet with dropdowns from supportTypes and agencies; filled, it passes validate --strict', async () => {
+    const config = fixture('full-year', 'tsup-report.config.json');
+    const own = path.join(dir, 'support-config.json');
+    const supportTypes = [{ label: '同行' }, { label: 'アウトリーチ', aliases: ['訪問'] }];
+    const agencies = [{ label: '市役所' }, { label: '学校' }, { label: '病院' }];
+    await writeFile(own, JSON.stringify({ ...JSON.parse(await readFile(config, 'utf8')), supportTypes, agencies }));
+    const out = path.join(dir, 'support.xlsx');
+    expect((await runCli(['template', '--kind', 'support', '--config', own, '--out', out])).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['記入方法', '選択肢', '支援記録']);
+    const sheet = workbook.getWorksheet('支援記録')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '実施日', '支援内容', '連携先', '受付番号', '相談者ID', '備考']);
+    expect(sheet.getCell('A2').dataValidation).toMatchObject({ type: 'date' });
+    // The dropdowns point at the list sheet's columns that hold exactly the config's labels.
+    const lists = workbook.getWorksheet('選択肢')!;
+    const listOf = (address: string): unknown[] => {
+      const formula = (sheet.getCell(address).dataValidation as { formulae: string[] }).formulae[0]!;
+      const [, column, from, to] = /^'選択肢'!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/u.exec(formula)!;
+      return lists.getColumn(column!).values.slice(Number(from), Number(to) + 1);
+    };
+    expect(listOf('B2')).toEqual(supportTypes.map((t) => t.label));
+    expect(listOf('C300')).toEqual(agencies.map((a) => a.label));
+    expect(sheet.getCell('D2').dataValidation).toBeUndefined();
+    expect(workbook.getWorksheet('記入方法')!.getColumn(1).values.join('\n')).toContain('■ 支援記録シート');
+
+    sheet.getRow(3).values = [new Date(Date.UTC(2022, 4, 9)), 'アウトリーチ', '病院', '', 'C-1', 'メモ'];
+    sheet.getRow(4).values = [new Date(Date.UTC(2022, 4, 10)), '訪問'];
+    await workbook.xlsx.writeFile(out);
+    const result = await runCli(['validate', out, '--config', own, '--format', 'json', '--strict']);
+    const json = JSON.parse(result.stdout);
+    expect(json.errors).toEqual([]);
+    expect(json.warnings.map((w: { code: string }) => w.code)).toEqual(['example-row']);
+    expect(json.tables.map((t: { kind: string }) => t.kind)).toEqual(['support']);
+    expect(json.ledger.support).toMatchObject({ read: 3, blank: 1, counted: 2 });
   });
 
   test('labels come from the config in use', async () => {

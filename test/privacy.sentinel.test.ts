@@ -18,6 +18,15 @@ const intakeRows = (prefix: string): string[][] => [
   // The same number with other content: a conflict, reported with both places.
   [`${prefix}-1`, '2021/9/3', '電話', '家庭問題', '助言', SENTINEL, SENTINEL, SENTINEL, SENTINEL],
 ];
+/** 支援記録 (SPEC §14): its 相談者ID and 備考 are as confidential as the consultations'. */
+const SUPPORT = ['実施日', '支援内容', '連携先', '受付番号', '相談者ID', '備考', '支援の詳細'];
+const supportRows = (prefix: string): string[][] => [
+  ['2021/9/5', '同行支援', '福祉事務所', `${prefix}-1`, SENTINEL, SENTINEL, SENTINEL],
+  ['2021/9/6', '訪問', '', `${prefix}-1`, SENTINEL, `${SENTINEL}\n二行目`, SENTINEL],
+  // Errors in every coded and date column, beside the confidential cells.
+  ['2021/2/30', '送迎', '福祉事務署', `${prefix}-2`, SENTINEL, SENTINEL, SENTINEL],
+  ['', '', '', '', SENTINEL, SENTINEL, SENTINEL],
+];
 const csv = (rows: string[][], delimiter = ','): string =>
   `${rows.map((r) => r.map((c) => (/[",\n]/u.test(c) ? `"${c.replace(/"/gu, '""')}"` : c)).join(delimiter)).join('\r\n')}\r\n`;
 
@@ -32,6 +41,7 @@ beforeAll(async () => {
     path.join(inputs, 'c-utf16.txt'),
     Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv([INTAKE, ...intakeRows('T')], '\t'), 'utf16le')]),
   );
+  await writeFile(path.join(inputs, 'e-support.csv'), csv([SUPPORT, ...supportRows('S')]));
   const workbook = new ExcelJS.Workbook();
   const intake = workbook.addWorksheet('相談記録');
   intake.addRow(['令和3年度 相談記録']);
@@ -44,6 +54,9 @@ beforeAll(async () => {
   const handouts = workbook.addWorksheet('配布');
   handouts.addRow(['配布日', '配布場所', '配布数', '受取者メモ']);
   handouts.addRow(['2021/9/13', '本所', 3, SENTINEL]);
+  const support = workbook.addWorksheet('支援記録');
+  support.addRow(SUPPORT);
+  for (const r of supportRows('W')) support.addRow(r);
   // A sheet with no header: skipped with a warning that names the sheet, never its cells.
   workbook.addWorksheet('メモ').addRow([SENTINEL]);
   await workbook.xlsx.writeFile(path.join(inputs, 'd-book.xlsx'));
@@ -71,6 +84,8 @@ describe('confidentiality: free-text and personal columns never leave the tool',
       expect(json.errors.map((e: { code: string }) => e.code)).toEqual(
         expect.arrayContaining(['invalid-date', 'unknown-value', 'missing-value', 'duplicate-id-conflict', 'invalid-number']),
       );
+      expect(json.tables.filter((t: { kind: string }) => t.kind === 'support')).toHaveLength(2);
+      expect(json.ledger.support).toMatchObject({ read: 8, rejected: 4 });
     }
   });
 
@@ -92,6 +107,7 @@ describe('confidentiality: free-text and personal columns never leave the tool',
     expect(result.code).toBe(0);
     await expectNoSentinel(result.stdout + result.stderr, `${command} ${format}`);
     expect(result.stdout).toContain('令和3年度');
+    if (format === 'json') expect(JSON.parse(result.stdout).ledger.support.counted).toBe(4);
   });
 
   test.each(['monthly', 'annual'])('%s --format xlsx, every part of the zip', async (command) => {

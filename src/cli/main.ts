@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
   withExamples(
     withConfigOptions(program.command('template').description(c.template), m, 'quietAll')
-      .addOption(new Option(`--kind <${p.kind}>`, o.kind).choices(['intake', 'ibasho', 'distribution', 'all']).default('all'))
+      .addOption(new Option(`--kind <${p.kind}>`, o.kind).choices(['intake', 'ibasho', 'distribution', 'support', 'all']).default('all'))
       .option(`--out <${p.file}>`, o.templateOut),
     'template',
     m,

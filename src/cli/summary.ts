@@ -1,10 +1,10 @@
 import { configsNotInUse, type LoadedConfig } from '../config/load.js';
 import type { Messages } from '../messages/index.js';
 import type { Findings } from '../pipeline.js';
-import type { ProblemCode } from '../problems.js';
+import type { Kind, PerKind, ProblemCode } from '../problems.js';
 import type { InputEntry } from '../read/inputs.js';
-import { KINDS } from '../records/kinds.js';
 import { problemMessage, skipReasonText } from '../render/validation.js';
+import type { Ledger } from '../report/types.js';
 
 /** Problems about what was read, worth a line at the end of every run. */
 const ACCOUNTING: readonly ProblemCode[] = [
@@ -43,10 +43,11 @@ export function closingSummary(
       lines.push(`  ${m.summary.named('skipped', input.file, skipReasonText(input, m))}`);
     }
   }
-  const ledger = found.ledger;
-  const counted = Object.fromEntries(KINDS.map((k) => [k, ledger[k].counted])) as Record<(typeof KINDS)[number], number>;
-  const total = (key: 'outOfPeriod' | 'duplicate' | 'rejected'): number => KINDS.reduce((n, k) => n + ledger[k][key], 0);
-  const other = KINDS.reduce((n, k) => n + ledger[k].blank + ledger[k].totalLine, 0);
+  // Kinds in the ledger: 支援記録 only when a support table was read.
+  const ledgers = Object.entries(found.ledger) as [Kind, Ledger][];
+  const counted = Object.fromEntries(ledgers.map(([k, l]) => [k, l.counted])) as PerKind<number>;
+  const total = (key: 'outOfPeriod' | 'duplicate' | 'rejected'): number => ledgers.reduce((n, [, l]) => n + l[key], 0);
+  const other = ledgers.reduce((n, [, l]) => n + l.blank + l.totalLine, 0);
   lines.push(m.summary.rows(counted, reportScope ? total('outOfPeriod') : 0, total('duplicate'), total('rejected'), other));
   // validate lists every problem already; a report's run names those about what was read.
   for (const problem of reportScope ? found.warnings : []) {

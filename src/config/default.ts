@@ -48,16 +48,46 @@ export const DEFAULT_CONFIG: Config = {
     { label: '榛名支所', aliases: ['榛名'] },
     { label: '吉井支所', aliases: ['吉井'] },
   ],
+  // 支援記録 (SPEC §14): the support the programme gives beyond the call, and the seed's 連携団体.
+  supportTypes: [
+    { label: '同行支援', aliases: ['同行', '付き添い', '付添い', '付添', '同行支援（付き添い）'] },
+    { label: '訪問支援', aliases: ['訪問', '家庭訪問', 'アウトリーチ'] },
+    { label: '他機関との調整', aliases: ['他機関調整', '関係機関との調整', '関係機関調整', '連絡調整', '調整'] },
+  ],
+  agencies: [
+    { label: '福祉事務所', aliases: ['福祉課', '生活福祉課', '市福祉事務所'] },
+    { label: '教育委員会・学校', aliases: ['教育委員会', '学校', '私立学校', '教育委員会・私立学校', '小学校', '中学校', '高校'] },
+    {
+      label: '県女性相談センター',
+      aliases: ['女性相談センター', '女性相談所', '県女性相談所', '女性相談支援センター', '県女性相談支援センター'],
+    },
+    { label: '男女共同参画センター', aliases: ['男女共同参画', '参画センター'] },
+    {
+      label: 'ハローワーク・ジョブカフェ',
+      aliases: [
+        'ハローワーク',
+        'ジョブカフェ',
+        'ジョブカフェマザーズ',
+        'ハローワーク・ジョブカフェマザーズ',
+        'マザーズハローワーク',
+        '公共職業安定所',
+      ],
+    },
+    { label: '警察', aliases: ['警察署', '交番'] },
+    { label: '医療機関', aliases: ['病院', '医院', 'クリニック', '診療所'] },
+    { label: 'その他', aliases: ['他', 'そのほか', 'その他の機関'] },
+  ],
   targets: [{ id: 'ibasho-sessions', label: '「居場所」集会の開催', metric: 'ibasho.sessions', target: 20, unit: '回' }],
   evaluation: [
     { min: 1.0, label: '達成', sentence: '達成された。' },
     { min: 0.6, label: '概ね達成', sentence: '概ね達成された。' },
     { min: 0, label: '未達成', sentence: '達成されなかった。' },
   ],
-  // The seed's three closing sentences (SPEC §8); the period note is added after each.
+  // The seed's three closing sentences (SPEC §8), and sentence 4 for a support log (§14); the period note is added after each.
   sentences: {
     intake: '{program}事業は、{topChannel}での相談が最も多く、主訴は{topCategories}が全体の{shareText}。',
     distribution: '生理用品の配布は社会福祉協議会本所及び、各支所にて配布を行い、累計{count}件の配布を行った。',
     ibasho: '居場所の開設事業については、{venuesUsed}カ所で延べ{sessions}回開設され、{participants}名の利用があった。',
+    support: '同行支援等の支援は延べ{total}件（{typeCounts}）行い、連携先は{topAgency}が最も多かった。',
   },
 };

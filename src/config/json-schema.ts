@@ -13,6 +13,11 @@ const LIST_NAMES: Record<(typeof CODED_LISTS)[number], Words> = {
   outcomes: ['対応結果（累計表の「対応結果」の列）', 'Outcomes (the 対応結果 columns)'],
   ibashoVenues: ['居場所の会場・実施団体', 'Gathering (居場所) venues'],
   distributionLocations: ['生理用品の配布場所', 'Sanitary-product handout locations'],
+  supportTypes: [
+    '支援記録の支援内容（同行支援・訪問支援・他機関との調整 など）',
+    'Kinds of support action in the support log (支援記録の「支援内容」)',
+  ],
+  agencies: ['支援記録の連携先（連携した機関）', 'Agencies a support action worked with (支援記録の「連携先」)'],
 };
 
 /** What each key means, in Japanese then English, keyed by its path (`[]` steps into a list's items). */
@@ -37,8 +42,8 @@ const DESCRIPTIONS: Record<string, Words> = {
   'targets[].id': ['目標の識別子（英数字、重複不可）。', "The target's identifier (unique)."],
   'targets[].label': ['目標の名前（例: 「居場所」集会の開催）。', "The target's name as printed."],
   'targets[].metric': [
-    '数える指標: intake.total, intake.channel.<ラベル>, intake.category.<ラベル>, intake.outcome.<ラベル>, ibasho.sessions, ibasho.participants, distribution.count',
-    'What is counted: intake.total, intake.channel.<label>, intake.category.<label>, intake.outcome.<label>, ibasho.sessions, ibasho.participants, distribution.count',
+    '数える指標: intake.total, intake.channel.<ラベル>, intake.category.<ラベル>, intake.outcome.<ラベル>, ibasho.sessions, ibasho.participants, distribution.count, support.total, support.type.<ラベル>, support.agency.<ラベル>',
+    'What is counted: intake.total, intake.channel.<label>, intake.category.<label>, intake.outcome.<label>, ibasho.sessions, ibasho.participants, distribution.count, support.total, support.type.<label>, support.agency.<label>',
   ],
   'targets[].target': ['目標の数（例: 20）。', 'The target number (e.g. 20).'],
   'targets[].unit': ['単位（例: 回、件、名）。', 'The unit printed after numbers (e.g. 回).'],
@@ -75,7 +80,10 @@ const DESCRIPTIONS: Record<string, Words> = {
     '居場所の要約文。{program} {venuesUsed} {sessions} {participants} が使えます。',
     'The gatherings sentence; placeholders {program} {venuesUsed} {sessions} {participants}.',
   ],
-  'sentences.support': ['支援の要約文。', 'The support sentence.'],
+  'sentences.support': [
+    '支援記録の要約文（支援記録があるときだけ）。{program} {total} {typeCounts} {topAgency} が使えます。',
+    'The support-log sentence (only when support records were read); placeholders {program} {total} {typeCounts} {topAgency}.',
+  ],
   'sentences.comparison': ['前年との比較の文。', 'The comparison sentence.'],
 };
 for (const list of CODED_LISTS) {

@@ -1,5 +1,14 @@
 /** The coded lists of a config, by the key they have in the config file. Kept apart from the zod schema so that reading logs does not load zod. */
-export const CODED_LISTS = ['channels', 'categories', 'outcomes', 'ibashoVenues', 'distributionLocations'] as const;
+export const CODED_LISTS = [
+  'channels',
+  'categories',
+  'outcomes',
+  'ibashoVenues',
+  'distributionLocations',
+  // 支援記録 (SPEC §14): the kinds of support action and the agencies worked with.
+  'supportTypes',
+  'agencies',
+] as const;
 export type CodedList = (typeof CODED_LISTS)[number];
 
 /** The config's file name, looked for in the working folder and beside the logs. */

@@ -1,13 +1,23 @@
 import type { CodedList, Config } from './schema.js';
 
 /** Metrics that take no label. */
-export const PLAIN_METRICS = ['intake.total', 'ibasho.sessions', 'ibasho.participants', 'distribution.count'] as const;
+export const PLAIN_METRICS = [
+  'intake.total',
+  'ibasho.sessions',
+  'ibasho.participants',
+  'distribution.count',
+  // 支援記録 (SPEC §14)
+  'support.total',
+] as const;
 
 /** Metrics of the form `<prefix>.<label>`, and the config list the label must come from. */
 export const LABELLED_METRICS: Record<string, CodedList> = {
   'intake.channel': 'channels',
   'intake.category': 'categories',
   'intake.outcome': 'outcomes',
+  // 支援記録 (SPEC §14)
+  'support.type': 'supportTypes',
+  'support.agency': 'agencies',
 };
 
 export type MetricRef =

@@ -40,8 +40,9 @@ const sentences = z
     intake: sentenceTemplate,
     distribution: sentenceTemplate,
     ibasho: sentenceTemplate,
-    // Worded by later issues (§14 support, §15 comparison); accepted now so that configs can carry them.
-    support: sentenceTemplate.optional(),
+    // Sentence 4, said only when support records (支援記録) were read (SPEC §14).
+    support: sentenceTemplate,
+    // Worded by a later issue (§15 comparison); accepted now so that configs can carry it.
     comparison: sentenceTemplate.optional(),
   })
   .strict();
@@ -63,6 +64,9 @@ export const configSchema = z
     outcomes: z.array(labelItem).min(1).max(1000),
     ibashoVenues: z.array(labelItem).min(1),
     distributionLocations: z.array(labelItem).min(1),
+    // 支援記録 (SPEC §14): the kinds of support action, and the agencies a 連携先 names.
+    supportTypes: z.array(labelItem).min(1).max(1000),
+    agencies: z.array(labelItem).min(1).max(1000),
     targets: z.array(target),
     evaluation: z.array(evaluationLevel).min(1),
     sentences,

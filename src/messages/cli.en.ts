@@ -53,7 +53,7 @@ export const enCli: CliWords = {
       strict: 'fail on warnings too',
       maxErrors: 'list at most this many problems (default: 200 in text, 1000 in JSON)',
       annotate: 'also write a copy of the inputs with every problem cell marked',
-      kind: 'which log: intake, ibasho, distribution or all (default: all)',
+      kind: 'which log: intake, ibasho, distribution, support or all (default: all)',
       templateOut: 'the workbook to write (never overwritten)',
       appOut: 'where to write it (an older copy of the app is replaced, nothing else)',
       initOut: 'write the config to this file (default: ./tsup-report.config.json; never overwrites)',

@@ -54,7 +54,7 @@ export const jaCli: CliWords = {
       strict: '警告があっても失敗にします',
       maxErrors: '一覧にする問題の上限（既定: text では 200、json では 1000）',
       annotate: '問題のあるセルに印をつけた入力の写し（.xlsx）も書き出します',
-      kind: 'どの記録のひな形か: intake（相談）、ibasho（居場所）、distribution（配布）、all（すべて）（既定: all）',
+      kind: 'どの記録のひな形か: intake（相談）、ibasho（居場所）、distribution（配布）、support（支援記録）、all（すべて）（既定: all）',
       templateOut: '書き出すブック（.xlsx。既にあるファイルは上書きしません）',
       appOut: '書き出す場所（.html。以前のブラウザ版は置き換え、ほかのファイルは上書きしません）',
       initOut: '設定を書き出すファイル（既定: ./tsup-report.config.json。既にあるファイルは上書きしません）',

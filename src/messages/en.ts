@@ -12,7 +12,7 @@ const table = (other: ProblemDetail['other']): string =>
 export const en: Messages = {
   ...enCli,
   ...compareEn,
-  kindName: { intake: 'consultation log', ibasho: 'gathering log', distribution: 'handout log' },
+  kindName: { intake: 'consultation log', ibasho: 'gathering log', distribution: 'handout log', support: 'support log' },
   issue: {
     'unreadable-file': (d) => en.unreadable[(d.reason as keyof Messages['unreadable']) ?? 'other'] ?? en.unreadable.other,
     'unsupported-format': (d) => en.refusedFormat[d.format ?? 'other'](d.extension ?? ''),
@@ -24,7 +24,7 @@ export const en: Messages = {
         : d.reason === 'empty'
           ? 'The file is empty.'
           : d.reason === 'all-sheets-skipped'
-            ? 'No sheet of this workbook has the header row of a log (one with 受付日, 開催日 or 配布日).'
+            ? 'No sheet of this workbook has the header row of a log (one with 受付日, 開催日, 配布日 or 実施日).'
             : 'No header row in the first 10 rows. Put the headers (受付日, 受付方法, 主訴, 対応結果 …) in row 1 or right below the title.',
     'missing-column': (d) =>
       `The ${d.kind ? en.kindName[d.kind] : 'log'} lacks required column(s): ${list(d.missing ?? [])}. Add them or check the header names.`,
@@ -40,7 +40,8 @@ export const en: Messages = {
       `A row with 受付番号 "${d.value}" and the same content already exists (${places(d.otherPlaces)}), as when a month is exported twice. Counted once.`,
     'outside-service-days': (d) =>
       `${d.value} is ${d.dayType === 'holiday' ? `a national holiday (${d.holidayNameEn ?? d.holidayName ?? ''})` : d.dayType === 'year-end' ? 'in the year-end closure (12/29–1/3)' : d.dayType === 'saturday' ? 'a Saturday' : 'a Sunday'}, when "${d.channel}" is not open. Check the date.`,
-    'sheet-skipped': () => 'This sheet has no header row of a log (one with 受付日, 開催日 or 配布日), so it was skipped as not a log.',
+    'sheet-skipped': () =>
+      'This sheet has no header row of a log (one with 受付日, 開催日, 配布日 or 実施日), so it was skipped as not a log.',
     'total-row': () => 'Taken as a total or count line and not counted.',
     'example-row': () => "The template's example row (記入例), left as the template wrote it: not counted.",
     'duplicate-file': (d) => `This file has exactly the same bytes as ${d.other?.file ?? ''} (a copy). It was read once.`,
@@ -144,7 +145,7 @@ export const en: Messages = {
     files: (read, skipped, duplicate, refused) =>
       `Files: ${read} read, ${skipped} skipped, ${duplicate} duplicate, ${refused} not readable`,
     rows: (counted, outOfPeriod, duplicate, rejected, other) =>
-      `Rows: counted ${groupDigits(counted.intake)} consultations, ${groupDigits(counted.ibasho)} gatherings, ${groupDigits(counted.distribution)} handout rows; ${groupDigits(outOfPeriod)} out of period, ${groupDigits(duplicate)} duplicate, ${groupDigits(rejected)} with errors, ${groupDigits(other)} blank or total lines`,
+      `Rows: counted ${groupDigits(counted.intake)} consultations, ${groupDigits(counted.ibasho)} gatherings, ${groupDigits(counted.distribution)} handout rows${counted.support === undefined ? '' : `, ${groupDigits(counted.support)} support actions`}; ${groupDigits(outOfPeriod)} out of period, ${groupDigits(duplicate)} duplicate, ${groupDigits(rejected)} with errors, ${groupDigits(other)} blank or total lines`,
     config: (file) => (file === null ? 'Config: the built-in default (高崎市社会福祉協議会)' : `Config: ${file}`),
     configBeside: (file) => `Note: the config ${file} beside the inputs is not in use (use it with --config ${file}).`,
     named: (what, file, detail) =>

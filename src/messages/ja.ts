@@ -12,7 +12,7 @@ const table = (other: ProblemDetail['other']): string =>
 export const ja: Messages = {
   ...jaCli,
   ...compareJa,
-  kindName: { intake: '相談記録', ibasho: '居場所開催記録', distribution: '生理用品配布記録' },
+  kindName: { intake: '相談記録', ibasho: '居場所開催記録', distribution: '生理用品配布記録', support: '支援記録' },
   issue: {
     'unreadable-file': (d) => ja.unreadable[(d.reason as keyof Messages['unreadable']) ?? 'other'] ?? ja.unreadable.other,
     'unsupported-format': (d) => ja.refusedFormat[d.format ?? 'other'](d.extension ?? ''),
@@ -24,7 +24,7 @@ export const ja: Messages = {
         : d.reason === 'empty'
           ? 'ファイルが空です。'
           : d.reason === 'all-sheets-skipped'
-            ? 'このブックには記録の見出し行（受付日・開催日・配布日のある行）があるシートがありません。'
+            ? 'このブックには記録の見出し行（受付日・開催日・配布日・実施日のある行）があるシートがありません。'
             : '最初の10行に見出し行が見つかりません。1行目（またはタイトルの下）に「受付日」「受付方法」「主訴」「対応結果」などの見出しを入れてください。',
     'missing-column': (d) =>
       `${d.kind ? ja.kindName[d.kind] : '記録'}の見出しに必要な列がありません: ${list(d.missing ?? [])}。列を追加するか、見出しの名前を確かめてください。`,
@@ -41,7 +41,7 @@ export const ja: Messages = {
     'outside-service-days': (d) =>
       `${d.value} は${d.dayType === 'holiday' ? `祝日（${d.holidayName ?? ''}）` : d.dayType === 'year-end' ? '年末年始（12/29〜1/3）' : d.dayType === 'saturday' ? '土曜日' : '日曜日'}で、「${d.channel}」の受付日ではありません。日付を確かめてください。`,
     'sheet-skipped': () =>
-      'このシートには記録の見出し行（受付日・開催日・配布日のある行）がないため、記録ではないシートとして読み飛ばしました。',
+      'このシートには記録の見出し行（受付日・開催日・配布日・実施日のある行）がないため、記録ではないシートとして読み飛ばしました。',
     'total-row': () => '合計や件数の行とみなし、集計に含めませんでした。',
     'example-row': () => 'ひな形の「記入例」の行（書き替えられていない見本）なので、集計に含めませんでした。',
     'duplicate-file': (d) => `${d.other?.file ?? ''} と中身がまったく同じファイルです（コピー）。1回だけ読みました。`,
@@ -143,7 +143,7 @@ export const ja: Messages = {
     files: (read, skipped, duplicate, refused) =>
       `ファイル: 読んだ ${read}件、読み飛ばし ${skipped}件、重複 ${duplicate}件、読めない ${refused}件`,
     rows: (counted, outOfPeriod, duplicate, rejected, other) =>
-      `行: 集計 ${ja.kindName.intake} ${groupDigits(counted.intake)}・${ja.kindName.ibasho} ${groupDigits(counted.ibasho)}・${ja.kindName.distribution} ${groupDigits(counted.distribution)}、期間外 ${groupDigits(outOfPeriod)}、重複 ${groupDigits(duplicate)}、エラー ${groupDigits(rejected)}、空行・合計行 ${groupDigits(other)}`,
+      `行: 集計 ${ja.kindName.intake} ${groupDigits(counted.intake)}・${ja.kindName.ibasho} ${groupDigits(counted.ibasho)}・${ja.kindName.distribution} ${groupDigits(counted.distribution)}${counted.support === undefined ? '' : `・${ja.kindName.support} ${groupDigits(counted.support)}`}、期間外 ${groupDigits(outOfPeriod)}、重複 ${groupDigits(duplicate)}、エラー ${groupDigits(rejected)}、空行・合計行 ${groupDigits(other)}`,
     config: (file) => (file === null ? '設定: 組み込みの既定（高崎市社会福祉協議会の設定）' : `設定: ${file}`),
     configBeside: (file) => `注意: 入力のそばに設定ファイル ${file} がありますが使っていません（使うには --config ${file}）。`,
     named: (what, file, detail) =>

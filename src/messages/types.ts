@@ -2,6 +2,7 @@ import type {
   DateProblem,
   Kind,
   NumberProblem,
+  PerKind,
   Place,
   ProblemCode,
   ProblemDetail,
@@ -51,7 +52,8 @@ export interface Messages extends CliWords {
   /** The closing summary of a run, on stderr. */
   summary: {
     files: (read: number, skipped: number, duplicate: number, refused: number) => string;
-    rows: (counted: Record<Kind, number>, outOfPeriod: number, duplicate: number, rejected: number, other: number) => string;
+    /** `counted.support` only when a 支援記録 table was read. */
+    rows: (counted: PerKind<number>, outOfPeriod: number, duplicate: number, rejected: number, other: number) => string;
     config: (file: string | null) => string;
     configBeside: (file: string) => string;
     named: (what: 'duplicate' | 'skipped' | 'refused', file: string, detail: string) => string;

@@ -26,6 +26,10 @@ export interface FieldSpec {
   min?: number;
 }
 
+/** 相談者ID, in a consultation log and in a support log alike. */
+const CLIENT_ID_HEADER = '相談者ID';
+const CLIENT_ID_ALIASES = ['相談者番号', 'ケース番号', 'ケースID', '利用者番号', '相談者No', '相談者No.'];
+
 export const KIND_FIELDS: Record<Kind, readonly FieldSpec[]> = {
   intake: [
     { field: 'id', header: '受付番号', aliases: ['番号', '相談番号', 'No', 'No.', 'ID'], required: false, role: 'id' },
@@ -53,13 +57,7 @@ export const KIND_FIELDS: Record<Kind, readonly FieldSpec[]> = {
       list: 'categories',
     },
     { field: 'outcome', header: '対応結果', aliases: ['対応', '結果', 'outcome'], required: true, role: 'coded', list: 'outcomes' },
-    {
-      field: 'clientId',
-      header: '相談者ID',
-      aliases: ['相談者番号', 'ケース番号', 'ケースID', '利用者番号', '相談者No', '相談者No.'],
-      required: false,
-      role: 'client',
-    },
+    { field: 'clientId', header: CLIENT_ID_HEADER, aliases: CLIENT_ID_ALIASES, required: false, role: 'client' },
     { field: 'visit', header: '新規/継続', aliases: ['初回/継続', '相談区分', '新規継続', '新規・継続'], required: false, role: 'visit' },
     { field: 'ageGroup', header: '年代', aliases: ['年齢層'], required: false, role: 'private' },
     { field: 'notes', header: '備考', aliases: ['メモ', '相談内容メモ', '記録'], required: false, role: 'private' },
@@ -81,5 +79,16 @@ export const KIND_FIELDS: Record<Kind, readonly FieldSpec[]> = {
       list: 'distributionLocations',
     },
     { field: 'count', header: '配布数', aliases: ['件数', '配布件数', '数量'], required: false, role: 'count', min: 1 },
+  ],
+  // 支援記録 (SPEC §14): one row per support action. Its 受付番号 links to a consultation (several
+  // actions may share one), so it is no record ID: content for finding a table read twice, nothing
+  // more. Its 相談者ID counts no one here and, like 備考, is read past.
+  support: [
+    { field: 'date', header: '実施日', aliases: ['支援日', '日付'], required: true, role: 'date' },
+    { field: 'type', header: '支援内容', aliases: ['支援種別', '支援の種類'], required: true, role: 'coded', list: 'supportTypes' },
+    { field: 'agency', header: '連携先', aliases: ['連携機関', '同行先', '紹介先'], required: false, role: 'coded', list: 'agencies' },
+    { field: 'consultation', header: '受付番号', aliases: [], required: false, role: 'id' },
+    { field: 'clientId', header: CLIENT_ID_HEADER, aliases: CLIENT_ID_ALIASES, required: false, role: 'private' },
+    { field: 'notes', header: '備考', aliases: ['メモ'], required: false, role: 'private' },
   ],
 };

@@ -15,6 +15,7 @@ const SLOT = {
   },
   ibasho: { date: slot('ibasho', 'date'), venue: slot('ibasho', 'venue'), participants: slot('ibasho', 'participants') },
   distribution: { date: slot('distribution', 'date'), location: slot('distribution', 'location'), count: slot('distribution', 'count') },
+  support: { date: slot('support', 'date'), type: slot('support', 'type'), agency: slot('support', 'agency') },
 };
 
 /**
@@ -53,6 +54,15 @@ export function recordFrom(kind: Kind, v: readonly (string | number | null)[], u
         date: v[SLOT.distribution.date] as string,
         location: v[SLOT.distribution.location] as number,
         count: (v[SLOT.distribution.count] as number | null) ?? 1,
+      };
+    case 'support':
+      return {
+        kind: 'support',
+        unit,
+        row,
+        date: v[SLOT.support.date] as string,
+        type: v[SLOT.support.type] as number,
+        agency: v[SLOT.support.agency] as number | null,
       };
   }
 }

@@ -62,6 +62,7 @@ export class RowValidator {
     intake: new Array<string | number | null>(KIND_FIELDS.intake.length),
     ibasho: new Array<string | number | null>(KIND_FIELDS.ibasho.length),
     distribution: new Array<string | number | null>(KIND_FIELDS.distribution.length),
+    support: new Array<string | number | null>(KIND_FIELDS.support.length),
   };
 
   constructor(

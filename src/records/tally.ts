@@ -19,11 +19,20 @@ export interface DistributionCounts {
   count: number[];
 }
 
+/**
+ * Support actions (支援記録) of a month: `byAgency[agency][type]`, indexes into the config's
+ * agencies and supportTypes; the row after the last agency holds actions without a 連携先.
+ */
+export interface SupportCounts {
+  byAgency: number[][];
+}
+
 /** A tally as the report stage reads it: counts only, nothing to change them with. */
 export interface TallyView {
   readonly intake: ReadonlyMap<string, Readonly<IntakeCounts>>;
   readonly ibasho: ReadonlyMap<string, Readonly<IbashoCounts>>;
   readonly distribution: ReadonlyMap<string, Readonly<DistributionCounts>>;
+  readonly support: ReadonlyMap<string, Readonly<SupportCounts>>;
   readonly rows: Readonly<Record<Kind, ReadonlyMap<string, number>>>;
   total(kind: Kind): number;
   months(): string[];
@@ -39,8 +48,14 @@ export class Tally implements TallyView {
   private readonly intakeCounts = new Map<string, IntakeCounts>();
   private readonly ibashoCounts = new Map<string, IbashoCounts>();
   private readonly distributionCounts = new Map<string, DistributionCounts>();
+  private readonly supportCounts = new Map<string, SupportCounts>();
   /** Counted rows by kind and month, so the ledger can tell counted rows from those out of period. */
-  private readonly rowCounts: Record<Kind, Map<string, number>> = { intake: new Map(), ibasho: new Map(), distribution: new Map() };
+  private readonly rowCounts: Record<Kind, Map<string, number>> = {
+    intake: new Map(),
+    ibasho: new Map(),
+    distribution: new Map(),
+    support: new Map(),
+  };
 
   /**
    * The month of the last date seen, and the intake counts of the last month added to: rows come
@@ -67,6 +82,10 @@ export class Tally implements TallyView {
 
   get distribution(): ReadonlyMap<string, Readonly<DistributionCounts>> {
     return this.distributionCounts;
+  }
+
+  get support(): ReadonlyMap<string, Readonly<SupportCounts>> {
+    return this.supportCounts;
   }
 
   get rows(): Readonly<Record<Kind, ReadonlyMap<string, number>>> {
@@ -98,6 +117,10 @@ export class Tally implements TallyView {
       addArrays(mine.participants, c.participants);
     }
     for (const [month, c] of other.distributionCounts) addArrays(this.distributionOf(month).count, c.count);
+    for (const [month, c] of other.supportCounts) {
+      const mine = this.supportOf(month).byAgency;
+      c.byAgency.forEach((types, agency) => addArrays(mine[agency]!, types));
+    }
     for (const kind of Object.keys(other.rowCounts) as Kind[]) {
       for (const [month, n] of other.rowCounts[kind]) this.rowCounts[kind].set(month, (this.rowCounts[kind].get(month) ?? 0) + n);
     }
@@ -143,6 +166,11 @@ export class Tally implements TallyView {
       case 'distribution':
         this.distributionOf(month).count[record.location]! += sign * record.count;
         break;
+      case 'support': {
+        const byAgency = this.supportOf(month).byAgency;
+        byAgency[record.agency ?? byAgency.length - 1]![record.type]! += sign;
+        break;
+      }
     }
   }
 
@@ -162,6 +190,13 @@ export class Tally implements TallyView {
 
   private distributionOf(month: string): DistributionCounts {
     return getOrCreate(this.distributionCounts, month, () => ({ count: zeros(this.config.distributionLocations.length) }));
+  }
+
+  private supportOf(month: string): SupportCounts {
+    const types = this.config.supportTypes.length;
+    // One row per agency, and one more for actions without a 連携先.
+    const rows = this.config.agencies.length + 1;
+    return getOrCreate(this.supportCounts, month, () => ({ byAgency: Array.from({ length: rows }, () => zeros(types)) }));
   }
 }
 

@@ -122,7 +122,16 @@ export interface DistributionRecord extends Placed {
   count: number;
 }
 
-export type LogRecord = IntakeRecord | IbashoRecord | DistributionRecord;
+/** One support action (支援記録, SPEC §14). */
+export interface SupportRecord extends Placed {
+  kind: 'support';
+  date: IsoDate;
+  /** Indexes into the config's supportTypes and agencies; agency null when 連携先 is blank. */
+  type: number;
+  agency: number | null;
+}
+
+export type LogRecord = IntakeRecord | IbashoRecord | DistributionRecord | SupportRecord;
 
 /** A problem with one cell (or the row) before it is placed in a file: the caller adds file, sheet and row. */
 export interface CellProblem {

@@ -21,7 +21,12 @@ const TEMPLATE_ROWS = 500;
 /** Rows ruled from the start, a printed page's worth; any row is ruled once it is filled. */
 const RULED_ROWS = 25;
 
-export const SHEET_NAMES: Record<Kind, string> = { intake: '相談記録', ibasho: '居場所開催記録', distribution: '生理用品配布記録' };
+export const SHEET_NAMES: Record<Kind, string> = {
+  intake: '相談記録',
+  ibasho: '居場所開催記録',
+  distribution: '生理用品配布記録',
+  support: '支援記録',
+};
 
 /** The template's file name without extension, the same in the CLI and the app: 相談記録_令和8年度 (居場所開催記録_… for one kind). */
 export function templateFileStem(config: Config, kinds: readonly Kind[], today: Date): string {
@@ -35,8 +40,19 @@ const LIST_TITLES: Record<CodedList, string> = {
   outcomes: '対応結果',
   ibashoVenues: '実施団体',
   distributionLocations: '配布場所',
+  supportTypes: '支援内容',
+  agencies: '連携先',
 };
-const LIST_ORDER: CodedList[] = ['channels', 'categories', 'outcomes', 'ibashoVenues', 'distributionLocations'];
+const LIST_ORDER: CodedList[] = [
+  'channels',
+  'categories',
+  'outcomes',
+  'ibashoVenues',
+  'distributionLocations',
+  // 支援記録 (SPEC §14)
+  'supportTypes',
+  'agencies',
+];
 
 /** A font Japanese Excel has, named so that other programs pick a sans-serif Japanese face too. */
 const FONT = JAPANESE_FONT;
@@ -59,6 +75,12 @@ const GUIDE: Record<Kind, string[]> = {
   distribution: [
     '生理用品配布記録: 配布した日と場所ごとに1行記入します。',
     '配布場所は ▼ から選び、配布数は 1 以上の整数で入力します（同じ日に同じ場所で配った数をまとめて構いません）。',
+  ],
+  support: [
+    '支援記録: 同行支援・訪問支援・他機関との調整などの支援1回につき1行記入します。',
+    '支援内容と連携先はセルの ▼ から選びます。連携先のない支援は連携先を空欄にします。',
+    '受付番号には、その支援のもとになった相談の受付番号を書けます（なくても構いません）。',
+    '相談者ID・備考は報告書には出ません（集計にも使いません）。',
   ],
 };
 const GUIDE_COMMON = [

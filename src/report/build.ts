@@ -8,6 +8,7 @@ import { metricValue, targetResult, targetsOfYear } from './targets.js';
 import { seedTitle, targetLines } from './wording.js';
 import { buildLedger, rejectedInPeriod } from './ledger.js';
 import { peopleFigures } from './people.js';
+import { supportFigures } from './support.js';
 import type { IntakeMonthRow, IntakeTotalRow, LabelCounts, Report } from './types.js';
 import { fiscalYearLabel, monthLabel, periodNote } from './wareki.js';
 
@@ -104,6 +105,8 @@ export function buildReport(
       months: ibashoMonths,
     },
     distribution: { count: sum(locations.map((l) => l.count)), locations, months: distributionMonths },
+    // 支援記録 (SPEC §14): only when support records were read.
+    ...optional('support', supportFigures(tally, period.months, config)),
   };
 
   const targets = targetsOfYear(config.targets, period.fiscalYear).map((target) =>

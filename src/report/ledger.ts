@@ -1,15 +1,24 @@
 import type { Collected } from '../records/collect.js';
 import { KINDS, type Kind } from '../records/kinds.js';
 import type { TallyView } from '../records/tally.js';
+import type { PerKind } from '../problems.js';
 import type { Ledger } from './types.js';
+
+/**
+ * The kinds a run's ledger names: the seed's three always, 支援記録 only when a support table was
+ * read — logs without one keep the ledger (and JSON) they had before the kind existed (SPEC §14).
+ */
+export function ledgerKinds(collected: Pick<Collected, 'units'>): Kind[] {
+  return KINDS.filter((kind) => kind !== 'support' || collected.units.some((unit) => unit.kind === 'support'));
+}
 
 /**
  * Where every row went, per kind: read = blank + totalLine + duplicate + rejected + outOfPeriod
  * + counted. `months` is the report period; rows kept in other months are out of period.
  */
-export function buildLedger(collected: Collected, tally: TallyView, months: ReadonlySet<string>): Record<Kind, Ledger> {
+export function buildLedger(collected: Collected, tally: TallyView, months: ReadonlySet<string>): PerKind<Ledger> {
   return Object.fromEntries(
-    KINDS.map((kind) => {
+    ledgerKinds(collected).map((kind) => {
       const rows = collected.rows[kind];
       let counted = 0;
       for (const [month, n] of tally.rows[kind]) if (months.has(month)) counted += n;
@@ -24,7 +33,7 @@ export function buildLedger(collected: Collected, tally: TallyView, months: Read
       };
       return [kind, ledger];
     }),
-  ) as Record<Kind, Ledger>;
+  ) as PerKind<Ledger>;
 }
 
 /** Rejected rows that belong to the period (or whose date could not be read, so might). */

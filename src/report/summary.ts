@@ -1,8 +1,9 @@
 import type { Sentences } from '../config/schema.js';
 import { fillTemplate } from '../config/sentences.js';
-import type { Report } from './types.js';
+import { NO_AGENCY_LABEL } from './support.js';
+import type { Report, SupportFigures } from './types.js';
 
-type Figures = Pick<Report, 'program' | 'periodNote' | 'intake' | 'ibasho' | 'distribution'>;
+type Figures = Pick<Report, 'program' | 'periodNote' | 'intake' | 'ibasho' | 'distribution' | 'support'>;
 
 /**
  * The seed report's three closing sentences (SPEC §8), worded by the config's templates from the
@@ -14,6 +15,8 @@ export function summarySentences(figures: Figures, templates: Sentences): string
     intakeSentence(figures, templates.intake),
     distributionSentence(figures, templates.distribution),
     ibashoSentence(figures, templates.ibasho),
+    // Sentence 4 (SPEC §14), only when support records were read.
+    ...(figures.support ? [supportSentence(figures.program, figures.support, templates.support)] : []),
   ].map((sentence) => `${sentence}${figures.periodNote}`);
 }
 
@@ -72,4 +75,28 @@ function ibashoSentence({ program, ibasho }: Figures, template: string): string 
     sessions: shown(ibasho.sessions),
     participants: shown(ibasho.participants),
   });
+}
+
+/**
+ * 同行支援等の支援は延べ23件（同行支援8件、訪問支援5件、他機関との調整10件）行い、連携先は福祉事務所が最も多かった。
+ * Types with no action are left out of the list; agencies tied for the most are all named, with
+ * （同数）, joined by 「、」 (labels such as 教育委員会・学校 hold 「・」 themselves). With no 連携先 written at all there is no agency to name: the template's clause about
+ * it cannot be filled, so the sentence says so in its own words.
+ */
+function supportSentence(program: string, support: SupportFigures, template: string): string {
+  if (support.total === 0) return '同行支援等の支援はなかった。';
+  const typeCounts = Object.entries(support.type)
+    .filter(([, n]) => n !== 0)
+    .map(([label, n]) => `${label}${shown(n)}件`)
+    .join('、');
+  const agencies = support.byAgency.filter((row) => row.agency !== NO_AGENCY_LABEL);
+  const counts = agencies.map((row) => row.total);
+  const most = Math.max(0, ...counts.map((n) => n ?? 0));
+  if (most === 0 && !counts.includes(null)) {
+    return `同行支援等の支援は延べ${shown(support.total)}件（${typeCounts}）行い、連携先の記入はなかった。`;
+  }
+  const top = agencies.filter((row) => row.total === most).map((row) => row.agency);
+  // A hidden count (--suppress-below) may be the largest: which agency leads is then not told.
+  const topAgency = counts.includes(null) ? 'x' : top.length > 1 ? `${top.join('、')}（同数）` : top[0]!;
+  return fillTemplate(template, { program, total: shown(support.total), typeCounts, topAgency });
 }

@@ -1,6 +1,6 @@
 import type { Config, EvaluationLevel, Target } from '../config/schema.js';
 import { parseMetric } from '../config/metrics.js';
-import type { Report, TargetResult } from './types.js';
+import type { Report, SupportFigures, TargetResult } from './types.js';
 
 /**
  * The year-end figure at the run rate (SPEC §7): actual + actual × R / E, rounded half up,
@@ -37,7 +37,7 @@ export function evaluate(achievement: number | null, levels: readonly Evaluation
 }
 
 /** The value of a metric over the report's months, read from the totals the report holds; null when hidden. */
-export function metricValue(metric: string, report: Pick<Report, 'intake' | 'ibasho' | 'distribution'>): number | null {
+export function metricValue(metric: string, report: Pick<Report, 'intake' | 'ibasho' | 'distribution' | 'support'>): number | null {
   const ref = parseMetric(metric);
   if (!ref) throw new Error(`unknown metric ${metric} passed config validation`);
   if (ref.kind === 'plain') {
@@ -50,11 +50,21 @@ export function metricValue(metric: string, report: Pick<Report, 'intake' | 'iba
         return report.ibasho.participants;
       case 'distribution.count':
         return report.distribution.count;
+      case 'support.total':
+        return report.support?.total ?? 0;
     }
   }
+  if (ref.prefix === 'support.type' || ref.prefix === 'support.agency') return supportMetric(ref.prefix, ref.label, report.support);
   const group = ref.prefix === 'intake.channel' ? 'channel' : ref.prefix === 'intake.category' ? 'category' : 'outcome';
   const value = report.intake.total[group][ref.label];
   return value === undefined ? 0 : value;
+}
+
+/** A support metric (SPEC §14): no support log read means no support action, 0. */
+function supportMetric(prefix: 'support.type' | 'support.agency', label: string, support: SupportFigures | undefined): number | null {
+  if (support === undefined) return 0;
+  if (prefix === 'support.type') return support.type[label] ?? 0;
+  return support.byAgency.find((row) => row.agency === label)?.total ?? 0;
 }
 
 /** The targets that apply to a fiscal year: those set for that year and those set for every year. */

@@ -1,4 +1,4 @@
-import type { Kind } from '../problems.js';
+import type { PerKind } from '../problems.js';
 import type { InputEntry } from '../read/inputs.js';
 
 /** Counts keyed by config label, in config order. `null` is a count hidden by --suppress-below. */
@@ -204,7 +204,8 @@ export interface Report {
   /** The seed's wording of each target; the JSON carries the figures in `targets` instead. */
   targetLines: TargetLines[];
   summary: string[];
-  ledger: Record<Kind, Ledger>;
+  /** Per kind; `support` only when a 支援記録 table was read (SPEC §14). */
+  ledger: PerKind<Ledger>;
   /** Every input file and what became of it. */
   inputs: InputEntry[];
   /** Present when --skip-invalid left rows or tables out. */
