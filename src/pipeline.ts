@@ -1,14 +1,6 @@
 import type { Config } from './config/schema.js';
-import {
-  ProblemLog,
-  severityOf,
-  type PerKind,
-  type Problem,
-  type ProblemCode,
-  type ProblemReport,
-  type ProblemsView,
-  type Severity,
-} from './problems.js';
+import { severityOf, type PerKind, type Problem, type ProblemCode, type ProblemReport, type Severity } from './problems.js';
+import { ProblemLog, type ProblemsView } from './problem-log.js';
 import { readSources, type InputEntry, type SourceTable } from './read/inputs.js';
 import type { ReadOptions, SourceFile } from './read/types.js';
 import { collectRecords, type Collected, type CollectOptions, type TableSummary } from './records/collect.js';

@@ -1,4 +1,5 @@
-import type { ProblemDetail, ProblemLog } from '../problems.js';
+import type { ProblemDetail } from '../problems.js';
+import type { ProblemLog } from '../problem-log.js';
 import { readCsv } from './csv.js';
 import { CSV_MARKER } from './marker.js';
 import { firstBytes, SeenFiles } from './seen.js';

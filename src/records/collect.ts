@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
-import { columnLetters, ROWS_KEPT, type Kind, type ProblemLog, type ProblemReport } from '../problems.js';
+import { columnLetters, ROWS_KEPT, type Kind, type ProblemReport } from '../problems.js';
+import { type ProblemLog } from '../problem-log.js';
 import type { SourceTable } from '../read/inputs.js';
 import { ReadError, type RawRow } from '../read/types.js';
 import { cellText, isBlankRow } from './cells.js';

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
-import { columnLetters, type Kind, type Place, type ProblemLog } from '../problems.js';
+import { columnLetters, type Kind, type Place } from '../problems.js';
+import { type ProblemLog } from '../problem-log.js';
 import type { CheckedTable, RowCounts, Unit } from './types.js';
 import { monthOf } from './dates.js';
 import type { NumberedRecords } from './numbered.js';

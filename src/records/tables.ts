@@ -1,4 +1,4 @@
-import type { ProblemLog } from '../problems.js';
+import type { ProblemLog } from '../problem-log.js';
 import type { CheckedTable, Unit } from './types.js';
 
 /** Tables this small are not called contained in another: three rows can match by chance. */

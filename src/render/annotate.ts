@@ -1,6 +1,7 @@
 import type { Messages } from '../messages/index.js';
 import type { ShownProblem, ValidationResult } from '../pipeline.js';
-import { ProblemLog, ROWS_KEPT } from '../problems.js';
+import { ROWS_KEPT } from '../problems.js';
+import { ProblemLog } from '../problem-log.js';
 import { JAPANESE_FONT } from './font.js';
 import { readSources, type InputEntry } from '../read/inputs.js';
 import { OUTPUT_MARKER } from '../read/marker.js';
