@@ -13,6 +13,7 @@ import { buildLedger } from './report/ledger.js';
 import { withComparison } from './report/comparison.js';
 import { previousFromRecords } from './report/compare-records.js';
 import { pastYears, yearFigures } from './report/years.js';
+import { withShares } from './report/shares.js';
 import { revisionsSince } from './report/revisions.js';
 import { resolvePeriod, type Period, type PeriodRequest, type PeriodResult } from './report/period.js';
 import { suppressReport } from './report/suppress.js';
@@ -175,7 +176,7 @@ export function reportFrom(analysis: Analysis, request: PeriodRequest, options: 
   }
   const build = (chosen: Period): Report => buildReport(tally, collected, analysis.inputs, config, chosen, options);
   const report = build(period.period);
-  const shown = options.suppressBelow === undefined ? report : suppressReport(report, options.suppressBelow, config);
+  const shown = withShares(options.suppressBelow === undefined ? report : suppressReport(report, options.suppressBelow, config));
   const previous = fromRecords?.ok ? build(fromRecords.period) : fromFile?.figures;
   const compared = previous ? withComparison(shown, previous, config, options.suppressBelow) : shown;
   const withYears = years

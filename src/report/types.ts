@@ -18,6 +18,15 @@ export interface IntakeTotalRow {
   channel: LabelCounts;
   category: LabelCounts;
   outcome: LabelCounts;
+  /** 構成比 (SPEC §15), set once the report's counts are final (after suppression). */
+  share?: Shares;
+}
+
+/** Fractions of the period's total per label; null where the count (or the total) is hidden. */
+export interface Shares {
+  channel: Record<string, number | null>;
+  category: Record<string, number | null>;
+  outcome: Record<string, number | null>;
 }
 
 export interface IbashoMonthRow {
