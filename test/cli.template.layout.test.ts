@@ -35,13 +35,16 @@ describe('the template as staff print and fill it', () => {
     const ranges = await validationRanges(out, 3);
     const columns = ranges.map((range) => range.replace(/\d+/gu, ''));
     expect(new Set(columns).size).toBe(columns.length);
+    // 受付方法, 主訴, 対応結果 and 新規/継続 (G) have dropdowns, 受付日 a date check.
     expect(ranges).toEqual(['B2:B501', 'C2:C501', 'D2:D501', 'E2:E501', 'G2:G501']);
     expect(await validationRanges(out, 5)).toEqual(['A2:A501', 'B2:B501', 'C2:C501']);
+    // 支援記録: 実施日, 支援内容 and 連携先; 受付番号, 相談者ID and 備考 are free.
+    expect(await validationRanges(out, 6)).toEqual(['A2:A501', 'B2:B501', 'C2:C501']);
   });
 
   test('A4 landscape, one page wide, header row on every page, a ruled table', async () => {
     const workbook = await workbookOf(await template('print.xlsx'));
-    for (const name of ['相談記録', '居場所開催記録', '生理用品配布記録']) {
+    for (const name of ['相談記録', '居場所開催記録', '生理用品配布記録', '支援記録']) {
       const sheet = workbook.getWorksheet(name)!;
       expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
       expect(sheet.pageSetup.printTitlesRow).toMatch(/^\$?1:\$?1$/u);
@@ -62,6 +65,10 @@ describe('the template as staff print and fill it', () => {
     expect(intake.getCell('C2').font.color).toMatchObject({ argb: 'FF7F7F7F' });
     expect(intake.getCell('C2').fill).toMatchObject({ fgColor: { argb: 'FFF2F2F2' } });
     expect(String(workbook.getWorksheet('居場所開催記録')!.getCell('A2').value)).toMatch(/^記入例/u);
+    const support = workbook.getWorksheet('支援記録')!;
+    expect(String(support.getCell('A2').value)).toMatch(/^記入例（\d{4}\/\d{1,2}\/\d{1,2}）$/u);
+    expect([support.getCell('B2').value, support.getCell('C2').value]).toEqual(['同行支援', '福祉事務所']);
+    expect(support.getCell('F2').value).toBe('（報告書には出ません）');
   });
 
   test('the 記入方法 sheet wraps its text to a printable width, each row as tall as its lines', async () => {

@@ -217,6 +217,16 @@ describe('targets on support metrics', () => {
     const agency = parseConfig({ targets: [{ ...targets[2]!, metric: 'support.agency.未記入' }] }, messagesFor('en'));
     expect(!agency.ok && agency.problems.join('\n')).toMatch(/config\.agencies/u);
   });
+
+  test('no agency may be labelled 「未記入」: that row counts the actions without a 連携先', () => {
+    for (const lang of ['ja', 'en'] as const) {
+      const result = parseConfig({ agencies: [{ label: '福祉事務所' }, { label: '未　記入' }] }, messagesFor(lang));
+      expect(!result.ok && result.problems).toEqual([
+        `config.agencies[1].label: ${messagesFor(lang).supportConfig.reservedAgency('未　記入')}`,
+      ]);
+    }
+    expect(parseConfig({ agencies: [{ label: '福祉事務所', aliases: ['未記入'] }] }, messagesFor('en')).ok).toBe(true);
+  });
 });
 
 describe('summary sentence 4, only when support records were read', () => {

@@ -11,6 +11,9 @@ export const CODED_LISTS = [
 ] as const;
 export type CodedList = (typeof CODED_LISTS)[number];
 
+/** The by-agency row of support actions whose 連携先 was left blank (SPEC §14): no agency may take it. */
+export const NO_AGENCY_LABEL = '未記入';
+
 /** The config's file name, looked for in the working folder and beside the logs. */
 export const CONFIG_FILE_NAME = 'tsup-report.config.json';
 

@@ -4,7 +4,7 @@ import { normalizeKey, quoteValue } from '../text.js';
 import type { Messages } from '../messages/index.js';
 import { DEFAULT_CONFIG } from './default.js';
 import { knownMetricPatterns, labelsOf, parseMetric } from './metrics.js';
-import { CODED_LISTS } from './lists.js';
+import { CODED_LISTS, NO_AGENCY_LABEL } from './lists.js';
 import { checkSentences, mergeSentences } from './sentences.js';
 import { configSchema, type Config } from './schema.js';
 
@@ -174,5 +174,11 @@ function checkMeaning(config: Config, m: Messages): string[] {
   const last = config.evaluation[config.evaluation.length - 1];
   if (last && last.min !== 0) problems.push(`config.evaluation[${config.evaluation.length - 1}].min: ${m.config.evaluationFloor}`);
   problems.push(...checkSentences(config, m));
+  // 支援記録 (SPEC §14): the by-agency table closes with the actions that name no agency.
+  config.agencies.forEach((agency, index) => {
+    if (normalizeKey(agency.label) === normalizeKey(NO_AGENCY_LABEL)) {
+      problems.push(`config.agencies[${index}].label: ${m.supportConfig.reservedAgency(agency.label)}`);
+    }
+  });
   return problems;
 }

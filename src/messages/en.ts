@@ -20,7 +20,7 @@ export const en: Messages = {
       `Garbled characters in ${d.column ? `column "${d.column}"` : 'this row'}. Check the file's character encoding: save it from Excel as "CSV UTF-8", or name the encoding with --encoding.`,
     'no-header': (d) =>
       d.reason === 'ambiguous'
-        ? `The header row could be a ${(d.candidates ?? []).map((k) => en.kindName[k]).join(' or a ')}. Use the canonical headers (for example 受付日, 開催日 or 配布日).`
+        ? `The header row could be a ${(d.candidates ?? []).map((k) => en.kindName[k]).join(' or a ')}. Use the canonical headers (for example 受付日, 開催日, 配布日 or 実施日).`
         : d.reason === 'empty'
           ? 'The file is empty.'
           : d.reason === 'all-sheets-skipped'
@@ -282,6 +282,10 @@ export const en: Messages = {
   },
   sentenceTemplate: {
     unknownPlaceholder: (placeholder, known) => `this sentence has no placeholder ${placeholder}; it knows ${known.join(', ')}`,
+  },
+  supportConfig: {
+    reservedAgency: (label) =>
+      `"${label}" names the row of support actions without a 連携先, so no agency can be called that; choose another name`,
   },
   annotated: annotatedEn,
   internalError: (detail) =>

@@ -20,7 +20,7 @@ export const ja: Messages = {
       `文字化けしている文字があります（${d.column ? `「${d.column}」列` : 'この行'}）。ファイルの文字コードを確かめ、Excel で「CSV UTF-8」として保存し直すか、--encoding で文字コードを指定してください。`,
     'no-header': (d) =>
       d.reason === 'ambiguous'
-        ? `見出し行が ${(d.candidates ?? []).map((k) => ja.kindName[k]).join('・')} のどちらとも読めます。各列に正式な見出し（例: 受付日・開催日・配布日）を使ってください。`
+        ? `見出し行が ${(d.candidates ?? []).map((k) => ja.kindName[k]).join('・')} のどちらとも読めます。各列に正式な見出し（例: 受付日・開催日・配布日・実施日）を使ってください。`
         : d.reason === 'empty'
           ? 'ファイルが空です。'
           : d.reason === 'all-sheets-skipped'
@@ -288,6 +288,9 @@ export const ja: Messages = {
   },
   sentenceTemplate: {
     unknownPlaceholder: (placeholder, known) => `差し込み ${placeholder} はこの文では使えません。使えるもの: ${known.join('、')}`,
+  },
+  supportConfig: {
+    reservedAgency: (label) => `「${label}」は連携先が空欄の支援を数える行の名前なので、連携先の名前には使えません。別の名前にしてください`,
   },
   annotated: annotatedJa,
   internalError: (detail) =>

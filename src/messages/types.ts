@@ -151,6 +151,11 @@ export interface Messages extends CliWords {
   sentenceTemplate: {
     unknownPlaceholder: (placeholder: string, known: string[]) => string;
   };
+  /** The config of 支援記録 (SPEC §14). */
+  supportConfig: {
+    /** An agency labelled like the row of actions without a 連携先. */
+    reservedAgency: (label: string) => string;
+  };
 }
 
 /** The JSON slips a config file commonly has, told apart by the parser's message. */

@@ -1,6 +1,6 @@
 import type { Sentences } from '../config/schema.js';
 import { fillTemplate } from '../config/sentences.js';
-import { NO_AGENCY_LABEL } from './support.js';
+import { NO_AGENCY_LABEL } from '../config/lists.js';
 import type { Report, SupportFigures } from './types.js';
 
 type Figures = Pick<Report, 'program' | 'periodNote' | 'intake' | 'ibasho' | 'distribution' | 'support'>;

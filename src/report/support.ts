@@ -1,10 +1,8 @@
+import { NO_AGENCY_LABEL } from '../config/lists.js';
 import type { Config } from '../config/schema.js';
 import type { TallyView } from '../records/tally.js';
 import type { LabelCounts, SupportFigures } from './types.js';
 import { monthLabel } from './wareki.js';
-
-/** The byAgency row of support actions whose 連携先 was left blank. */
-export const NO_AGENCY_LABEL = '未記入';
 
 /**
  * 支援記録 over the report's months (SPEC §14): actions by month × type, the period's count per
