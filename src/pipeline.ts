@@ -11,6 +11,7 @@ import { periodProblems } from './report/checks.js';
 import { buildLedger } from './report/ledger.js';
 import { resolvePeriod, type Period, type PeriodRequest, type PeriodResult } from './report/period.js';
 import { suppressReport } from './report/suppress.js';
+import { unavailableTargetProblems } from './report/targets.js';
 import type { Ledger, Report } from './report/types.js';
 
 /** What the inputs held: read, checked and counted, before a period is chosen. */
@@ -80,6 +81,8 @@ export function findings(analysis: Analysis, period: Period | null, reportScope:
   const { collected, tally } = analysis;
   // A month with no record is news for a report of the period, not for a check of one file.
   const periodOnes = period ? periodProblems(collected, tally, period).filter((p) => p.code !== 'empty-month' || reportScope) : [];
+  // SPEC §14: a report's target on a column the logs lack (相談者ID …) is said, not counted as 0.
+  if (period && reportScope) periodOnes.push(...unavailableTargetProblems(collected, tally, analysis.config, period));
   const log = analysis.log.with(periodOnes);
   const months = new Set(period?.months ?? []);
   const errors: ShownProblem[] = [];

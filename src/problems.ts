@@ -34,6 +34,9 @@ export const PROBLEM_SEVERITY = {
   'id-is-row-number': 'info',
   'extra-column': 'info',
   'example-row': 'info',
+  // SPEC §14: a client attribute's value counted under its unknown label; a target the logs cannot give.
+  'attribute-unknown': 'info',
+  'target-unavailable': 'warning',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_SEVERITY;
@@ -131,6 +134,12 @@ export interface ProblemDetail {
   rows?: number[];
   month?: string;
   fiscalYear?: number;
+  // SPEC §14
+  /** A configured label a value was counted under (an attribute's unknown label): never the value typed. */
+  label?: string;
+  /** A target's label and metric, for a target the logs read cannot give. */
+  target?: string;
+  metric?: string;
 }
 
 /** What a stage says of one row (or file): the code, where, the facts for the message. */

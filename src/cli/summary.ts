@@ -15,6 +15,7 @@ const ACCOUNTING: readonly ProblemCode[] = [
   'struck-through',
   'empty-month',
   'far-date',
+  'target-unavailable',
 ];
 
 /**

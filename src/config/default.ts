@@ -60,4 +60,7 @@ export const DEFAULT_CONFIG: Config = {
     distribution: '生理用品の配布は社会福祉協議会本所及び、各支所にて配布を行い、累計{count}件の配布を行った。',
     ibasho: '居場所の開設事業については、{venuesUsed}カ所で延べ{sessions}回開設され、{participants}名の利用があった。',
   },
+  // SPEC §14: no client attribute and one 主訴 per consultation, as the seed counts.
+  attributes: [],
+  categoriesMultiple: false,
 };

@@ -1,6 +1,7 @@
 import type { Place, ProblemDetail } from '../problems.js';
 import { enCli } from './cli.en.js';
 import { annotatedEn } from './annotated.en.js';
+import { attributeConfigEn, attributeIssuesEn } from './attributes.en.js';
 import { groupDigits, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `"${s}"`).join(', ');
@@ -30,7 +31,9 @@ export const en: Messages = {
     'invalid-date': (d) => `"${d.value}" in "${d.column}" is not a date. ${en.dateProblem[d.dateProblem ?? 'unrecognised']}`,
     'future-date': (d) => `"${d.value}" in "${d.column}" is in the future (today is ${d.today}). Check the entry.`,
     'unknown-value': (d) =>
-      `"${d.value}" in "${d.column}" is not in the configured list.${d.suggestion ? ` Did you mean "${d.suggestion}"?` : ''} Allowed: ${(d.allowed ?? []).join(', ')}`,
+      d.value === undefined
+        ? `The value in "${d.column}" matches none of the configured labels (the value itself is not shown here). Allowed: ${(d.allowed ?? []).join(', ')}`
+        : `"${d.value}" in "${d.column}" is not in the configured list.${d.suggestion ? ` Did you mean "${d.suggestion}"?` : ''} Allowed: ${(d.allowed ?? []).join(', ')}`,
     'invalid-number': (d) => `"${d.value}" in "${d.column}" is not accepted. ${en.numberProblem[d.numberProblem ?? 'not-a-number']}`,
     'duplicate-id-conflict': (d) =>
       `受付番号 "${d.value}" is also used by a row with different content (${places(d.otherPlaces)}). Decide which is right and fix the number or the content; every row with this number was left out of the totals.`,
@@ -59,6 +62,7 @@ export const en: Messages = {
     'id-is-row-number': (d) =>
       `"${d.column}" numbers the rows 1, 2, 3 … and clashes with other files' numbers, so it is taken as a row number, not a 受付番号 (not used to find duplicates).`,
     'extra-column': (d) => `Column "${d.column}" is not used and was skipped (its contents are never output).`,
+    ...attributeIssuesEn,
   },
   dateProblem: {
     unrecognised: 'Write it like 2021/8/12, 2021年8月12日, 令和3年8月12日 or R3.8.12.',
@@ -278,6 +282,7 @@ export const en: Messages = {
   sentenceTemplate: {
     unknownPlaceholder: (placeholder, known) => `this sentence has no placeholder ${placeholder}; it knows ${known.join(', ')}`,
   },
+  attributeConfig: attributeConfigEn,
   annotated: annotatedEn,
   internalError: (detail) =>
     `Internal error (a bug in tsup-report, not a problem with your files). Please report this text and the command you ran.\n${detail}`,

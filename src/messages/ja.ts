@@ -1,6 +1,7 @@
 import type { Place, ProblemDetail } from '../problems.js';
 import { jaCli } from './cli.ja.js';
 import { annotatedJa } from './annotated.ja.js';
+import { attributeConfigJa, attributeIssuesJa } from './attributes.ja.js';
 import { groupDigits, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `「${s}」`).join('、');
@@ -32,7 +33,9 @@ export const ja: Messages = {
     'invalid-date': (d) => `「${d.column}」の「${d.value}」は日付として読めません。${ja.dateProblem[d.dateProblem ?? 'unrecognised']}`,
     'future-date': (d) => `「${d.column}」の「${d.value}」は未来の日付です（今日は ${d.today}）。入力を確かめてください。`,
     'unknown-value': (d) =>
-      `「${d.column}」の「${d.value}」は設定にない値です。${d.suggestion ? `「${d.suggestion}」のことですか？ ` : ''}使える値: ${(d.allowed ?? []).join('、')}`,
+      d.value === undefined
+        ? `「${d.column}」の値が設定のどの区分にも当たりません（入力された値はここには表示しません）。使える値: ${(d.allowed ?? []).join('、')}`
+        : `「${d.column}」の「${d.value}」は設定にない値です。${d.suggestion ? `「${d.suggestion}」のことですか？ ` : ''}使える値: ${(d.allowed ?? []).join('、')}`,
     'invalid-number': (d) => `「${d.column}」の「${d.value}」は使えません。${ja.numberProblem[d.numberProblem ?? 'not-a-number']}`,
     'duplicate-id-conflict': (d) =>
       `受付番号「${d.value}」が内容の違う行にも使われています（${places(d.otherPlaces)}）。どちらが正しいか確かめ、番号か内容を直してください。この番号の行はすべて集計から除きました。`,
@@ -61,6 +64,7 @@ export const ja: Messages = {
     'id-is-row-number': (d) =>
       `「${d.column}」は 1, 2, 3 … と行ごとの通し番号で、ほかのファイルの番号と重なるため、受付番号ではなく行番号とみなしました（重複の判定に使いません）。`,
     'extra-column': (d) => `列「${d.column}」は集計に使わないため読み飛ばしました（内容は出力しません）。`,
+    ...attributeIssuesJa,
   },
   dateProblem: {
     unrecognised: '2021/8/12、2021年8月12日、令和3年8月12日、R3.8.12 のように入力してください。',
@@ -287,6 +291,7 @@ export const ja: Messages = {
   sentenceTemplate: {
     unknownPlaceholder: (placeholder, known) => `差し込み ${placeholder} はこの文では使えません。使えるもの: ${known.join('、')}`,
   },
+  attributeConfig: attributeConfigJa,
   annotated: annotatedJa,
   internalError: (detail) =>
     `内部エラーが起きました（ツールの不具合です）。お手数ですが、この表示と実行したコマンドを担当者に知らせてください。\n${detail}`,

@@ -135,6 +135,17 @@ export interface Messages extends CliWords {
   sentenceTemplate: {
     unknownPlaceholder: (placeholder: string, known: string[]) => string;
   };
+  /** Mistakes in the config's `attributes` and their metrics (SPEC §14). */
+  attributeConfig: {
+    badId: (id: string) => string;
+    duplicateId: (id: string) => string;
+    builtInHeader: (text: string, column: string) => string;
+    headerTaken: (text: string, other: string) => string;
+    reservedLabel: (text: string, reserved: string) => string;
+    rangeOrder: (min: number, max: number) => string;
+    rangeOverlap: (min: number, max: number, other: string) => string;
+    unknownAttribute: (metric: string, id: string) => string;
+  };
 }
 
 /** The JSON slips a config file commonly has, told apart by the parser's message. */
