@@ -17,9 +17,10 @@ export class AttributeCells {
   private readonly unknownIndex: number[];
   private readonly notWritten: number[];
   private readonly allowed: string[][];
-  /** Mixed-radix place of each attribute in a combination's code, when every code is a safe integer. */
+  /** Mixed-radix place of each attribute in a combination's code, when there are few enough combinations to index. */
   private readonly strides: number[] | null;
-  private readonly combinations = new Map<number, readonly number[]>();
+  /** Each combination's labels by its code (sparse: only the combinations met). */
+  private readonly combinations: (readonly number[] | undefined)[] = [];
   /** The columns of the layout last seen, by attribute (undefined where the table has none). */
   private layout: TableLayout | null = null;
   private columns: (AttributeColumn | undefined)[] = [];
@@ -37,7 +38,8 @@ export class AttributeCells {
       place *= attributeColumns(spec).length;
       return stride;
     });
-    this.strides = place <= Number.MAX_SAFE_INTEGER ? strides : null;
+    // Codes index an array: beyond a million combinations (a dozen attributes of many labels), each row gets its own.
+    this.strides = place <= 1_000_000 ? strides : null;
   }
 
   /**
@@ -90,10 +92,10 @@ export class AttributeCells {
   }
 
   private combination(code: number): readonly number[] {
-    let labels = this.combinations.get(code);
+    let labels = this.combinations[code];
     if (labels === undefined) {
       labels = Object.freeze(this.strides!.map((stride, a) => Math.floor(code / stride) % attributeColumns(this.specs[a]!).length));
-      this.combinations.set(code, labels);
+      this.combinations[code] = labels;
     }
     return labels;
   }

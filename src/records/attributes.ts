@@ -61,11 +61,16 @@ export class AttributeMatcher {
   }
 
   match(cell: CellValue | undefined): AttributeMatch {
-    if (cell === undefined || isEmptyCell(cell)) return this.spec.unknownLabel === undefined ? BLANK : UNKNOWN_BLANK;
+    // Most cells are text seen before (blank ones included): one lookup.
+    if (typeof cell === 'string') return this.cache.get(cell) ?? this.cached(this.cache, cell, () => this.byText(cell));
+    if (cell === undefined || isEmptyCell(cell)) return this.blank();
     // A number is matched as it reads first (a flag's `1`), then as an age.
     if (typeof cell === 'number') return this.cached(this.numberCache, cell, () => this.byText(String(cell)));
-    const text = cellText(cell);
-    return this.cached(this.cache, text, () => this.byText(text));
+    return this.byText(cellText(cell));
+  }
+
+  private blank(): AttributeMatch {
+    return this.spec.unknownLabel === undefined ? BLANK : UNKNOWN_BLANK;
   }
 
   private cached<K>(cache: Map<K, AttributeMatch>, key: K, find: () => AttributeMatch): AttributeMatch {
@@ -79,6 +84,7 @@ export class AttributeMatcher {
   }
 
   private byText(text: string): AttributeMatch {
+    if (text.trim() === '') return this.blank();
     const key = normalizeKey(text);
     const index = this.byKey.get(key);
     if (index !== undefined) return this.byLabel[index]!;
