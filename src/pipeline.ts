@@ -17,6 +17,7 @@ import { withShares } from './report/shares.js';
 import { revisionsSince } from './report/revisions.js';
 import { resolvePeriod, type Period, type PeriodRequest, type PeriodResult } from './report/period.js';
 import { suppressReport } from './report/suppress.js';
+import { unavailableTargetProblems } from './report/targets.js';
 import type { Ledger, Report } from './report/types.js';
 import { previousPeriod } from './report/compare.js';
 import { previousFromFile, type CompareRefusal } from './report/compare-file.js';
@@ -88,6 +89,8 @@ export function findings(analysis: Analysis, period: Period | null, reportScope:
   const { collected, tally } = analysis;
   // A month with no record is news for a report of the period, not for a check of one file.
   const periodOnes = period ? periodProblems(collected, tally, period).filter((p) => p.code !== 'empty-month' || reportScope) : [];
+  // SPEC §14: a report's target on a column the logs lack (相談者ID …) is said, not counted as 0.
+  if (period && reportScope) periodOnes.push(...unavailableTargetProblems(collected, tally, analysis.config, period));
   const log = analysis.log.with([...periodOnes, ...extra]);
   const months = new Set(period?.months ?? []);
   const errors: ShownProblem[] = [];

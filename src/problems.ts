@@ -37,6 +37,9 @@ export const PROBLEM_SEVERITY = {
   'id-is-row-number': 'info',
   'extra-column': 'info',
   'example-row': 'info',
+  // SPEC §14: a client attribute's value counted under its unknown label; a target the logs cannot give.
+  'attribute-unknown': 'info',
+  'target-unavailable': 'warning',
 } as const;
 
 export type ProblemCode = keyof typeof PROBLEM_SEVERITY;
@@ -146,6 +149,12 @@ export interface ProblemDetail {
   /** Why the year-on-year comparison was left out, and the months of the previous year concerned. */
   comparison?: 'partial' | 'before-start' | 'errors';
   months?: string[];
+  // SPEC §14
+  /** A configured label a value was counted under (an attribute's unknown label): never the value typed. */
+  label?: string;
+  /** A target's label and metric, for a target the logs read cannot give. */
+  target?: string;
+  metric?: string;
 }
 
 /** What a stage says of one row (or file): the code, where, the facts for the message. */

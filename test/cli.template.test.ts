@@ -226,3 +226,71 @@ describe('tsup-report init', () => {
     }
   });
 });
+
+describe('template with configured attributes (SPEC §14)', () => {
+  const attributes = [
+    {
+      id: 'ageGroup',
+      header: '年代',
+      aliases: ['年齢層'],
+      labels: [
+        { label: '20代以下', range: [0, 29] },
+        { label: '30代', aliases: ['30歳代'], range: [30, 39] },
+        { label: '40代以上', range: [40, 130] },
+      ],
+      unknownLabel: '不明',
+    },
+    { id: 'dv', header: 'DV', labels: [{ label: '該当', aliases: ['○'] }], unknownLabel: '非該当' },
+  ];
+
+  test('the intake sheet has a column per attribute with its labels (and unknown label) as a dropdown, 年代 once', async () => {
+    const config = path.join(dir, 'attributes.json');
+    await writeFile(config, JSON.stringify({ attributes }));
+    const out = path.join(dir, 'attributes.xlsx');
+    expect((await runCli(['template', '--out', out, '--config', config])).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const intake = workbook.getWorksheet('相談記録')!;
+    const headers = (intake.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual([
+      '受付番号',
+      '受付日',
+      '受付方法',
+      '主訴',
+      '対応結果',
+      '相談者ID',
+      '新規/継続',
+      '年代',
+      'DV',
+      '備考',
+      '相談員',
+    ]);
+    const lists = workbook.getWorksheet('選択肢')!;
+    for (const attribute of attributes) {
+      const letter = String.fromCharCode(65 + headers.indexOf(attribute.header));
+      const validation = intake.getCell(`${letter}2`).dataValidation;
+      expect(validation).toMatchObject({ type: 'list' });
+      // The dropdown's range on the list sheet holds the labels, then the unknown label.
+      const [, column, first, last] = /^'選択肢'!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/u.exec(validation.formulae![0] as string)!;
+      const values = [];
+      for (let row = Number(first); row <= Number(last); row++) values.push(lists.getCell(`${column}${row}`).value);
+      expect(values).toEqual([...attribute.labels.map((l) => l.label), attribute.unknownLabel]);
+    }
+
+    // Filled from the dropdowns (and an age typed as a number), the template validates clean, its example row passed over.
+    intake.getRow(3).values = ['T-1', new Date(Date.UTC(2021, 8, 1)), '電話', '家庭問題', '助言', '', '', '不明', '非該当'];
+    intake.getRow(4).values = ['T-2', new Date(Date.UTC(2021, 8, 2)), '電話', '家庭問題', '助言', '', '', 34, '該当'];
+    await workbook.xlsx.writeFile(out);
+    const result = await runCli(['validate', out, '--config', config, '--format', 'json']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.errors).toEqual([]);
+    // The other sheets are empty; the intake sheet says nothing of its attribute values.
+    expect(json.warnings.filter((w: { code: string }) => w.code !== 'no-data-rows').map((w: { code: string }) => w.code)).toEqual([
+      'example-row',
+      'example-row',
+      'example-row',
+    ]);
+    expect(json.ledger.intake.counted).toBe(2);
+  });
+});

@@ -94,3 +94,97 @@ describe('config', () => {
     }
   });
 });
+
+describe('config: attributes and categoriesMultiple (SPEC §14)', () => {
+  const age = {
+    id: 'ageGroup',
+    header: '年代',
+    labels: [
+      { label: '20代', range: [20, 29] },
+      { label: '30代', range: [30, 39] },
+    ],
+    unknownLabel: '不明',
+  };
+  const withAttributes = (...attributes: unknown[]) => ({ attributes });
+
+  test('by default there are none and one 主訴 per consultation; a sound attribute and categoriesMultiple are taken as given', () => {
+    expect(DEFAULT_CONFIG.attributes).toEqual([]);
+    expect(DEFAULT_CONFIG.categoriesMultiple).toBe(false);
+    const result = parseConfig(
+      { ...withAttributes(age, { id: 'dv', header: 'DV', labels: [{ label: '該当' }] }), categoriesMultiple: true },
+      en,
+    );
+    expect(result.ok && result.config.attributes.map((a) => a.id)).toEqual(['ageGroup', 'dv']);
+    expect(result.ok && result.config.categoriesMultiple).toBe(true);
+    expect(problemsOf({ categoriesMultiple: 'yes' })).toEqual(['config.categoriesMultiple: expected true or false, got "yes"']);
+  });
+
+  test('ids name metrics: letters first, no dot, once each', () => {
+    expect(problemsOf(withAttributes({ ...age, id: 'age.group' }))).toEqual([
+      'config.attributes[0].id: id "age.group" must start with a letter and hold only letters, digits, _ and - (it names the metric intake.attribute.<id>.<label>)',
+    ]);
+    expect(problemsOf(withAttributes(age, { ...age, header: '年齢' }))).toEqual([
+      'config.attributes[1].id: attribute id "ageGroup" is used twice',
+    ]);
+  });
+
+  test('a header may not be a column of the log’s own, nor another attribute’s; 年代 may', () => {
+    expect(problemsOf(withAttributes({ ...age, header: '主訴' }))).toEqual([
+      'config.attributes[0].header: "主訴" is read as the log\'s own column "主訴", so it cannot head an attribute',
+    ]);
+    expect(problemsOf(withAttributes({ ...age, aliases: ['ﾒﾓ'] }))).toEqual([
+      'config.attributes[0].aliases[0]: "ﾒﾓ" is read as the log\'s own column "メモ", so it cannot head an attribute',
+    ]);
+    expect(problemsOf(withAttributes(age, { ...age, id: 'other', header: '年齢', aliases: ['年代'] }))).toEqual([
+      'config.attributes[1].aliases[0]: "年代" reads the same as another attribute\'s header "年代", so a column could not be told apart',
+    ]);
+  });
+
+  test('labels read apart (the unknown label and 未記入 included); ranges in order and not overlapping', () => {
+    const labels = (items: unknown[], unknownLabel?: string) => withAttributes({ ...age, labels: items, unknownLabel });
+    expect(problemsOf(labels([{ label: '20代' }, { label: '30代', aliases: ['２０代'] }]))).toEqual([
+      'config.attributes[0].labels[1].aliases[0]: "２０代" reads the same as "20代" in the same list, so a log value could not be told apart',
+    ]);
+    expect(problemsOf(labels([{ label: '該当' }], '該当'))[0]).toMatch(
+      /^config\.attributes\[0\]\.unknownLabel: "該当" reads the same as "該当"/u,
+    );
+    expect(problemsOf(labels([{ label: '該当' }], '未記入'))[0]).toMatch(
+      /^config\.attributes\[0\]\.unknownLabel: "未記入" reads the same as "未記入"/u,
+    );
+    expect(problemsOf(labels([{ label: 'a', range: [39, 30] }]))).toEqual([
+      'config.attributes[0].labels[0].range: [39, 30]: write the smaller number first ([30, 39])',
+    ]);
+    expect(
+      problemsOf(
+        labels([
+          { label: 'a', range: [20, 29] },
+          { label: 'b', range: [29, 39] },
+        ]),
+      ),
+    ).toEqual(['config.attributes[0].labels[1].range: [29, 39] overlaps the range of "a": an age must fall into one label only']);
+    expect(problemsOf(labels([{ label: 'a', range: [20] }]))[0]).toMatch(/^config\.attributes\[0\]\.labels\[0\]\.range/u);
+    expect(problemsOf(labels([{ label: 'a', range: [20.5, 29] }]))).toEqual([
+      'config.attributes[0].labels[0].range[0]: expected a whole number, got 20.5',
+    ]);
+  });
+
+  test('metrics on people and attributes: an attribute’s labels and its unknown label, nothing else', () => {
+    const target = (metric: string) => ({ ...withAttributes(age), targets: [{ id: 't', label: 't', metric, target: 1, unit: '件' }] });
+    for (const metric of ['intake.clients', 'intake.new', 'intake.attribute.ageGroup.30代', 'intake.attribute.ageGroup.不明'])
+      expect(problemsOf(target(metric)), metric).toEqual([]);
+    expect(problemsOf(target('intake.attribute.dv.該当'))).toEqual([
+      'config.targets[0].metric: metric "intake.attribute.dv.該当": no attribute "dv" in config.attributes',
+    ]);
+    expect(problemsOf(target('intake.attribute.ageGroup.80代'))).toEqual([
+      'config.targets[0].metric: metric "intake.attribute.ageGroup.80代": "80代" is not in config.attributes[0].labels',
+    ]);
+    expect(problemsOf(target('intake.attribute.ageGroup'))[0]).toMatch(/no metric "intake\.attribute\.ageGroup"/u);
+  });
+
+  test('the config’s list of the log’s own columns is the records stage’s (KIND_FIELDS.intake, but for 年代)', async () => {
+    const { INTAKE_COLUMN_NAMES } = await import('../src/config/columns.js');
+    const { KIND_FIELDS } = await import('../src/records/kinds.js');
+    const fromRecords = KIND_FIELDS.intake.filter((f) => f.field !== 'ageGroup').flatMap((f) => [f.header, ...f.aliases]);
+    expect([...INTAKE_COLUMN_NAMES].sort()).toEqual(fromRecords.sort());
+  });
+});

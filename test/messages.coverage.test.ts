@@ -20,6 +20,9 @@ const detail: ProblemDetail = {
   rows: [3, 5],
   month: '2021-09',
   fiscalYear: 2021,
+  label: '不明',
+  target: '相談者数',
+  metric: 'intake.clients',
 };
 
 describe.each(LANGS)('message table %s', (lang) => {

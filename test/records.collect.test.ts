@@ -109,6 +109,8 @@ describe('rows into records', () => {
       channel: [1, 0, 1, 0, 0],
       category: [0, 0, 0, 1, 0, 0, 1, 0],
       outcome: [1, 0, 0, 1, 0],
+      // No attribute is configured by default (SPEC §14).
+      attributes: [],
     });
   });
 

@@ -17,6 +17,7 @@ const ACCOUNTING: readonly ProblemCode[] = [
   'far-date',
   'comparison-omitted',
   'year-omitted',
+  'target-unavailable',
 ];
 
 /**

@@ -90,4 +90,7 @@ export const DEFAULT_CONFIG: Config = {
     ibasho: '居場所の開設事業については、{venuesUsed}カ所で延べ{sessions}回開設され、{participants}名の利用があった。',
     support: '同行支援等の支援は延べ{total}件（{typeCounts}）行い、連携先は{topAgency}が最も多かった。',
   },
+  // SPEC §14: no client attribute and one 主訴 per consultation, as the seed counts.
+  attributes: [],
+  categoriesMultiple: false,
 };

@@ -42,8 +42,8 @@ const DESCRIPTIONS: Record<string, Words> = {
   'targets[].id': ['目標の識別子（英数字、重複不可）。', "The target's identifier (unique)."],
   'targets[].label': ['目標の名前（例: 「居場所」集会の開催）。', "The target's name as printed."],
   'targets[].metric': [
-    '数える指標: intake.total, intake.channel.<ラベル>, intake.category.<ラベル>, intake.outcome.<ラベル>, ibasho.sessions, ibasho.participants, distribution.count, support.total, support.type.<ラベル>, support.agency.<ラベル>',
-    'What is counted: intake.total, intake.channel.<label>, intake.category.<label>, intake.outcome.<label>, ibasho.sessions, ibasho.participants, distribution.count, support.total, support.type.<label>, support.agency.<label>',
+    '数える指標: intake.total, intake.channel.<ラベル>, intake.category.<ラベル>, intake.outcome.<ラベル>, ibasho.sessions, ibasho.participants, distribution.count, intake.clients, intake.new, intake.attribute.<id>.<ラベル>, support.total, support.type.<ラベル>, support.agency.<ラベル>',
+    'What is counted: intake.total, intake.channel.<label>, intake.category.<label>, intake.outcome.<label>, ibasho.sessions, ibasho.participants, distribution.count, intake.clients, intake.new, intake.attribute.<id>.<label>, support.total, support.type.<label>, support.agency.<label>',
   ],
   'targets[].target': ['目標の数（例: 20）。', 'The target number (e.g. 20).'],
   'targets[].unit': ['単位（例: 回、件、名）。', 'The unit printed after numbers (e.g. 回).'],
@@ -85,6 +85,41 @@ const DESCRIPTIONS: Record<string, Words> = {
     'The support-log sentence (only when support records were read); placeholders {program} {total} {typeCounts} {topAgency}.',
   ],
   'sentences.comparison': ['前年との比較の文。', 'The comparison sentence.'],
+  // SPEC §14
+  attributes: [
+    '相談者の属性（年代、DV の有無など）。属性ごとに、相談記録の列の値を区分ごとに数えた表が報告書に加わります。既定はなし。',
+    "Client attributes (age group, DV …): each adds a table counting the log column's values by label. None by default.",
+  ],
+  'attributes[].id': [
+    '属性の識別子（英字で始まる半角英数字と _ -、重複不可）。指標 intake.attribute.<id>.<ラベル> に使います。',
+    "The attribute's identifier (letters, digits, _ and -; unique), used in the metric intake.attribute.<id>.<label>.",
+  ],
+  'attributes[].header': [
+    '相談記録の列の見出し（例: 年代）。表の題にもなります。',
+    "The log column's header (e.g. 年代), also the table's title.",
+  ],
+  'attributes[].aliases': ['列の見出しの別の書き方（例: 年齢層）。', 'Other spellings of the header (e.g. 年齢層).'],
+  'attributes[].labels': [
+    '区分。並び順が表の列の順です。最後に unknownLabel と「未記入」が付きます。',
+    "The labels, in the order of the table's columns; unknownLabel and 未記入 follow.",
+  ],
+  'attributes[].labels[].label': ['報告書に出る区分の名前（例: 30代）。', 'The label printed in reports (e.g. 30代).'],
+  'attributes[].labels[].aliases': [
+    '記録の中でこの区分として読む別の書き方（例: 30歳代）。',
+    'Other spellings in the logs read as this label (e.g. 30歳代).',
+  ],
+  'attributes[].labels[].range': [
+    '年齢の範囲 [最小, 最大]（両端を含む整数）。34 や 34歳 と書かれた年齢をこの区分に数えます。',
+    'Ages [min, max], both included: an age typed as 34 or 34歳 counts under this label.',
+  ],
+  'attributes[].unknownLabel': [
+    'どの区分にも当たらない値と空欄を数える区分（例: 不明）。省略すると、当たらない値は誤り、空欄は「未記入」になります。',
+    'Where values matching no label, and blank cells, count (e.g. 不明). Without it such a value is an error and a blank is 未記入.',
+  ],
+  categoriesMultiple: [
+    'true なら主訴の欄に複数の主訴を「、」「・」「/」などで区切って書けます（主訴（複数回答）として延べで数えます）。',
+    'true: a 主訴 cell may hold several concerns separated by 、 ・ / and the like, counted as mentions (主訴（複数回答）).',
+  ],
 };
 for (const list of CODED_LISTS) {
   DESCRIPTIONS[list] = [`${LIST_NAMES[list][0]}。並び順が表の列の順です。`, `${LIST_NAMES[list][1]}, in the order of the columns.`];

@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG } from './default.js';
 import { knownMetricPatterns, labelsOf, parseMetric } from './metrics.js';
 import { CODED_LISTS, NO_AGENCY_LABEL } from './lists.js';
 import { checkSentences, mergeSentences } from './sentences.js';
+import { attributeMetricProblem, checkAttributes } from './attributes.js';
 import { configSchema, type Config } from './schema.js';
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -68,6 +69,8 @@ function describeZodIssue(issue: z.core.$ZodIssue, m: Messages): string {
   switch (issue.code) {
     case 'invalid_type':
       if (input === undefined) return `${where}: ${m.config.required}`;
+      // zod 4 says a number with a fraction, where a whole one is wanted, is not of the type "int".
+      if (issue.expected === 'int' && typeof input === 'number') return `${where}: ${m.config.wholeNumber}${got}`;
       return `${where}: ${m.config.expected(m.config.typeName[issue.expected] ?? issue.expected)}${got}`;
     case 'too_small':
       if (issue.origin === 'array') return `${where}: ${m.config.atLeastItems(issue.minimum)}`;
@@ -164,6 +167,9 @@ function checkMeaning(config: Config, m: Messages): string[] {
       problems.push(`config.targets[${index}].metric: ${m.config.unknownMetric(target.metric, knownMetricPatterns())}`);
     } else if (ref.kind === 'labelled' && !labelsOf(config, ref.list).includes(ref.label)) {
       problems.push(`config.targets[${index}].metric: ${m.config.unknownMetricLabel(target.metric, ref.label, `config.${ref.list}`)}`);
+    } else if (ref.kind === 'attribute') {
+      const problem = attributeMetricProblem(config, target.metric, ref, m);
+      if (problem !== undefined) problems.push(`config.targets[${index}].metric: ${problem}`);
     }
   });
 
@@ -180,5 +186,6 @@ function checkMeaning(config: Config, m: Messages): string[] {
       problems.push(`config.agencies[${index}].label: ${m.supportConfig.reservedAgency(agency.label)}`);
     }
   });
+  problems.push(...checkAttributes(config, m));
   return problems;
 }

@@ -47,6 +47,22 @@ const sentences = z
   })
   .strict();
 
+// ── SPEC §14: client attributes (年代, DV …) and several 主訴 per consultation ──
+
+/** One label of an attribute: its spellings, and for ages the whole numbers it covers (`[30, 39]` for 30代). */
+const attributeLabel = labelItem.extend({ range: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional() }).strict();
+
+/** A client attribute counted by label (SPEC §14); ids, labels and ranges are checked further in parse.ts. */
+const attribute = z
+  .object({
+    id: z.string().trim().min(1),
+    header: z.string().trim().min(1),
+    aliases: z.array(z.string().trim().min(1)).optional(),
+    labels: z.array(attributeLabel).min(1).max(1000),
+    unknownLabel: z.string().trim().min(1).optional(),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     municipality: z.string(),
@@ -70,6 +86,9 @@ export const configSchema = z
     targets: z.array(target),
     evaluation: z.array(evaluationLevel).min(1),
     sentences,
+    // SPEC §14: none by default, so that the seed's report is unchanged.
+    attributes: z.array(attribute).max(100),
+    categoriesMultiple: z.boolean(),
   })
   .strict();
 
@@ -79,5 +98,6 @@ export type ChannelItem = z.infer<typeof channelItem>;
 export type Target = z.infer<typeof target>;
 export type EvaluationLevel = z.infer<typeof evaluationLevel>;
 export type Sentences = z.infer<typeof sentences>;
+export type Attribute = z.infer<typeof attribute>;
 
 export { CODED_LISTS, type CodedList } from './lists.js';

@@ -49,5 +49,7 @@ export const annotatedEn: AnnotatedWords = {
     skipped: 'File skipped',
     'id-is-row-number': '受付番号 are row numbers',
     'extra-column': 'Unused column',
+    'attribute-unknown': 'Value matching no label',
+    'target-unavailable': 'Target that cannot be counted',
   },
 };

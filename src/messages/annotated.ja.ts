@@ -39,5 +39,7 @@ export const annotatedJa: AnnotatedWords = {
     skipped: '読み飛ばしたファイル',
     'id-is-row-number': '受付番号が行番号',
     'extra-column': '使わない列',
+    'attribute-unknown': '区分に当たらない値',
+    'target-unavailable': '数えられない目標',
   },
 };

@@ -1,7 +1,9 @@
+import { configEn } from './config.en.js';
 import { comparisonOmittedEn, compareEn, yearOmittedEn } from './compare.en.js';
 import type { Place, ProblemDetail } from '../problems.js';
 import { enCli } from './cli.en.js';
 import { annotatedEn } from './annotated.en.js';
+import { attributeConfigEn, attributeIssuesEn } from './attributes.en.js';
 import { groupDigits, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `"${s}"`).join(', ');
@@ -32,7 +34,9 @@ export const en: Messages = {
     'invalid-date': (d) => `"${d.value}" in "${d.column}" is not a date. ${en.dateProblem[d.dateProblem ?? 'unrecognised']}`,
     'future-date': (d) => `"${d.value}" in "${d.column}" is in the future (today is ${d.today}). Check the entry.`,
     'unknown-value': (d) =>
-      `"${d.value}" in "${d.column}" is not in the configured list.${d.suggestion ? ` Did you mean "${d.suggestion}"?` : ''} Allowed: ${(d.allowed ?? []).join(', ')}`,
+      d.value === undefined
+        ? `The value in "${d.column}" matches none of the configured labels (the value itself is not shown here). Allowed: ${(d.allowed ?? []).join(', ')}`
+        : `"${d.value}" in "${d.column}" is not in the configured list.${d.suggestion ? ` Did you mean "${d.suggestion}"?` : ''} Allowed: ${(d.allowed ?? []).join(', ')}`,
     'invalid-number': (d) => `"${d.value}" in "${d.column}" is not accepted. ${en.numberProblem[d.numberProblem ?? 'not-a-number']}`,
     'duplicate-id-conflict': (d) =>
       `受付番号 "${d.value}" is also used by a row with different content (${places(d.otherPlaces)}). Decide which is right and fix the number or the content; every row with this number was left out of the totals.`,
@@ -64,6 +68,7 @@ export const en: Messages = {
     'id-is-row-number': (d) =>
       `"${d.column}" numbers the rows 1, 2, 3 … and clashes with other files' numbers, so it is taken as a row number, not a 受付番号 (not used to find duplicates).`,
     'extra-column': (d) => `Column "${d.column}" is not used and was skipped (its contents are never output).`,
+    ...attributeIssuesEn,
   },
   dateProblem: {
     unrecognised: 'Write it like 2021/8/12, 2021年8月12日, 令和3年8月12日 or R3.8.12.',
@@ -186,48 +191,7 @@ export const en: Messages = {
     annotateNeedsXlsx: 'Name the .xlsx workbook to write with --annotate FILE.xlsx.',
     wouldOverwrite: (path) => `${path} already exists and is never overwritten. Choose another name or move it first.`,
   },
-  config: {
-    invalid: (file) => `The config ${file} has errors:`,
-    unreadable: (file, reason) => `Cannot read the config file ${file}: ${reason}`,
-    notJson: (file, reason) => `The config file ${file} is not valid JSON: ${reason}`,
-    required: 'is required',
-    expected: (what) => `expected ${what}`,
-    got: (value) => `, got ${value}`,
-    typeName: { number: 'a number', string: 'a string', boolean: 'true or false', array: 'a list [...]', object: 'an object {...}' },
-    atLeast: (min) => `expected a number ≥ ${min}`,
-    atMost: (max) => `expected a number ≤ ${max}`,
-    atLeastItems: (min) => `needs at least ${min} item(s)`,
-    notEmpty: 'must not be empty',
-    wholeNumber: 'expected a whole number',
-    monthFormat: 'expected a month like 2021-08 (YYYY-MM)',
-    unknownKeys: (keys) => `unknown key(s): ${keys.join(', ')}`,
-    duplicateLabel: (text, first) => `"${text}" reads the same as "${first}" in the same list, so a log value could not be told apart`,
-    unknownMetric: (metric, known) => `no metric "${metric}"; known metrics: ${known.join(', ')}`,
-    unknownMetricLabel: (metric, label, listName) => `metric "${metric}": "${label}" is not in ${listName}`,
-    duplicateTargetId: (id) => `target id "${id}" is used twice`,
-    evaluationOrder: 'levels must be ordered from the highest min down',
-    evaluationFloor: 'the last level must have min 0, so that every result gets an evaluation',
-  },
-  configTraps: {
-    percentMin: (value) =>
-      `expected a fraction of the target: write 0.6 for 60% (${value} would mean ${Number((value * 100).toFixed(6))}%; 1.2 is 120%)`,
-    notUtf8: (file) =>
-      `The config file ${file} is not saved as UTF-8 (Shift_JIS?). Save it again choosing the encoding UTF-8 (in Notepad: Save As, Encoding: UTF-8).`,
-    notJsonAt: (file, line, column, reason) => `The config file ${file} is not valid JSON at line ${line}, column ${column} (${reason})`,
-    jsonSyntax: (kind, parser) =>
-      ({
-        'missing-comma': 'expected "," or "}" / "]": is a comma missing after the previous item?',
-        'missing-colon': 'expected ":" after the key: is it a full-width "："?',
-        'property-name': 'a key must be in double quotes: is there a comma after the last item?',
-        'cut-short': 'the file ends too soon: is a "}" or "]" missing?',
-        'bad-character': 'a character JSON does not allow: a full-width quote, colon or comma, or text without double quotes?',
-        'bad-escape': 'inside "…" a \\ is written \\\\ (for folders, / works as well)',
-        'after-end': 'there is text after the closing "}"',
-        other: parser,
-      })[kind],
-    unknownKeyDidYouMean: (key, suggestion) => `unknown key "${key}": did you mean "${suggestion}"?`,
-    initExists: (path) => `${path} already exists (init never overwrites). Edit it, or write a new one elsewhere with --out OTHER.json.`,
-  },
+  ...configEn,
   progress: (file, rows) => `Reading ${file} (${groupDigits(rows)} rows)`,
   app: {
     title: "tsup-report: women's support programme reports",
@@ -287,6 +251,7 @@ export const en: Messages = {
     reservedAgency: (label) =>
       `"${label}" names the row of support actions without a 連携先, so no agency can be called that; choose another name`,
   },
+  attributeConfig: attributeConfigEn,
   annotated: annotatedEn,
   internalError: (detail) =>
     `Internal error (a bug in tsup-report, not a problem with your files). Please report this text and the command you ran.\n${detail}`,

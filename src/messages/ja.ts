@@ -1,7 +1,9 @@
+import { configJa } from './config.ja.js';
 import { comparisonOmittedJa, compareJa, yearOmittedJa } from './compare.ja.js';
 import type { Place, ProblemDetail } from '../problems.js';
 import { jaCli } from './cli.ja.js';
 import { annotatedJa } from './annotated.ja.js';
+import { attributeConfigJa, attributeIssuesJa } from './attributes.ja.js';
 import { groupDigits, monthText, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `「${s}」`).join('、');
@@ -32,7 +34,9 @@ export const ja: Messages = {
     'invalid-date': (d) => `「${d.column}」の「${d.value}」は日付として読めません。${ja.dateProblem[d.dateProblem ?? 'unrecognised']}`,
     'future-date': (d) => `「${d.column}」の「${d.value}」は未来の日付です（今日は ${d.today}）。入力を確かめてください。`,
     'unknown-value': (d) =>
-      `「${d.column}」の「${d.value}」は設定にない値です。${d.suggestion ? `「${d.suggestion}」のことですか？ ` : ''}使える値: ${(d.allowed ?? []).join('、')}`,
+      d.value === undefined
+        ? `「${d.column}」の値が設定のどの区分にも当たりません（入力された値はここには表示しません）。使える値: ${(d.allowed ?? []).join('、')}`
+        : `「${d.column}」の「${d.value}」は設定にない値です。${d.suggestion ? `「${d.suggestion}」のことですか？ ` : ''}使える値: ${(d.allowed ?? []).join('、')}`,
     'invalid-number': (d) => `「${d.column}」の「${d.value}」は使えません。${ja.numberProblem[d.numberProblem ?? 'not-a-number']}`,
     'duplicate-id-conflict': (d) =>
       `受付番号「${d.value}」が内容の違う行にも使われています（${places(d.otherPlaces)}）。どちらが正しいか確かめ、番号か内容を直してください。この番号の行はすべて集計から除きました。`,
@@ -63,6 +67,7 @@ export const ja: Messages = {
     'id-is-row-number': (d) =>
       `「${d.column}」は 1, 2, 3 … と行ごとの通し番号で、ほかのファイルの番号と重なるため、受付番号ではなく行番号とみなしました（重複の判定に使いません）。`,
     'extra-column': (d) => `列「${d.column}」は集計に使わないため読み飛ばしました（内容は出力しません）。`,
+    ...attributeIssuesJa,
   },
   dateProblem: {
     unrecognised: '2021/8/12、2021年8月12日、令和3年8月12日、R3.8.12 のように入力してください。',
@@ -183,50 +188,7 @@ export const ja: Messages = {
     annotateNeedsXlsx: '--annotate には書き出す .xlsx ファイルの名前を指定してください。',
     wouldOverwrite: (path) => `${path} は既にあります。上書きしないので、別の名前を指定するか、先に移動してください。`,
   },
-  config: {
-    invalid: (file) => `設定 ${file} に誤りがあります:`,
-    unreadable: (file, reason) => `設定ファイル ${file} を読めません: ${reason}`,
-    notJson: (file, reason) => `設定ファイル ${file} は JSON として読めません: ${reason}`,
-    required: '必須です',
-    expected: (what) => `${what}を指定してください`,
-    got: (value) => `（指定値: ${value}）`,
-    typeName: { number: '数値', string: '文字列', boolean: 'true か false', array: '配列 [...]', object: 'オブジェクト {...}' },
-    atLeast: (min) => `${min}以上の数を指定してください`,
-    atMost: (max) => `${max}以下の数を指定してください`,
-    atLeastItems: (min) => `${min}個以上の項目が必要です`,
-    notEmpty: '空にはできません',
-    wholeNumber: '整数を指定してください',
-    monthFormat: '2021-08 のような年月（YYYY-MM）で指定してください',
-    unknownKeys: (keys) => `知らない項目です: ${keys.join('、')}`,
-    duplicateLabel: (text, first) => `「${text}」は同じ一覧の「${first}」と同じ文字として扱われるため、どちらの意味か決められません`,
-    unknownMetric: (metric, known) => `指標「${metric}」はありません。使える指標: ${known.join('、')}`,
-    unknownMetricLabel: (metric, label, listName) => `指標「${metric}」の「${label}」は ${listName} にありません`,
-    duplicateTargetId: (id) => `目標の id「${id}」が重複しています`,
-    evaluationOrder: 'min の大きい順に並べてください',
-    evaluationFloor: '最後の段階の min は 0 にしてください（どの結果にも評価が付くように）',
-  },
-  configTraps: {
-    percentMin: (value) =>
-      `目標に対する割合（小数）で指定してください。60% なら 0.6 と書きます（${value} と書くと ${Number((value * 100).toFixed(6))}% の意味になります。120% なら 1.2）`,
-    notJsonAt: (file, line, column, reason) => `設定ファイル ${file} の ${line}行目 ${column}文字目が JSON として読めません（${reason}）`,
-    notUtf8: (file) =>
-      `設定ファイル ${file} は UTF-8 で保存されていません（Shift_JIS など）。メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください。`,
-    jsonSyntax: (kind) =>
-      ({
-        'missing-comma': '「,」か「}」「]」が要ります。前の項目の後ろの「,」の書き忘れではありませんか',
-        'missing-colon': '項目名の後ろに半角の「:」が要ります。全角の「：」ではありませんか',
-        'property-name': '項目名は "…" で囲みます。最後の項目の後ろに余分な「,」がありませんか',
-        'cut-short': 'ファイルが途中で終わっています。「}」か「]」の閉じ忘れではありませんか',
-        'bad-character': '使えない文字です。全角の記号（”　：　，）や、"…" で囲んでいない文字ではありませんか',
-        'bad-escape': '"…" の中の \\ は \\\\ と二つ書きます（フォルダの区切りなら / でも構いません）',
-        'after-end': '設定の終わりの「}」の後ろに文字があります',
-        // V8's own words are English: the place (line, column and the line shown) is what helps here.
-        other: 'JSON の書き方の誤りです。示した場所の前後を確かめてください',
-      })[kind],
-    unknownKeyDidYouMean: (key, suggestion) => `知らない項目「${key}」です。「${suggestion}」の書き間違いではありませんか？`,
-    initExists: (path) =>
-      `${path} は既にあります（init は上書きしません）。その設定を編集するか、--out 別の名前.json で別の場所に書いてください。`,
-  },
+  ...configJa,
   progress: (file, rows) => `読み込み中: ${file}（${groupDigits(rows)}行）`,
   app: {
     title: 'tsup-report 女性支援事業 報告書づくり',
@@ -292,6 +254,7 @@ export const ja: Messages = {
   supportConfig: {
     reservedAgency: (label) => `「${label}」は連携先が空欄の支援を数える行の名前なので、連携先の名前には使えません。別の名前にしてください`,
   },
+  attributeConfig: attributeConfigJa,
   annotated: annotatedJa,
   internalError: (detail) =>
     `内部エラーが起きました（ツールの不具合です）。お手数ですが、この表示と実行したコマンドを担当者に知らせてください。\n${detail}`,

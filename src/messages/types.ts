@@ -156,6 +156,17 @@ export interface Messages extends CliWords {
     /** An agency labelled like the row of actions without a 連携先. */
     reservedAgency: (label: string) => string;
   };
+  /** Mistakes in the config's `attributes` and their metrics (SPEC §14). */
+  attributeConfig: {
+    badId: (id: string) => string;
+    duplicateId: (id: string) => string;
+    builtInHeader: (text: string, column: string) => string;
+    headerTaken: (text: string, other: string) => string;
+    reservedLabel: (text: string, reserved: string) => string;
+    rangeOrder: (min: number, max: number) => string;
+    rangeOverlap: (min: number, max: number, other: string) => string;
+    unknownAttribute: (metric: string, id: string) => string;
+  };
 }
 
 /** The JSON slips a config file commonly has, told apart by the parser's message. */

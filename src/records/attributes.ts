@@ -1,3 +1,4 @@
+import { NOT_WRITTEN_LABEL } from '../config/columns.js';
 import type { CellValue } from '../read/types.js';
 import { normalizeKey } from '../text.js';
 import { cellText, isEmptyCell } from './cells.js';
@@ -22,8 +23,9 @@ export interface AttributeSpec {
 
 /**
  * What a cell of an attribute column says: a label's index; the unknown label's (a value no label
- * matches, or a blank cell, when the attribute has one); or `unknown` when it has none. The raw
- * value is never part of the answer: people type names into the wrong column.
+ * matches — `typed` — or a blank cell or the unknown label itself, when the attribute has one); or
+ * `unknown` when it has none. The raw value is never part of the answer: people type names into
+ * the wrong column.
  */
 export type AttributeMatch =
   { kind: 'label'; index: number } | { kind: 'unknown-label'; typed: boolean } | { kind: 'blank' } | { kind: 'unknown' };
@@ -32,12 +34,24 @@ export type AttributeMatch =
 const AGE = /^(\d{1,3})(?:歳|才)?(代)?$/u;
 const BAND = /^(\d{1,3})(?:歳|才)?代$/u;
 
-/** Matches cells of one attribute column against its labels; answers are cached by the raw text. */
+/** The answers that hold no label index: shared, so that matching a cell allocates nothing. */
+const BLANK: AttributeMatch = { kind: 'blank' };
+const UNKNOWN: AttributeMatch = { kind: 'unknown' };
+const UNKNOWN_TYPED: AttributeMatch = { kind: 'unknown-label', typed: true };
+const UNKNOWN_BLANK: AttributeMatch = { kind: 'unknown-label', typed: false };
+
+/** Matches cells of one attribute column against its labels; answers are cached by the raw text (numbers by their value). */
 export class AttributeMatcher {
   private readonly byKey = new Map<string, number>();
+  /** The unknown label typed as such (不明, or 非該当 chosen from the template's dropdown): an answer, said silently. */
+  private readonly unknownKey: string | undefined;
+  private readonly byLabel: AttributeMatch[];
   private readonly cache = new Map<string, AttributeMatch>();
+  private readonly numberCache = new Map<number, AttributeMatch>();
 
   constructor(private readonly spec: AttributeSpec) {
+    this.byLabel = spec.labels.map((_, index) => ({ kind: 'label', index }));
+    this.unknownKey = spec.unknownLabel === undefined ? undefined : normalizeKey(spec.unknownLabel);
     spec.labels.forEach((item, index) => {
       for (const spelling of [item.label, ...(item.aliases ?? [])]) {
         const key = normalizeKey(spelling);
@@ -47,23 +61,34 @@ export class AttributeMatcher {
   }
 
   match(cell: CellValue | undefined): AttributeMatch {
-    if (cell === undefined || isEmptyCell(cell))
-      return this.spec.unknownLabel === undefined ? { kind: 'blank' } : { kind: 'unknown-label', typed: false };
+    // Most cells are text seen before (blank ones included): one lookup.
+    if (typeof cell === 'string') return this.cache.get(cell) ?? this.cached(this.cache, cell, () => this.byText(cell));
+    if (cell === undefined || isEmptyCell(cell)) return this.blank();
     // A number is matched as it reads first (a flag's `1`), then as an age.
-    const text = cellText(cell);
-    let result = this.cache.get(text);
+    if (typeof cell === 'number') return this.cached(this.numberCache, cell, () => this.byText(String(cell)));
+    return this.byText(cellText(cell));
+  }
+
+  private blank(): AttributeMatch {
+    return this.spec.unknownLabel === undefined ? BLANK : UNKNOWN_BLANK;
+  }
+
+  private cached<K>(cache: Map<K, AttributeMatch>, key: K, find: () => AttributeMatch): AttributeMatch {
+    let result = cache.get(key);
     if (result === undefined) {
-      result = this.byText(text);
-      if (this.cache.size > 10_000) this.cache.clear();
-      this.cache.set(text, result);
+      result = find();
+      if (cache.size > 10_000) cache.clear();
+      cache.set(key, result);
     }
     return result;
   }
 
   private byText(text: string): AttributeMatch {
+    if (text.trim() === '') return this.blank();
     const key = normalizeKey(text);
     const index = this.byKey.get(key);
-    if (index !== undefined) return { kind: 'label', index };
+    if (index !== undefined) return this.byLabel[index]!;
+    if (key === this.unknownKey) return UNKNOWN_BLANK;
     const age = AGE.exec(key);
     return (age && this.byNumber(Number(age[1]), BAND.test(key))) ?? this.unknown();
   }
@@ -74,10 +99,19 @@ export class AttributeMatcher {
     const index = this.spec.labels.findIndex(
       (item) => item.range !== undefined && n >= item.range[0] && (band ? n + 9 : n) <= item.range[1],
     );
-    return index === -1 ? undefined : { kind: 'label', index };
+    return index === -1 ? undefined : this.byLabel[index];
   }
 
   private unknown(): AttributeMatch {
-    return this.spec.unknownLabel === undefined ? { kind: 'unknown' } : { kind: 'unknown-label', typed: true };
+    return this.spec.unknownLabel === undefined ? UNKNOWN : UNKNOWN_TYPED;
   }
+}
+
+/**
+ * The columns of an attribute's table, which are also the positions its counts are kept at: the
+ * labels in config order, then the unknown label (when there is one), then 未記入 — consultations
+ * from tables without the column, and blank cells of an attribute without an unknown label.
+ */
+export function attributeColumns(spec: AttributeSpec): string[] {
+  return [...spec.labels.map((item) => item.label), ...(spec.unknownLabel === undefined ? [] : [spec.unknownLabel]), NOT_WRITTEN_LABEL];
 }

@@ -6,7 +6,14 @@ import { ReadError, type RawRow } from '../read/types.js';
 import { cellText, isBlankRow } from './cells.js';
 import { isExampleRow } from './example.js';
 import { monthOf } from './dates.js';
-import { detectHeader, HEADER_SEARCH_ROWS, isTemplateHelperSheet, type HeaderResult, type TableLayout } from './header.js';
+import {
+  detectHeader,
+  HEADER_SEARCH_ROWS,
+  isTemplateHelperSheet,
+  withAttributeColumns,
+  type HeaderResult,
+  type TableLayout,
+} from './header.js';
 import { resolveIds } from './ids.js';
 import { KINDS } from './kinds.js';
 import { DateDictionary, HashColumn, NumberedRecords } from './numbered.js';
@@ -98,7 +105,7 @@ class RecordsRun {
       return;
     }
     if (table.format === 'xlsx') this.workbooks.get(source.input)!.logs++;
-    await this.checkRows(source, header.layout, head, iterator);
+    await this.checkRows(source, withAttributeColumns(header.layout, this.config.attributes), head, iterator);
   }
 
   /** A table without a usable header: a sheet that is not a log, a memo in a folder, or an error. */

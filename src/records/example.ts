@@ -1,4 +1,5 @@
-import type { Config } from '../config/schema.js';
+import type { Attribute, Config } from '../config/schema.js';
+import { normalizeKey } from '../text.js';
 import type { CellValue, RawRow } from '../read/types.js';
 import { cellText, isEmptyCell } from './cells.js';
 import { KIND_FIELDS, type FieldSpec, type Kind } from './kinds.js';
@@ -14,7 +15,31 @@ const EXAMPLE_FIRST_CELL = /^記入例(（\d{4}\/\d{1,2}\/\d{1,2}）)?$/u;
  * the date, with the date after it), then a sample value of each column.
  */
 export function exampleCells(kind: Kind, config: Config, date: Date): (string | number | Date)[] {
-  return KIND_FIELDS[kind].map((field, index) => exampleValue(field, index, config, date));
+  return templateColumns(kind, config).map((column, index) =>
+    column.field === undefined ? column.attribute.labels[0]!.label : exampleValue(column.field, index, config, date),
+  );
+}
+
+// ── SPEC §14: the template's columns, with the config's attributes ──
+
+/** A column of the template: a field of the kind, or a configured attribute (年代, DV …) with its dropdown. */
+export type TemplateColumn =
+  { header: string; field: FieldSpec; attribute?: undefined } | { header: string; field?: undefined; attribute: Attribute };
+
+/**
+ * The columns `tsup-report template` writes for a kind, in order: the kind's fields, with the
+ * config's attributes where the private 年代 column stands (an attribute read from a column named
+ * 年代 or 年齢層 takes its place, so the sheet has one 年代 column, the one that is counted).
+ */
+export function templateColumns(kind: Kind, config: Pick<Config, 'attributes'>): TemplateColumn[] {
+  const fields = KIND_FIELDS[kind].map((field) => ({ header: field.header, field }));
+  if (kind !== 'intake' || config.attributes.length === 0) return fields;
+  const at = fields.findIndex((column) => column.field.field === 'ageGroup');
+  const ageGroup = fields[at]!.field;
+  const ageKeys = new Set([ageGroup.header, ...ageGroup.aliases].map(normalizeKey));
+  const takesAgeGroup = config.attributes.some((a) => [a.header, ...(a.aliases ?? [])].some((name) => ageKeys.has(normalizeKey(name))));
+  const attributes = config.attributes.map((attribute) => ({ header: attribute.header, attribute }));
+  return [...fields.slice(0, at), ...attributes, ...fields.slice(takesAgeGroup ? at + 1 : at)];
 }
 
 function exampleValue(field: FieldSpec, index: number, config: Config, date: Date): string | number | Date {
@@ -44,9 +69,9 @@ export function isExampleRow(row: RawRow, kind: Kind, config: Config): boolean {
   const first = row.cells[0];
   if (typeof first !== 'string' || !EXAMPLE_FIRST_CELL.test(first.trim())) return false;
   const expected = exampleCells(kind, config, new Date(0));
-  const fields = KIND_FIELDS[kind];
+  const columns = templateColumns(kind, config);
   if (row.cells.length > expected.length && !row.cells.slice(expected.length).every(isEmptyCell)) return false;
-  return expected.every((value, index) => index === 0 || fields[index]!.role === 'date' || sameCell(row.cells[index], value));
+  return expected.every((value, index) => index === 0 || columns[index]!.field?.role === 'date' || sameCell(row.cells[index], value));
 }
 
 function sameCell(cell: CellValue | undefined, expected: string | number | Date): boolean {

@@ -34,6 +34,15 @@ export interface TableLayout {
   extras: { index: number; header: string }[];
   /** Every column with a header, claimed or not (for checking each cell decoded). */
   named: { index: number; header: string }[];
+  /** Columns of the config's attributes (SPEC §14): intake tables only, empty without attributes. */
+  attributes: readonly AttributeColumn[];
+}
+
+/** A column a configured attribute reads: the attribute's position in config.attributes. */
+export interface AttributeColumn {
+  attribute: number;
+  index: number;
+  header: string;
 }
 
 export type HeaderResult =
@@ -140,7 +149,8 @@ export function detectHeader(firstRows: readonly RawRow[]): HeaderResult {
       }
       const chosen = best[0]!;
       const named = [...chosen.columns, ...chosen.extras].sort((a, b) => a.index - b.index);
-      return { ok: true, layout: { kind: chosen.kind, headerRow: row.row, columns: chosen.columns, extras: chosen.extras, named } };
+      const layout = { kind: chosen.kind, headerRow: row.row, columns: chosen.columns, extras: chosen.extras, named, attributes: [] };
+      return { ok: true, layout };
     }
     for (const c of candidates) {
       if (requiredPresent(c) > 0 && (!nearest || nearer(c, nearest))) nearest = c;
@@ -166,5 +176,56 @@ export function detectHeader(firstRows: readonly RawRow[]): HeaderResult {
     hasDateColumn: false,
     row: null,
     detail: { reason: firstRows.length === 0 ? 'empty' : 'none' },
+  };
+}
+
+// ── SPEC §14: the columns of configured attributes ──
+
+/**
+ * An intake layout with the columns of the config's attributes (年代, DV …): each attribute takes
+ * the column that names it best (its header, then an alias, then either after dropping hints),
+ * among the columns no field of the log reads — the extras, and the private 年代 column, which an
+ * attribute named 年代 takes over. A column goes to one attribute only, the best-named first.
+ */
+export function withAttributeColumns(
+  layout: TableLayout,
+  attributes: readonly { header: string; aliases?: readonly string[] }[],
+): TableLayout {
+  if (layout.kind !== 'intake' || attributes.length === 0) return layout;
+  const read = new Set(layout.columns.filter((c) => c.spec.role !== 'private').map((c) => c.index));
+  const open = layout.named.filter((column) => !read.has(column.index));
+  const claims: { attribute: number; index: number; header: string; rank: Rank }[] = [];
+  attributes.forEach((attribute, a) => {
+    const canonical = normalizeKey(attribute.header);
+    const aliases = new Set((attribute.aliases ?? []).map(normalizeKey));
+    for (const { index, header } of open) {
+      const exact = normalizeKey(header);
+      const hinted = headerHintKey(header);
+      const rank =
+        exact === canonical
+          ? Rank.Canonical
+          : aliases.has(exact)
+            ? Rank.Alias
+            : hinted === canonical
+              ? Rank.HintCanonical
+              : aliases.has(hinted)
+                ? Rank.HintAlias
+                : undefined;
+      if (rank !== undefined) claims.push({ attribute: a, index, header, rank });
+    }
+  });
+  if (claims.length === 0) return layout;
+  claims.sort((x, y) => x.rank - y.rank || x.attribute - y.attribute || x.index - y.index);
+  const found: AttributeColumn[] = [];
+  for (const { attribute, index, header } of claims) {
+    if (found.some((f) => f.attribute === attribute || f.index === index)) continue;
+    found.push({ attribute, index, header });
+  }
+  const taken = new Set(found.map((f) => f.index));
+  return {
+    ...layout,
+    columns: layout.columns.filter((c) => !taken.has(c.index)),
+    extras: layout.extras.filter((e) => !taken.has(e.index)),
+    attributes: found.sort((x, y) => x.attribute - y.attribute),
   };
 }

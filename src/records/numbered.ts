@@ -1,4 +1,5 @@
 import type { IsoDate } from './dates.js';
+import { NO_LABELS } from './attribute-cells.js';
 import type { IntakeRecord } from './row.js';
 
 /** A column of row hashes (53-bit numbers), appended to and doubled when full; sorted() is a sorted copy. */
@@ -70,6 +71,13 @@ export class NumberedRecords {
   readonly ids: string[] = [];
   /** The other fields, FIELDS numbers a record, one after another: one typed array to grow, one store per field. */
   private fields = new Uint32Array(256 * FIELDS);
+  /**
+   * SPEC §14, kept only when the config has them (so for every record or none): each record's 主訴
+   * with categoriesMultiple, and its attributes' labels, to take a repeated record back from the
+   * tally whole. Both are arrays shared between records, so equal 主訴 are the same array.
+   */
+  private readonly categorySets: (readonly number[])[] = [];
+  private readonly attributeLabels: (readonly number[])[] = [];
 
   constructor(
     private readonly unit: number,
@@ -90,6 +98,8 @@ export class NumberedRecords {
     fields[at++] = record.category;
     fields[at++] = record.outcome;
     fields[at] = record.row;
+    if (record.categories !== null) this.categorySets.push(record.categories);
+    if (record.attributes.length > 0) this.attributeLabels.push(record.attributes);
   }
 
   private field(index: number, field: number): number {
@@ -107,7 +117,7 @@ export class NumberedRecords {
   /** Whether two records say the same (a re-export) or not (a conflict): date, channel, category, outcome. */
   sameContent(index: number, other: NumberedRecords, otherIndex: number): boolean {
     for (const field of [DATE, CHANNEL, CATEGORY, OUTCOME]) if (this.field(index, field) !== other.field(otherIndex, field)) return false;
-    return true;
+    return this.categorySets[index] === other.categorySets[otherIndex];
   }
 
   /** The record again, as far as a tally and a message need it (its person is taken back by row: PeopleRecords.remove). */
@@ -123,6 +133,8 @@ export class NumberedRecords {
       outcome: this.field(index, OUTCOME),
       clientId: null,
       visit: null,
+      categories: this.categorySets[index] ?? null,
+      attributes: this.attributeLabels[index] ?? NO_LABELS,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { NO_LABELS } from './attribute-cells.js';
 import { KIND_FIELDS, type Kind } from './kinds.js';
 import type { LogRecord, Visit } from './types.js';
 
@@ -20,9 +21,17 @@ const SLOT = {
 
 /**
  * The record of a sound row from its values, which sit by the field's position in KIND_FIELDS
- * (so that building it reads fixed slots, whatever the column order of the table).
+ * (so that building it reads fixed slots, whatever the column order of the table). A consultation
+ * also carries its 主訴 when a cell may hold several, and its attributes' labels (SPEC §14).
  */
-export function recordFrom(kind: Kind, v: readonly (string | number | null)[], unit: number, row: number): LogRecord {
+export function recordFrom(
+  kind: Kind,
+  v: readonly (string | number | null)[],
+  unit: number,
+  row: number,
+  categories: readonly number[] | null = null,
+  attributes: readonly number[] = NO_LABELS,
+): LogRecord {
   switch (kind) {
     case 'intake':
       return {
@@ -36,6 +45,8 @@ export function recordFrom(kind: Kind, v: readonly (string | number | null)[], u
         channel: v[SLOT.intake.channel] as number,
         category: v[SLOT.intake.category] as number,
         outcome: v[SLOT.intake.outcome] as number,
+        categories,
+        attributes,
       };
     case 'ibasho':
       return {

@@ -13,6 +13,8 @@ import { parseCount } from './numbers.js';
 import { visitOf, VISIT_LABELS } from './people.js';
 import { RowHash } from './tables.js';
 import { ServiceCalendar, type HolidayTable } from './service-days.js';
+import { AttributeCells, NO_LABELS } from './attribute-cells.js';
+import { CategoryCells } from './categories.js';
 
 export type { CellProblem, DistributionRecord, IbashoRecord, IntakeRecord, LogRecord } from './types.js';
 
@@ -64,6 +66,9 @@ export class RowValidator {
     distribution: new Array<string | number | null>(KIND_FIELDS.distribution.length),
     support: new Array<string | number | null>(KIND_FIELDS.support.length),
   };
+  /** SPEC §14: the configured attributes' cells, and several 主訴 per cell with categoriesMultiple. */
+  private readonly attributeCells: AttributeCells;
+  private readonly categoryCells: CategoryCells | null;
 
   constructor(
     private readonly config: Config,
@@ -75,6 +80,8 @@ export class RowValidator {
       CodedList,
       CodedMatcher
     >;
+    this.attributeCells = new AttributeCells(config.attributes);
+    this.categoryCells = config.categoriesMultiple ? new CategoryCells(this.matchers.categories) : null;
   }
 
   validate(layout: TableLayout, row: RawRow, unit: number): RowResult {
@@ -106,17 +113,27 @@ export class RowValidator {
       // A 相談者ID is not content: two exports of a month are the same table with or without it.
       if (column.spec.role !== 'private' && column.spec.role !== 'client') {
         if (problems.length > before || value === null) hash.add(`\u0001?${normalizeKey(cellText(cell))}`);
+        else if (this.categoryCells !== null && column.spec.list === 'categories')
+          for (const i of this.categoryCells.current) hash.addNumber(i);
         else if (typeof value === 'number') hash.addNumber(value);
         else hash.add(value);
       }
     }
+    // Attributes, like a 相談者ID, are not content: they stay out of the row's hash. A month exported
+    // again after 年代 was filled in (or without the column) is still the same table, counted once;
+    // letting them in would count its consultations twice (SPEC §3: other columns are not compared).
+    const attributes = layout.kind === 'intake' ? this.attributeCells.read(layout, row.cells, garbled, problems) : NO_LABELS;
     if (problems.length > 0) {
       if (isTotalLine(row)) return { problems: NO_PROBLEMS, date: null, hash: 0, totalLine: true };
       return { problems: [...problems], date, hash: hash.value(), totalLine: false };
     }
 
-    const record = recordFrom(layout.kind, values, unit, row.row);
-    if (record.kind === 'intake') this.checkServiceDay(layout, record, problems);
+    const categories = this.categoryCells?.current ?? null;
+    const record = recordFrom(layout.kind, values, unit, row.row, categories, attributes);
+    if (record.kind === 'intake') {
+      this.checkServiceDay(layout, record, problems);
+      this.attributeCells.notes(problems);
+    }
     return { record, problems: problems.length > 0 ? [...problems] : NO_PROBLEMS, date, hash: hash.value(), totalLine: false };
   }
 
@@ -158,6 +175,7 @@ export class RowValidator {
       }
       case 'coded': {
         const list = spec.list!;
+        if (list === 'categories' && this.categoryCells !== null) return this.categoryCells.read(column, cell, problems);
         const match = isErrorCell(cell) ? { ok: false as const } : this.matchers[list].match(cellText(cell));
         if (!match.ok) {
           const value = shownValue(cell);

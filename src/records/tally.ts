@@ -1,4 +1,5 @@
 import type { Config } from '../config/schema.js';
+import { attributeColumns } from './attributes.js';
 import { monthOf } from './dates.js';
 import type { Kind } from './kinds.js';
 import type { LogRecord } from './row.js';
@@ -6,8 +7,11 @@ import type { LogRecord } from './row.js';
 export interface IntakeCounts {
   total: number;
   channel: number[];
+  /** Consultations by 主訴; mentions with categoriesMultiple (a month's sum may then exceed its total). */
   category: number[];
   outcome: number[];
+  /** SPEC §14: per configured attribute, consultations by label (attributeColumns order); each sums to `total`. */
+  attributes: number[][];
 }
 
 export interface IbashoCounts {
@@ -110,6 +114,7 @@ export class Tally implements TallyView {
       addArrays(mine.channel, c.channel);
       addArrays(mine.category, c.category);
       addArrays(mine.outcome, c.outcome);
+      c.attributes.forEach((counts, a) => addArrays(mine.attributes[a]!, counts));
     }
     for (const [month, c] of other.ibashoCounts) {
       const mine = this.ibashoOf(month);
@@ -153,8 +158,11 @@ export class Tally implements TallyView {
         const { counts } = c;
         counts.total += sign;
         counts.channel[record.channel]! += sign;
-        counts.category[record.category]! += sign;
+        if (record.categories === null) counts.category[record.category]! += sign;
+        else for (const category of record.categories) counts.category[category]! += sign;
         counts.outcome[record.outcome]! += sign;
+        const { attributes } = record;
+        for (let a = 0; a < attributes.length; a++) counts.attributes[a]![attributes[a]!]! += sign;
         break;
       }
       case 'ibasho': {
@@ -180,6 +188,7 @@ export class Tally implements TallyView {
       channel: zeros(this.config.channels.length),
       category: zeros(this.config.categories.length),
       outcome: zeros(this.config.outcomes.length),
+      attributes: this.config.attributes.map((attribute) => zeros(attributeColumns(attribute).length)),
     }));
   }
 

@@ -104,8 +104,14 @@ export interface IntakeRecord extends Placed {
   visit: Visit | null;
   /** Indexes into the config's lists. */
   channel: number;
+  /** With categoriesMultiple, the first of `categories`. */
   category: number;
   outcome: number;
+  // SPEC §14
+  /** With categoriesMultiple: every 主訴 of the cell (sorted, each once, an array shared by equal sets); else null. */
+  categories: readonly number[] | null;
+  /** Each configured attribute's label, as its position in the attribute's table (attributeColumns); shared, never changed. */
+  attributes: readonly number[];
 }
 
 export interface IbashoRecord extends Placed {

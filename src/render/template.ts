@@ -1,7 +1,7 @@
-import type { CodedList, Config } from '../config/schema.js';
-import { EXAMPLE_MARK, exampleCells } from '../records/example.js';
+import type { Attribute, CodedList, Config } from '../config/schema.js';
+import { EXAMPLE_MARK, exampleCells, templateColumns } from '../records/example.js';
 import { GUIDE_MARK, LISTS_MARK } from '../records/header.js';
-import { KIND_FIELDS, type FieldSpec, type Kind } from '../records/kinds.js';
+import type { FieldSpec, Kind } from '../records/kinds.js';
 import { VISIT_LABELS } from '../records/people.js';
 import { columnLetters } from '../problems.js';
 import { fiscalYearOf } from '../report/period.js';
@@ -112,9 +112,12 @@ export async function renderTemplate(config: Config, kinds: readonly Kind[], tod
     const column = columnLetters(LIST_ORDER.indexOf(list));
     return `'選択肢'!$${column}$2:$${column}$${config[list].length + 1}`;
   };
+  const attributeRange = writeAttributeLists(lists, config);
 
   const exampleDate = new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate()));
-  for (const kind of kinds) writeKindSheet(workbook.addWorksheet(SHEET_NAMES[kind]), kind, config, listRange, exampleDate);
+  for (const kind of kinds) {
+    writeKindSheet(workbook.addWorksheet(SHEET_NAMES[kind]), kind, config, { list: listRange, attribute: attributeRange }, exampleDate);
+  }
   // The first record sheet is the one shown on opening (the list sheet, hidden, sits before it).
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 2, visibility: 'visible' }];
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
@@ -137,16 +140,22 @@ function writeGuide(guide: Worksheet, config: Config, kinds: readonly Kind[]): v
   line('');
   for (const kind of kinds) {
     line(`■ ${SHEET_NAMES[kind]}シート`, { ...FONT, bold: true });
-    for (const text of GUIDE[kind]) line(`・${text}`);
+    for (const text of kind === 'intake' ? intakeGuide(config) : GUIDE[kind]) line(`・${text}`);
     line('');
   }
   for (const text of GUIDE_COMMON) line(text);
 }
 
-function writeKindSheet(sheet: Worksheet, kind: Kind, config: Config, listRange: (list: CodedList) => string, exampleDate: Date): void {
-  const fields = KIND_FIELDS[kind];
-  const last = columnLetters(fields.length - 1);
-  const header = sheet.addRow(fields.map((f) => f.header));
+/** Where a column's dropdown takes its values from: a coded list's, or an attribute's column on the list sheet. */
+interface ListRanges {
+  list: (list: CodedList) => string;
+  attribute: (attribute: Attribute) => string;
+}
+
+function writeKindSheet(sheet: Worksheet, kind: Kind, config: Config, ranges: ListRanges, exampleDate: Date): void {
+  const columns = templateColumns(kind, config);
+  const last = columnLetters(columns.length - 1);
+  const header = sheet.addRow(columns.map((c) => c.header));
   header.eachCell((cell) => {
     cell.font = { ...FONT, bold: true };
     cell.fill = HEADER_FILL;
@@ -155,7 +164,7 @@ function writeKindSheet(sheet: Worksheet, kind: Kind, config: Config, listRange:
   });
   const example = sheet.addRow(exampleCells(kind, config, exampleDate));
   for (let row = 2; row <= RULED_ROWS + 2; row++) {
-    for (let column = 1; column <= fields.length; column++) {
+    for (let column = 1; column <= columns.length; column++) {
       const cell = sheet.getCell(row, column);
       cell.border = RULED;
       cell.font = row === example.number ? { ...FONT, italic: true, color: { argb: 'FF7F7F7F' } } : FONT;
@@ -170,11 +179,12 @@ function writeKindSheet(sheet: Worksheet, kind: Kind, config: Config, listRange:
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   sheet.pageSetup = { ...A4_LANDSCAPE_ONE_PAGE_WIDE, printTitlesRow: '1:1' };
   sheet.headerFooter = { oddFooter: '&P / &N' };
-  fields.forEach((field, i) => {
+  columns.forEach(({ field, attribute }, i) => {
     const column = sheet.getColumn(i + 1);
-    column.width = field.role === 'private' ? (field.field === 'notes' ? 40 : 16) : field.role === 'date' ? (i === 0 ? 22 : 14) : 18;
-    if (field.role === 'date') column.numFmt = 'yyyy/m/d';
-    const validation = validationFor(field, listRange);
+    const role = field?.role;
+    column.width = role === 'private' ? (field!.field === 'notes' ? 40 : 16) : role === 'date' ? (i === 0 ? 22 : 14) : 18;
+    if (role === 'date') column.numFmt = 'yyyy/m/d';
+    const validation = field ? validationFor(field, ranges.list) : attributeValidation(attribute, ranges.attribute);
     // One range per column: cell by cell, exceljs writes overlapping ranges that Excel "repairs".
     const letter = columnLetters(i);
     if (validation) (sheet as WithValidations).dataValidations.add(`${letter}2:${letter}${TEMPLATE_ROWS + 1}`, validation);
@@ -208,4 +218,51 @@ function validationFor(field: FieldSpec, listRange: (list: CodedList) => string)
     default:
       return undefined;
   }
+}
+
+// ── SPEC §14: the config's attributes (年代, DV …), each a column with its dropdown ──
+
+/** The attributes' labels (then the unknown label) on the list sheet after the coded lists: where each dropdown reads them. */
+function writeAttributeLists(lists: Worksheet, config: Config): (attribute: Attribute) => string {
+  const ranges = new Map<Attribute, string>();
+  config.attributes.forEach((attribute, a) => {
+    const column = LIST_ORDER.length + a + 1;
+    const values = [
+      ...attribute.labels.map((item) => item.label),
+      ...(attribute.unknownLabel === undefined ? [] : [attribute.unknownLabel]),
+    ];
+    lists.getCell(1, column).value = attribute.header;
+    values.forEach((value, i) => {
+      lists.getCell(i + 2, column).value = value;
+    });
+    const letter = columnLetters(column - 1);
+    ranges.set(attribute, `'選択肢'!$${letter}$2:$${letter}$${values.length + 1}`);
+  });
+  return (attribute) => ranges.get(attribute)!;
+}
+
+function attributeValidation(attribute: Attribute, range: (attribute: Attribute) => string): DataValidation {
+  // Not a stop: an age typed as a number (34) is read into its band, so Excel only warns.
+  return {
+    type: 'list',
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'warning',
+    errorTitle: attribute.header,
+    error: '一覧から選んでください（年齢を数字で書いた場合などは、そのまま進めても構いません）。',
+    formulae: [range(attribute)],
+  };
+}
+
+/** The intake sheet's guide: 年代 is said to stay out of the report only while no attribute counts it. */
+function intakeGuide(config: Config): string[] {
+  const columns = templateColumns('intake', config);
+  const attributes = columns.flatMap((c) => (c.attribute ? [c.header] : []));
+  if (attributes.length === 0) return GUIDE.intake;
+  const privateOnes = columns.flatMap((c) => (c.field?.role === 'private' ? [c.header] : []));
+  return [
+    ...GUIDE.intake.slice(0, -1),
+    `${attributes.join('・')}は ▼ から選びます。報告書には区分ごとの件数だけが出ます（書いた値そのものは出ません）。`,
+    `${privateOnes.join('・')}は報告書には出ません（集計にも使いません）。`,
+  ];
 }

@@ -4,7 +4,8 @@ import type { Collected } from '../records/collect.js';
 import type { Period } from './period.js';
 import { summarySentences } from './summary.js';
 import type { TallyView } from '../records/tally.js';
-import { metricValue, targetResult, targetsOfYear } from './targets.js';
+import { metricValue, missingColumns, targetResult, targetsOfYear } from './targets.js';
+import { attributeTables } from './attributes.js';
 import { seedTitle, targetLines } from './wording.js';
 import { buildLedger, rejectedInPeriod } from './ledger.js';
 import { peopleFigures } from './people.js';
@@ -97,7 +98,14 @@ export function buildReport(
 
   const figures = {
     periodNote: periodNote(period.asOf),
-    intake: { months: intakeMonths, total: intakeTotal, ...optional('people', peopleFigures(collected.people, period.months)) },
+    intake: {
+      months: intakeMonths,
+      total: intakeTotal,
+      ...optional('people', peopleFigures(collected.people, period.months)),
+      // SPEC §14: keys only when the config asks for them, so that the seed's JSON gains none.
+      ...optional('attributes', attributeTables(tally, config, period.months)),
+      ...optional('categoryMode', config.categoriesMultiple ? ('multiple' as const) : null),
+    },
     ibasho: {
       sessions: sum(venues.map((v) => v.sessions)),
       participants: sum(venues.map((v) => v.participants)),
@@ -109,9 +117,10 @@ export function buildReport(
     ...optional('support', supportFigures(tally, period.months, config)),
   };
 
-  const targets = targetsOfYear(config.targets, period.fiscalYear).map((target) =>
-    targetResult(target, metricValue(target.metric, figures), period.months.length, period.monthsRemaining, config),
-  );
+  // A target whose metric the logs cannot give (no 相談者ID column …) is left out, with a warning (SPEC §14).
+  const targets = targetsOfYear(config.targets, period.fiscalYear)
+    .filter((target) => missingColumns(target.metric, collected, tally, config, period.months).length === 0)
+    .map((target) => targetResult(target, metricValue(target.metric, figures), period.months.length, period.monthsRemaining, config));
   const report: Report = {
     kind: options.kind,
     program: config.program,

@@ -32,15 +32,23 @@ function intakeSentence({ program, intake }: Figures, template: string): string 
     .map(([label, n]) => [label, n ?? 0] as const)
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1]);
+  // With several 主訴 per consultation (SPEC §14) the share is of all mentions, not of consultations.
+  const whole =
+    intake.categoryMode === 'multiple'
+      ? Math.max(
+          1,
+          categories.reduce((n, [, count]) => n + count, 0),
+        )
+      : total;
   const leading: string[] = [];
   let sum = 0;
   for (const [label, n] of categories) {
     leading.push(label);
     sum += n;
-    if (2 * sum > total) break;
+    if (2 * sum > whole) break;
   }
-  const tenths = Math.floor((10 * sum) / total);
-  const shareText = (10 * sum) % total === 0 ? `${tenths}割を占めていた` : `${tenths}割を超えていた`;
+  const tenths = Math.floor((10 * sum) / whole);
+  const shareText = (10 * sum) % whole === 0 ? `${tenths}割を占めていた` : `${tenths}割を超えていた`;
   return fillTemplate(template, {
     program,
     topChannel: topChannels.join('・'),
