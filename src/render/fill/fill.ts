@@ -49,6 +49,8 @@ export class FormError extends Error {
 export interface Form {
   zip: ZipArchive;
   parts: WorkbookParts;
+  /** The worksheets, each with its XML located; read when the form is opened, so that a damaged part is said before anything else. */
+  worksheets: { name: string; part: string; layout: SheetLayout }[];
 }
 
 /** CFB, the container of .xls files and of password-protected .xlsx files. */
@@ -58,10 +60,22 @@ const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 export function openForm(bytes: Uint8Array): Form {
   if (CFB_SIGNATURE.every((byte, i) => bytes[i] === byte)) throw new FormError('cfb');
   try {
-    // A bound on every part inflated keeps a zip bomb named as a form from filling memory.
+    // Bounds on each part inflated and on the sheets together keep a zip bomb named as a form from filling memory.
     const zip = openZip(bytes, XLSX_DATA_LIMIT);
-    return { zip, parts: workbookParts(zip) };
+    const parts = workbookParts(zip);
+    const entries = parts.sheets.flatMap((sheet) => {
+      const entry = findPart(zip, sheet.part);
+      return sheet.worksheet && entry ? [{ sheet, entry }] : [];
+    });
+    if (entries.reduce((n, { entry }) => n + entry.uncompressedSize, 0) > XLSX_DATA_LIMIT) throw new FormError('too-large');
+    const worksheets = entries.map(({ sheet, entry }) => ({
+      name: sheet.name,
+      part: sheet.part,
+      layout: sheetLayout(readPartText(zip, entry)),
+    }));
+    return { zip, parts, worksheets };
   } catch (error) {
+    if (error instanceof FormError) throw error;
     if (error instanceof PartTooLargeError) throw new FormError('too-large');
     if (error instanceof ZipFormatError) throw new FormError('not-zip');
     if (error instanceof XmlShapeError) throw new FormError('not-workbook');
@@ -73,23 +87,21 @@ export function openForm(bytes: Uint8Array): Form {
 export function fillForm(form: Form, entries: readonly MapEntry[], report: Report, config: Config): FillResult {
   const problems: FillProblem[] = [];
   const writes = new Map<string, CellWrite[]>();
-  const layouts = new Map<string, SheetLayout>();
   const seen = new Map<string, number>();
   for (const entry of entries) {
     const fail = (problem: EntryProblem): void => void problems.push({ entry, problem });
     // The map's checks (mapFromText) let only addresses within the sheet through.
     const address = parseAddress(entry.cell)!;
-    const sheet = form.parts.sheets.find((s) => s.name === entry.sheet);
+    const listed = form.parts.sheets.some((s) => s.name === entry.sheet);
+    const sheet = form.worksheets.find((s) => s.name === entry.sheet);
     const key = `${entry.sheet}!${addressText(address)}`;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, entry.index);
     else fail({ code: 'duplicate', first });
-    if (!sheet) fail({ code: 'no-sheet', sheets: form.parts.sheets.map((s) => s.name) });
-    else if (!sheet.worksheet || !findPart(form.zip, sheet.part)) fail({ code: 'not-a-worksheet' });
+    if (!listed) fail({ code: 'no-sheet', sheets: form.parts.sheets.map((s) => s.name) });
+    else if (!sheet) fail({ code: 'not-a-worksheet' });
     else {
-      const layout = layouts.get(sheet.part) ?? layoutOf(form, sheet.part);
-      layouts.set(sheet.part, layout);
-      const state = targetState(layout, address);
+      const state = targetState(sheet.layout, address);
       if (state.code !== 'writable') fail(state);
     }
     const figure = figureOf(entry.metric, entry.month, report, config);
@@ -98,17 +110,15 @@ export function fillForm(form: Form, entries: readonly MapEntry[], report: Repor
   }
   if (problems.length > 0) return { ok: false, problems };
 
-  return { ok: true, bytes: filledWorkbook(form, layouts, writes), cells: entries.length };
+  return { ok: true, bytes: filledWorkbook(form, writes), cells: entries.length };
 }
 
 /**
  * The form with the numbers written, the saved results of formulas that may read them dropped
  * and a recalculation on load asked for (recalc.ts says why both); every other part as it was.
  */
-function filledWorkbook(form: Form, layouts: Map<string, SheetLayout>, writes: ReadonlyMap<string, CellWrite[]>): Uint8Array {
-  const worksheets = form.parts.sheets
-    .filter((sheet) => sheet.worksheet && findPart(form.zip, sheet.part))
-    .map((sheet) => ({ ...sheet, layout: layouts.get(sheet.part) ?? layoutOf(form, sheet.part) }));
+function filledWorkbook(form: Form, writes: ReadonlyMap<string, CellWrite[]>): Uint8Array {
+  const { worksheets } = form;
   const stale = sheetsToRecalculate(worksheets, new Set(writes.keys()), definedNamesOf(form.parts.workbookXml));
   const encoder = new TextEncoder();
   const replaced = new Map<string, Uint8Array>();
@@ -123,14 +133,4 @@ function filledWorkbook(form: Form, layouts: Map<string, SheetLayout>, writes: R
     if (recalculating !== null) replaced.set(form.parts.workbookPart, encoder.encode(recalculating));
   }
   return replaceParts(form.zip, replaced);
-}
-
-function layoutOf(form: Form, part: string): SheetLayout {
-  try {
-    return sheetLayout(readPartText(form.zip, findPart(form.zip, part)!));
-  } catch (error) {
-    if (error instanceof PartTooLargeError) throw new FormError('too-large');
-    if (error instanceof XmlShapeError || error instanceof ZipFormatError) throw new FormError('not-workbook');
-    throw error;
-  }
 }
