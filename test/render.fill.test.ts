@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -9,7 +10,7 @@ import { listZip } from '../src/read/zip.js';
 import { fillForm, openForm, type FillProblem } from '../src/render/fill/fill.js';
 import { mapFromText, type MapEntry } from '../src/render/fill/map.js';
 import type { Report } from '../src/report/types.js';
-import { analyseFiles, fixture } from './helpers.js';
+import { analyseFiles, fixture, ROOT } from './helpers.js';
 
 const FORM = fixture('forms', '様式1.xlsx');
 const LIBREOFFICE_FORM = fixture('forms', '様式1_libreoffice.xlsx');
@@ -249,4 +250,11 @@ describe('refusals: every entry that cannot be written is named, and nothing is 
       [3, 'unknown-metric'],
     ]);
   });
+});
+
+test("docs/fill.md's example is the map of fixtures/forms, and the map passes its checks", () => {
+  const docs = readFileSync(path.join(ROOT, 'docs', 'fill.md'), 'utf8');
+  const example = /### 例 \/ Example[\s\S]*?```json\n([\s\S]*?)```/u.exec(docs)![1]!;
+  expect(JSON.parse(example)).toEqual(JSON.parse(MAP_TEXT));
+  expect(mapEntries(example)).toHaveLength(15);
 });
