@@ -139,6 +139,15 @@ describe('refused, with nothing written', () => {
   test('--out with another extension than the form, and a missing --map or --out', async () => {
     const out = path.join(dir, 'wrong.xls');
     refused(await fill(out), out, en.fill.outExtension(out, path.join(dir, 'wrong.xlsx')));
+    // A form with macros stays one: Excel opens an .xlsm saved as .xlsx as neither.
+    const macros = path.join(dir, 'macros.xlsm');
+    copyFileSync(FORM, macros);
+    const outXlsx = path.join(dir, 'macros_filled.xlsx');
+    refused(
+      await runCli(['fill', macros, '--map', MAP, '--out', outXlsx, LOGS]),
+      outXlsx,
+      en.fill.outExtension(outXlsx, path.join(dir, 'macros_filled.xlsm')),
+    );
     const noMap = await runCli(['fill', FORM, '--out', path.join(dir, 'x.xlsx'), LOGS]);
     expect(noMap.stderr).toContain(en.fill.needsMap);
     expect(noMap.code).toBe(2);
@@ -156,8 +165,7 @@ describe('refused, with nothing written', () => {
       en.fill.formUnreadable(missing, en.unreadable['not-found']),
     );
     const xls = fixture('invalid', 'legacy.xls');
-    const outXls = path.join(dir, 'never.xls');
-    refused(await runCli(['fill', xls, '--map', MAP, '--out', outXls, LOGS]), outXls, en.fill.formProblem(xls, 'cfb'));
+    refused(await runCli(['fill', xls, '--map', MAP, '--out', out, LOGS]), out, en.fill.formProblem(xls, 'cfb'));
   });
 
   test('a map with broken JSON is placed by line and column; one with mistakes names every entry', async () => {

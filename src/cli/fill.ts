@@ -36,8 +36,9 @@ export async function fillCommand(form: string, inputs: string[], options: FillO
   assertNotAFolder(outFile, m0);
   // Excel opens a workbook by its extension: an .xlsm form saved as .xlsx (or the reverse) would not open.
   const formExtension = path.extname(form).toLowerCase();
-  if (path.extname(out).toLowerCase() !== formExtension) {
-    throw new UserError(2, [m0.fill.outExtension(out, `${out.slice(0, out.length - path.extname(out).length)}${formExtension}`)]);
+  const extension = formExtension === '.xlsm' ? '.xlsm' : '.xlsx';
+  if (path.extname(out).toLowerCase() !== extension) {
+    throw new UserError(2, [m0.fill.outExtension(out, `${out.slice(0, out.length - path.extname(out).length)}${extension}`)]);
   }
   // The form exists: an --out naming it, however spelt, is refused as existing if not as the form.
   if (formFile === outFile) throw new UserError(2, [m0.fill.outIsForm(out)]);

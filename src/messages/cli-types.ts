@@ -82,7 +82,7 @@ export interface FillWords {
   formArgumentHelp: string;
   needsMap: string;
   needsOut: string;
-  /** --out does not end like the form (.xlsx, .xlsm): Excel would refuse to open it. */
+  /** --out is not named as the form's kind of workbook (.xlsx, or .xlsm for a form with macros): Excel would refuse to open it. */
   outExtension: (out: string, suggestion: string) => string;
   outIsForm: (out: string) => string;
   /** The form cannot be opened: `reason` is the system's reason in words (not found, no permission, open in Excel …). */

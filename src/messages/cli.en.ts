@@ -114,7 +114,7 @@ export const enCli: CliWords = {
     needsOut:
       'Give the file to write the filled form to with --out (for example --out form1_filled.xlsx); the form itself is never written.',
     outExtension: (out, suggestion) =>
-      `--out ${out} must have the form's extension (Excel would not open it otherwise), for example --out ${suggestion}`,
+      `--out ${out} must name the same kind of workbook as the form (.xlsx, or .xlsm for a form with macros; Excel will not open it otherwise), for example --out ${suggestion}`,
     outIsForm: (out) => `--out ${out} is the form itself, which is never overwritten. Give another name.`,
     formUnreadable: (file, reason) => `The form ${file} cannot be read: ${reason}`,
     formProblem: (file, problem) =>

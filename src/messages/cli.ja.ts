@@ -114,7 +114,7 @@ export const jaCli: CliWords = {
     needsOut:
       '--out で、書き込んだ様式を保存するファイルの名前を指定してください（例: --out 様式1_記入済.xlsx）。様式そのものには書き込みません。',
     outExtension: (out, suggestion) =>
-      `--out ${out} は様式と同じ拡張子にしてください（違うと Excel で開けません）。例: --out ${suggestion}`,
+      `--out ${out} は様式と同じ種類のブックの名前にしてください（.xlsx、マクロつきの様式なら .xlsm。拡張子が違うと Excel で開けません）。例: --out ${suggestion}`,
     outIsForm: (out) => `--out ${out} は様式そのものです。様式は上書きしないので、別の名前を指定してください。`,
     formUnreadable: (file, reason) => `様式 ${file} を読めません: ${reason}`,
     formProblem: (file, problem) =>

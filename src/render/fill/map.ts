@@ -53,12 +53,12 @@ export function mapFromText(file: string, text: string, m: Messages): MapResult 
     return { ok: false, lines: jsonErrorLines(file, body, (error as Error).message, mapWording(m)) };
   }
   const top = mapSchema.safeParse(json, { reportInput: true });
-  if (!top.success) return { ok: false, lines: [m.fill.mapInvalid(file), ...top.error.issues.map((i) => `  - ${describe(i, [], m)}`)] };
+  if (!top.success) return { ok: false, lines: [m.fill.mapInvalid(file), ...top.error.issues.map((i) => `  - ${issueLine(i, [], m)}`)] };
   const problems: string[] = [];
   const entries: MapEntry[] = [];
   top.data.cells.forEach((item, index) => {
     const parsed = entrySchema.safeParse(item, { reportInput: true });
-    if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => describe(issue, ['cells', index], m)));
+    if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => issueLine(issue, ['cells', index], m)));
     else {
       const { sheet, cell, metric, month } = parsed.data;
       entries.push({ index, sheet, cell, metric, ...(month === undefined ? {} : { month }) });
@@ -84,7 +84,7 @@ function mapWording(m: Messages): Messages {
   };
 }
 
-function describe(issue: z.core.$ZodIssue, prefix: readonly (string | number)[], m: Messages): string {
+function issueLine(issue: z.core.$ZodIssue, prefix: readonly (string | number)[], m: Messages): string {
   const path = [...prefix, ...issue.path];
   const where = `map${path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')}`;
   const input = (issue as { input?: unknown }).input;

@@ -13,8 +13,7 @@ const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const ZIP64_EXTRA = 0x0001;
-const DATA_DESCRIPTOR_FLAG = 0x0008;
-/** The bits of the general-purpose flag a rewritten entry keeps: 11, the name is UTF-8. */
+/** The bits of the general-purpose flag a rewritten entry keeps: 11, the name is UTF-8 (not 3: its sizes are in its header, with no data descriptor after the data). */
 const KEPT_FLAGS = 0x0800;
 
 export { ZipFormatError };
@@ -179,7 +178,7 @@ function localHeader(centralOriginal: Uint8Array, fields: CentralFields): Uint8A
   const out = viewOf(header);
   out.setUint32(0, LOCAL_HEADER, true);
   out.setUint16(4, 20, true);
-  out.setUint16(6, central.getUint16(8, true) & KEPT_FLAGS & ~DATA_DESCRIPTOR_FLAG, true);
+  out.setUint16(6, central.getUint16(8, true) & KEPT_FLAGS, true);
   out.setUint16(8, 8, true);
   out.setUint16(10, central.getUint16(12, true), true);
   out.setUint16(12, central.getUint16(14, true), true);
