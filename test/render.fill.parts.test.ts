@@ -84,6 +84,15 @@ describe('writing numbers into sheet XML as other writers shape it', () => {
     );
   });
 
+  test('cells of a new row are in column order, whatever the order of the map', () => {
+    const xml = sheetXml('<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>');
+    expect(write(xml, [3, 4, 40], [1, 3, 30], [3, 2, 20], [1, 2, 10])).toBe(
+      sheetXml(
+        '<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>10</v></c><c r="C1"><v>30</v></c></row><row r="3"><c r="B3"><v>20</v></c><c r="D3"><v>40</v></c></row></sheetData>',
+      ),
+    );
+  });
+
   test('elements with a namespace prefix (<x:row>, as the Open XML SDK writes them) get new ones with the same prefix', () => {
     const xml = `<x:worksheet xmlns:x="${MAIN}"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
     expect(write(xml, [1, 3, 7], [3, 1, 8])).toBe(

@@ -138,11 +138,10 @@ export function writeNumbers(layout: SheetLayout, writes: readonly CellWrite[]):
 
   const pieces: string[] = [];
   let cursor = sheetData.end;
-  const newRow = (n: number): string =>
-    `<${p}row r="${n}">${byRow
-      .get(n)!
-      .map((w) => cellXml(p, w, styleOfEmpty(layout, undefined, w.address.col)))
-      .join('')}</${p}row>`;
+  const newRow = (n: number): string => {
+    const cells = [...byRow.get(n)!].sort((a, b) => a.address.col - b.address.col);
+    return `<${p}row r="${n}">${cells.map((w) => cellXml(p, w, styleOfEmpty(layout, undefined, w.address.col))).join('')}</${p}row>`;
+  };
   let pendingNew = 0;
   for (const row of layout.rows) {
     while (pendingNew < newRowNumbers.length && newRowNumbers[pendingNew]! < row.row) {
