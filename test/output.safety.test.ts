@@ -41,6 +41,8 @@ describe('inputs are never changed', () => {
       '--out',
       path.join(dir, 'a.md'),
     ]);
+    const form = fixture('forms', '様式1.xlsx');
+    await runCli(['fill', form, '--map', fixture('forms', '様式1.map.json'), '--out', path.join(dir, 'f.xlsx'), fixture('takasaki-r3')]);
     expect(await hashTree(fixture())).toEqual(before);
   });
 });

@@ -205,9 +205,14 @@ describe('targets on support metrics', () => {
     expect(r.targets.find((t) => t.id === 'police')).toMatchObject({ result: 2, achievement: 1, evaluation: '達成' });
   });
 
-  test('without a support log each support metric is 0, not an error', async () => {
-    const r = await report([consultations(['2021/8/2'])], configOf({ targets }), { fiscalYear: 2021, asOf: '2022-03' });
-    expect(r.targets.map((t) => t.actual)).toEqual([0, 0, 0, 0]);
+  test('without any support log read, a support target is left out with a warning: 0 would be a wrong number', async () => {
+    const analysis = await analyseTables([consultations(['2021/8/2'])], configOf({ targets }));
+    const result = reportFrom(analysis, { fiscalYear: 2021, asOf: '2022-03' }, { kind: 'annual', skipInvalid: false });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.report.targets).toEqual([]);
+    const warnings = result.findings.warnings.filter((w) => w.code === 'target-unavailable');
+    expect(warnings.map((w) => [w.value, w.detail.kind])).toEqual(targets.map((t) => [t.id, 'support']));
+    expect(messagesFor('ja').issue['target-unavailable'](warnings[0]!.detail)).toContain('支援記録が1件も読み込まれていない');
   });
 
   test('a label the config does not list is a config error naming the list', () => {

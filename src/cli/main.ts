@@ -91,6 +91,28 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   });
 
   withExamples(
+    withReadOptions(
+      program
+        .command('fill')
+        .description(c.fill)
+        .argument(`<${m.fill.formArgument}>`, m.fill.formArgumentHelp)
+        .argument(inputsArgument, inputs),
+      m,
+    )
+      .option(`--map <${p.file}>`, o.fillMap)
+      .option(`--out <${p.file}>`, o.fillOut)
+      .option('--skip-invalid', o.skipInvalid)
+      .option(`--suppress-below <${p.n}>`, o.suppressBelow)
+      .option(`--month <${p.month}>`, o.month)
+      .option(`--as-of <${p.month}>`, o.asOf)
+      .option(`--fiscal-year <${p.year}>`, o.fiscalYear),
+    'fill',
+    m,
+  ).action(async (form: string, inputs: string[], options) => {
+    exitCode = await (await import('./fill.js')).fillCommand(form, inputs, options, io);
+  });
+
+  withExamples(
     withConfigOptions(program.command('template').description(c.template), m, 'quietAll')
       .addOption(new Option(`--kind <${p.kind}>`, o.kind).choices(['intake', 'ibasho', 'distribution', 'support', 'all']).default('all'))
       .option(`--out <${p.file}>`, o.templateOut),

@@ -1,4 +1,4 @@
-import { reportFrom, type Findings } from '../pipeline.js';
+import { reportFrom, type Analysis, type Findings, type ReportResult } from '../pipeline.js';
 import type { Messages } from '../messages/index.js';
 import { severityOf, type ProblemCode } from '../problems.js';
 import { renderReport } from '../render/formats.js';
@@ -70,31 +70,7 @@ export async function reportCommand(
     ...(years === undefined ? {} : { years }),
     ...(since === undefined ? {} : { since }),
   });
-  if (!result.ok) {
-    switch (result.problem) {
-      case 'errors': {
-        const found = result.findings;
-        const errorCounts: Partial<Record<ProblemCode, number>> = Object.fromEntries(
-          Object.entries(found.counts).filter(([code]) => severityOf(code as ProblemCode) === 'error'),
-        );
-        const errorsOnly = { ...found, warnings: [], counts: errorCounts, unlisted: { ...found.unlisted, warnings: 0 }, tables: [] };
-        const listed = renderValidationText(errorsOnly, m, REFUSAL_LIST_LIMIT, useColour(io.stderr, io.env));
-        const hint = result.unreadable
-          ? m.report.refusedUnreadableHint
-          : (configHint(errorCounts, loaded, analysis.inputs, m) ?? m.report.refusedHint);
-        // The summary of what was read ends the run, after the reason for the refusal.
-        const closing = options.quiet ? [] : ['', closingSummary(analysis.inputs, found, loaded, m, true).trimEnd()];
-        throw new UserError(result.unreadable ? 2 : 1, [m.report.refused(found.errors.length), '', listed.trimEnd(), '', hint, ...closing]);
-      }
-      case 'compare':
-      case 'since': {
-        const file = (result.problem === 'compare' ? options.compare : options.since)!;
-        throw new UserError(2, [compareRefusal(result.problem, file, result, analysis.config.fiscalYearStartMonth, m)]);
-      }
-      default:
-        throw new UserError(result.problem === 'no-records' ? 1 : 2, [periodRefusal(result, analysis.config.fiscalYearStartMonth, m)]);
-    }
-  }
+  if (!result.ok) refuseReport(result, analysis, loaded, options, io, m);
   const report = result.report;
   const output = await renderReport(report, format, { width: terminalColumns(io) });
   if (options.out !== undefined) {
@@ -107,6 +83,44 @@ export async function reportCommand(
   if (!options.quiet && report.excluded) io.stderr.write(`${m.report.excluded(report.excluded.rows, report.excluded.tables)}\n`);
   summary(result.findings);
   return 0;
+}
+
+/**
+ * Why no report: the errors in the period's rows (exit 1) or the unreadable inputs (exit 2),
+ * listed, with the advice that fits and the summary of what was read; or the period asked for
+ * does not fit the records (SPEC §5).
+ */
+export function refuseReport(
+  result: Exclude<ReportResult, { ok: true }>,
+  analysis: Analysis,
+  loaded: LoadedConfig,
+  options: Pick<ReportOptions, 'quiet' | 'compare' | 'since'>,
+  io: Io,
+  m: Messages,
+): never {
+  switch (result.problem) {
+    case 'errors': {
+      const found = result.findings;
+      const errorCounts: Partial<Record<ProblemCode, number>> = Object.fromEntries(
+        Object.entries(found.counts).filter(([code]) => severityOf(code as ProblemCode) === 'error'),
+      );
+      const errorsOnly = { ...found, warnings: [], counts: errorCounts, unlisted: { ...found.unlisted, warnings: 0 }, tables: [] };
+      const listed = renderValidationText(errorsOnly, m, REFUSAL_LIST_LIMIT, useColour(io.stderr, io.env));
+      const hint = result.unreadable
+        ? m.report.refusedUnreadableHint
+        : (configHint(errorCounts, loaded, analysis.inputs, m) ?? m.report.refusedHint);
+      // The summary of what was read ends the run, after the reason for the refusal.
+      const closing = options.quiet ? [] : ['', closingSummary(analysis.inputs, found, loaded, m, true).trimEnd()];
+      throw new UserError(result.unreadable ? 2 : 1, [m.report.refused(found.errors.length), '', listed.trimEnd(), '', hint, ...closing]);
+    }
+    case 'compare':
+    case 'since': {
+      const file = (result.problem === 'compare' ? options.compare : options.since)!;
+      throw new UserError(2, [compareRefusal(result.problem, file, result, analysis.config.fiscalYearStartMonth, m)]);
+    }
+    default:
+      throw new UserError(result.problem === 'no-records' ? 1 : 2, [periodRefusal(result, analysis.config.fiscalYearStartMonth, m)]);
+  }
 }
 
 /** The terminal's width when printing to one, else COLUMNS, else the table's default (Windows' 120). */

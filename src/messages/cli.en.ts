@@ -31,6 +31,7 @@ export const enCli: CliWords = {
       template: 'write a ready-to-fill workbook with dropdowns and checks from the config',
       app: 'write the offline browser app (one HTML file, nothing to install) for PCs without Node',
       init: 'write a config file from the built-in default, to edit (never overwrites)',
+      fill: "write the report's figures into named cells of a form (Excel) the prefecture sent, keeping everything else in it (styles, formulas, pictures, print settings)",
     },
     inputs: 'CSV/XLSX files or folders (read with their subfolders); - reads CSV from standard input',
     option: {
@@ -57,6 +58,8 @@ export const enCli: CliWords = {
       templateOut: 'the workbook to write (never overwritten)',
       appOut: 'where to write it (an older copy of the app is replaced, nothing else)',
       initOut: 'write the config to this file (default: ./tsup-report.config.json; never overwrites)',
+      fillMap: 'the map of which figure goes into which sheet and cell (.json; see docs/fill.md)',
+      fillOut: 'the filled form to write (same extension as the form; never an existing file, never the form itself)',
     },
     helpOption: 'show this help',
     helpCommand: 'show the help of a command',
@@ -76,6 +79,10 @@ export const enCli: CliWords = {
       template: ['tsup-report template --out 相談記録_令和4年度.xlsx', 'tsup-report template --kind ibasho --out 居場所.xlsx'],
       app: ['tsup-report app --out "//share/福祉/tsup-report.html"'],
       init: ['tsup-report init   # then edit program, labels and targets in tsup-report.config.json'],
+      fill: [
+        'tsup-report fill form1.xlsx --map form1.map.json --out form1_R3.xlsx logs/',
+        'tsup-report fill form1.xlsx --map form1.map.json --out form1_to-Feb.xlsx logs/ --month 2022-02',
+      ],
     },
   },
   cliError: {
@@ -102,5 +109,54 @@ export const enCli: CliWords = {
     busy: 'The file is open in another program (Excel?). Close it and run again.',
     'no-space': 'The disk is full (or the file is too large for it). Free some space or write somewhere else.',
     other: 'The file could not be written. Check where it is to go.',
+  },
+  fill: {
+    formArgument: 'form',
+    formArgumentHelp: 'the form to fill in (.xlsx or .xlsm); the file itself is never changed',
+    needsMap: 'Give the map of cells with --map (a .json file; docs/fill.md shows how to write it).',
+    needsOut:
+      'Give the file to write the filled form to with --out (for example --out form1_filled.xlsx); the form itself is never written.',
+    outExtension: (out, suggestion) =>
+      `--out ${out} must name the same kind of workbook as the form (.xlsx, or .xlsm for a form with macros; Excel will not open it otherwise), for example --out ${suggestion}`,
+    outIsForm: (out) => `--out ${out} is the form itself, which is never overwritten. Give another name.`,
+    formUnreadable: (file, reason) => `The form ${file} cannot be read: ${reason}`,
+    formProblem: (file, problem) =>
+      ({
+        cfb: `The form ${file} is an old Excel file (.xls) or a password-protected workbook. Open it in Excel, remove any password and save it as "Excel Workbook (*.xlsx)", then name that file.`,
+        'not-zip': `The form ${file} is not an Excel workbook (.xlsx), or it is damaged. Open it in Excel and save it as "Excel Workbook (*.xlsx)".`,
+        'not-workbook': `The form ${file} cannot be read: the workbook inside is damaged. Open it in Excel and save it again.`,
+        'too-large': `The form ${file} is too large (a sheet holds more than 32 MB of data). Check that it is the form.`,
+      })[problem],
+    mapUnreadable: (file, reason) => `The map ${file} cannot be read: ${reason}`,
+    mapNotUtf8: (file) =>
+      `The map ${file} is not saved as UTF-8 (Shift_JIS?). In Notepad, "Save As" with the encoding "UTF-8" and run again.`,
+    mapNotJson: (file, reason) => `The map ${file} is not valid JSON: ${reason}`,
+    mapNotJsonAt: (file, line, column, reason) => `The map ${file} is not valid JSON at line ${line}, column ${column} (${reason})`,
+    textAfterEnd: 'there is text after the closing "}" of the map',
+    mapInvalid: (file) => `The map ${file} has mistakes:`,
+    badAddress: (got) => `expected an address like C5 (column letters, then the row number), got ${got}`,
+    beyondSheet: (got) => `${got} lies outside an Excel sheet (its last cell is XFD1048576)`,
+    atLeastOneCell: 'name at least one cell to fill',
+    keysAre: (keys) => `(the keys are: ${keys.join(', ')})`,
+    refused: (form, count) =>
+      `The form ${form} was not filled: ${count === 1 ? 'an entry' : `${count} entries`} of the map ${count === 1 ? 'has' : 'have'} problems (nothing was written):`,
+    entry: (index, sheet, cell) => `cells[${index}] (${sheet}!${cell})`,
+    noSheet: (sheet, sheets) => `there is no sheet "${sheet}"; the form's sheets: ${sheets.map((s) => `"${s}"`).join(', ')}`,
+    notAWorksheet: (sheet) => `"${sheet}" is a chart sheet (or another sheet without cells)`,
+    formula: 'the cell holds a formula, which is never overwritten; check the address in the map',
+    text: 'the cell holds text (a heading?), which is not overwritten; check the address in the map, or empty the cell in the form',
+    merged: (range, first) => `the cell is part of the merged cells ${range}; name their first cell, ${first}`,
+    array: (range) => `the cell lies in the array formula ${range} (it shows the formula's result)`,
+    duplicate: (first) => `the same cell as cells[${first}]; a cell holds one figure`,
+    unknownMetric: (metric, known) => `no metric "${metric}"; known metrics: ${known.join(', ')}`,
+    unknownLabel: (metric, label, labels) => `metric "${metric}": "${label}" is not in the config; the labels are: ${labels.join(', ')}`,
+    monthOutside: (month, startMonth, asOf) =>
+      `month ${month} lies outside the report's period (${startMonth} to ${asOf}); --month (--as-of) and --fiscal-year set the period`,
+    notInLogs: (metric) =>
+      `metric "${metric}" counts a column or log (相談者ID, an attribute's column, 支援記録) that the inputs do not have; stopped rather than write 0. Check the files`,
+    noMonthlyFigures: (metric) => `metric "${metric}" has a figure for the period only, none by month; leave out "month"`,
+    hidden:
+      'this count is hidden by --suppress-below, and a hidden count is never written into the form (leave out --suppress-below, or this cell)',
+    written: (out, cells) => `Filled ${cells} ${cells === 1 ? 'cell' : 'cells'} and wrote ${out}`,
   },
 };

@@ -32,6 +32,7 @@ export const jaCli: CliWords = {
       template: '設定にもとづく入力用のひな形ブック（選択肢と入力チェックつき）を作ります',
       app: 'Node を入れていないパソコン用に、オフラインで使えるブラウザ版（HTML ファイル1つ）を書き出します',
       init: '組み込みの設定から設定ファイルを書き出します。これを編集して使います（上書きはしません）',
+      fill: '報告の数字を、都道府県などから届いた様式（Excel）の指定のセルに書き込みます。様式のほかの部分（書式・数式・図・印刷設定）はそのまま残します',
     },
     inputs: 'CSV/XLSX のファイルかフォルダ（中のフォルダも読みます）。- は標準入力から CSV を読みます',
     option: {
@@ -58,6 +59,8 @@ export const jaCli: CliWords = {
       templateOut: '書き出すブック（.xlsx。既にあるファイルは上書きしません）',
       appOut: '書き出す場所（.html。以前のブラウザ版は置き換え、ほかのファイルは上書きしません）',
       initOut: '設定を書き出すファイル（既定: ./tsup-report.config.json。既にあるファイルは上書きしません）',
+      fillMap: 'どの数字をどのシートのどのセルに書くかの対応表（.json。書き方は docs/fill.md）',
+      fillOut: '書き込んだ様式を保存するファイル（様式と同じ拡張子。既にあるファイルと様式そのものには書きません）',
     },
     helpOption: 'この使い方を表示します',
     helpCommand: 'コマンドの使い方を表示します',
@@ -77,6 +80,10 @@ export const jaCli: CliWords = {
       template: ['tsup-report template --out 相談記録_令和4年度.xlsx', 'tsup-report template --kind ibasho --out 居場所.xlsx'],
       app: ['tsup-report app --out "//share/福祉/tsup-report.html"'],
       init: ['tsup-report init   # できた tsup-report.config.json の事業名・選択肢・目標を編集します'],
+      fill: [
+        'tsup-report fill 様式1.xlsx --map 様式1.map.json --out 様式1_令和3年度.xlsx 記録/',
+        'tsup-report fill 様式1.xlsx --map 様式1.map.json --out 様式1_2月まで.xlsx 記録/ --month 2022-02',
+      ],
     },
   },
   cliError: {
@@ -102,5 +109,53 @@ export const jaCli: CliWords = {
     busy: 'ファイルがほかのプログラム（Excel など）で開かれています。閉じてからもう一度実行してください。',
     'no-space': 'ディスクの空き容量が足りないか、ファイルがこの場所には大きすぎます。不要なファイルを消すか、別の場所を指定してください。',
     other: '書き出せませんでした。書き出し先を確かめてください。',
+  },
+  fill: {
+    formArgument: '様式のブック',
+    formArgumentHelp: '数字を書き込む様式（.xlsx か .xlsm）。このファイル自体は変更しません',
+    needsMap: '--map で対応表のファイル（.json）を指定してください。書き方は docs/fill.md にあります。',
+    needsOut:
+      '--out で、書き込んだ様式を保存するファイルの名前を指定してください（例: --out 様式1_記入済.xlsx）。様式そのものには書き込みません。',
+    outExtension: (out, suggestion) =>
+      `--out ${out} は様式と同じ種類のブックの名前にしてください（.xlsx、マクロつきの様式なら .xlsm。拡張子が違うと Excel で開けません）。例: --out ${suggestion}`,
+    outIsForm: (out) => `--out ${out} は様式そのものです。様式は上書きしないので、別の名前を指定してください。`,
+    formUnreadable: (file, reason) => `様式 ${file} を読めません: ${reason}`,
+    formProblem: (file, problem) =>
+      ({
+        cfb: `様式 ${file} は古い Excel 形式（.xls）か、パスワードで保護されたブックです。Excel で開き、パスワードがあれば外して「Excel ブック (*.xlsx)」として保存し直してから指定してください。`,
+        'not-zip': `様式 ${file} は Excel ブック（.xlsx）ではないか、壊れています。Excel で開いて「Excel ブック (*.xlsx)」として保存し直してください。`,
+        'not-workbook': `様式 ${file} はブックの中身が壊れていて読めません。Excel で開いて保存し直してください。`,
+        'too-large': `様式 ${file} は大きすぎます（1つのシートのデータが 32 MB を超えています）。様式のブックか確かめてください。`,
+      })[problem],
+    mapUnreadable: (file, reason) => `対応表 ${file} を読めません: ${reason}`,
+    mapNotUtf8: (file) =>
+      `対応表 ${file} は UTF-8 で保存されていません（Shift_JIS など）。メモ帳なら「名前を付けて保存」で文字コードを「UTF-8」にして保存し直してください。`,
+    mapNotJson: (file, reason) => `対応表 ${file} は JSON として読めません: ${reason}`,
+    mapNotJsonAt: (file, line, column, reason) => `対応表 ${file} の ${line}行目 ${column}文字目が JSON として読めません（${reason}）`,
+    textAfterEnd: '対応表の終わりの「}」の後ろに文字があります',
+    mapInvalid: (file) => `対応表 ${file} に誤りがあります:`,
+    badAddress: (got) => `C5 のようなセルの番地（列の英字と行の番号）で指定してください（指定値: ${got}）`,
+    beyondSheet: (got) => `${got} は Excel のシートの外です（最後のセルは XFD1048576）`,
+    atLeastOneCell: '書き込むセルを1つ以上指定してください',
+    keysAre: (keys) => `（使える項目: ${keys.join('、')}）`,
+    refused: (form, count) => `様式 ${form} に書き込めません。対応表の ${count}か所に問題があります（何も書き出していません）:`,
+    entry: (index, sheet, cell) => `cells[${index}]（${sheet}!${cell}）`,
+    noSheet: (sheet, sheets) => `「${sheet}」というシートはありません。この様式のシート: ${quoted(sheets)}`,
+    notAWorksheet: (sheet) => `「${sheet}」はグラフシートなどで、書き込むセルがありません`,
+    formula: 'このセルには数式が入っています。数式は上書きしません。対応表のセルの番地を確かめてください',
+    text: 'このセルには文字（見出しなど）が入っています。上書きしないので、対応表のセルの番地を確かめるか、様式のそのセルを空にしてください',
+    merged: (range, first) => `結合されたセル ${range} の一部です。結合されたセルには左上の ${first} を指定してください`,
+    array: (range) => `配列数式 ${range} の中のセルです（数式の結果なので書き込みません）`,
+    duplicate: (first) => `cells[${first}] と同じセルです。1つのセルに書ける数字は1つです`,
+    unknownMetric: (metric, known) => `指標「${metric}」はありません。使える指標: ${known.join('、')}`,
+    unknownLabel: (metric, label, labels) => `指標「${metric}」の「${label}」は設定にありません。使える名前: ${quoted(labels)}`,
+    monthOutside: (month, startMonth, asOf) =>
+      `month の ${month} はこの報告の期間（${startMonth}〜${asOf}）の外です。期間は --month（--as-of）と --fiscal-year で決まります`,
+    notInLogs: (metric) =>
+      `指標「${metric}」の元になる列や記録（相談者ID・属性の列・支援記録）が読み込んだファイルにありません。0 と書く代わりに止めました。ファイルを確かめてください`,
+    noMonthlyFigures: (metric) => `指標「${metric}」は期間の合計だけで、月ごとの数はありません。month を外してください`,
+    hidden:
+      'この数は --suppress-below で伏せられています。伏せた数は様式に書きません（--suppress-below を外すか、このセルを対応表から外してください）',
+    written: (out, cells) => `${cells}個のセルに書き込み、${out} に保存しました`,
   },
 };
