@@ -5,6 +5,7 @@ import type { Config } from '../src/config/schema.js';
 import { suppressCells, suppressReport, type Equation } from '../src/report/suppress.js';
 import type { LabelCounts, Report } from '../src/report/types.js';
 import { fixture, runCli } from './helpers.js';
+import { takasakiReport, withParts } from './report-parts.js';
 
 interface Shape {
   channels: number;
@@ -412,4 +413,22 @@ describe('small-count suppression of the tables of SPEC §14', () => {
       { numRuns: 200 },
     );
   }, 120_000);
+});
+
+describe('the seed’s table first', () => {
+  test('when more must be hidden, the added tables give up their cells before the cumulative table does', async () => {
+    const plain = await takasakiReport();
+    const intake = (report: Report) => report.intake;
+    const alone = suppressReport(plain, 3, DEFAULT_CONFIG);
+    // IDs with no repeat within a month: 実人数 + ID未記入 = 延べ, so a hidden 延べ could not move without them.
+    const withPeople = suppressReport(withParts(plain, { people: 'ids' }), 3, DEFAULT_CONFIG);
+    expect({ months: intake(withPeople).months, total: intake(withPeople).total }).toEqual({
+      months: intake(alone).months,
+      total: intake(alone).total,
+    });
+    // Not by hiding the whole people table either: most of its figures stay.
+    const people = withPeople.intake.people!;
+    const cells = [...people.months, people.total].flatMap((row) => [row.clients, row.new, row.withoutId]);
+    expect(cells.filter((c) => c === null).length).toBeLessThan(cells.length / 2);
+  });
 });

@@ -32,22 +32,48 @@ export interface Equation {
  * hidden count ≥ 1 and changes that cell. (Zeros are shown, so a reader knows that an x is at
  * least 1: with ≥ 0 the audit passed tables where three x summing to 3 were each plainly 1; only
  * once a zero had to be hidden as well may an x be 0.) A cell that fails the audit gets a neighbour hidden with it,
- * preferring the smallest positive count, and the whole check runs again.
+ * preferring the smallest positive count, and the whole check runs again. Cells from `firstSpare`
+ * on (the tables added to the seed's) are hidden for that before any other.
  */
-export function suppressCells(values: readonly number[], equations: readonly Equation[], below: number): boolean[] {
+export function suppressCells(
+  values: readonly number[],
+  equations: readonly Equation[],
+  below: number,
+  firstSpare = values.length,
+): boolean[] {
   const hidden = values.map((v) => v >= 1 && v < below);
   const byCell = values.map(() => [] as number[]);
   equations.forEach(({ parts, total }, e) => {
     for (const c of [...parts, total]) byCell[c]!.push(e);
   });
   const cellsOf = (e: number): number[] => [...equations[e]!.parts, equations[e]!.total];
-  /** Hides one more of `cells`: the smallest positive count, else whatever is still shown. */
+  /** Hides one more of `cells`: a spare cell before another, the smallest positive count, else whatever is still shown. */
   const hideOneOf = (cells: number[]): boolean => {
-    const open = cells.filter((c) => !hidden[c]);
-    const choice = open.filter((c) => values[c]! > 0).sort((a, b) => values[a]! - values[b]!)[0] ?? open[0];
+    const spareFirst = (a: number, b: number): number => Number(b >= firstSpare) - Number(a >= firstSpare);
+    const open = cells.filter((c) => !hidden[c]).sort(spareFirst);
+    const choice = open.filter((c) => values[c]! > 0).sort((a, b) => spareFirst(a, b) || values[a]! - values[b]!)[0] ?? open[0];
     if (choice === undefined) return false;
     hidden[choice] = true;
     return true;
+  };
+
+  /**
+   * Hides the spare cell (smallest positive count first) still shown in the sums of the hidden
+   * cells tied to `cell` that alone protects it, if there is one.
+   */
+  const hideSpareFor = (cell: number, floor: 0 | 1): boolean => {
+    if (firstSpare >= values.length) return false;
+    const tied = [cell];
+    for (let i = 0; i < tied.length; i++) {
+      for (const c of byCell[tied[i]!]!.flatMap(cellsOf)) if (hidden[c] && !tied.includes(c)) tied.push(c);
+    }
+    const spare = [...new Set(tied.flatMap((c) => byCell[c]!.flatMap(cellsOf)))].filter((c) => c >= firstSpare && !hidden[c]);
+    for (const candidate of spare.sort((a, b) => Number(values[b]! > 0) - Number(values[a]! > 0) || values[a]! - values[b]!)) {
+      hidden[candidate] = true;
+      if (hasAlternative(values, hidden, equations, byCell, cell, values[candidate] === 0 ? 0 : floor)) return true;
+      hidden[candidate] = false;
+    }
+    return false;
   };
 
   // Hiding more cells only adds ways to fit the published figures: a cell found protected stays so.
@@ -72,9 +98,12 @@ export function suppressCells(values: readonly number[], equations: readonly Equ
       return false;
     });
     if (exposed === -1) return hidden;
-    // Its neighbours first; when they are all hidden already, any cell still shown (a zero last:
-    // once one is hidden, an x may be 0 and the cell is protected by that doubt).
-    if (!hideOneOf([...new Set(byCell[exposed]!.flatMap(cellsOf))]) && !hideOneOf(values.map((_, c) => c))) return hidden;
+    // A spare cell around the hidden cells tied to it that protects it alone, if one does (a
+    // 実人数 that kept a month's 延べ from moving, say); else its neighbours; when they are all
+    // hidden already, any cell still shown (a zero last: once one is hidden, an x may be 0 and the
+    // cell is protected by that doubt).
+    if (!hideSpareFor(exposed, floor) && !hideOneOf([...new Set(byCell[exposed]!.flatMap(cellsOf))]) && !hideOneOf(values.map((_, c) => c)))
+      return hidden;
   }
 }
 
@@ -188,9 +217,6 @@ export function suppressReport(source: Report, below: number, config: Config): R
     months: new Map(report.intake.months.map((m, i) => [m.month, intakeRows[i]![c]!])),
     period: intakeRows[intakeRows.length - 1]![c]!,
   };
-  if (report.intake.people) registerPeople(registry, report.intake.people, totals);
-  for (const attribute of report.intake.attributes ?? []) registerAttribute(registry, attribute, totals);
-
   // Gatherings (sessions, participants) and handouts: months by place, each row with its total,
   // then the total row by place and the grand total.
   const { ibasho, distribution } = report;
@@ -211,9 +237,14 @@ export function suppressReport(source: Report, below: number, config: Config): R
     [...distribution.locations.map((l) => registry.field(l, 'count')), registry.field(distribution, 'count')],
   );
 
+  // The tables of SPEC §14 come after the seed's: when more cells must be hidden to protect a
+  // small count, theirs go first, so that the seed's table keeps what it can of its figures.
+  const firstSpare = registry.values.length;
+  if (report.intake.people) registerPeople(registry, report.intake.people, totals);
+  for (const attribute of report.intake.attributes ?? []) registerAttribute(registry, attribute, totals);
   if (report.support) registerSupport(registry, report.support);
 
-  suppressCells(registry.values, registry.equations, below).forEach((hide, cell) => {
+  suppressCells(registry.values, registry.equations, below, firstSpare).forEach((hide, cell) => {
     if (hide) registry.setters[cell]!();
   });
 
