@@ -1,6 +1,7 @@
 import type { Place, ProblemDetail } from '../problems.js';
 import { jaCli } from './cli.ja.js';
 import { annotatedJa } from './annotated.ja.js';
+import { reportPartsJa } from './report-parts.ja.js';
 import { groupDigits, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `「${s}」`).join('、');
@@ -288,6 +289,7 @@ export const ja: Messages = {
     unknownPlaceholder: (placeholder, known) => `差し込み ${placeholder} はこの文では使えません。使えるもの: ${known.join('、')}`,
   },
   annotated: annotatedJa,
+  reportParts: reportPartsJa,
   internalError: (detail) =>
     `内部エラーが起きました（ツールの不具合です）。お手数ですが、この表示と実行したコマンドを担当者に知らせてください。\n${detail}`,
 };
