@@ -267,6 +267,36 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
     await expectClean();
   });
 
+  test('a log with 相談者ID and 新規/継続: the page shows 相談者数（実人数） as the CLI writes it', async () => {
+    const dir = await (await import('node:fs/promises')).mkdtemp(path.join(OUTPUT, 'app-people-'));
+    const file = path.join(dir, '2021-09_相談記録.csv');
+    const rows = [
+      '2021/8/2,電話,家庭問題,助言,A,新規',
+      '2021/8/9,電話,家庭問題,助言,A,継続',
+      '2021/9/1,来所,家庭問題,助言,A,継続',
+      '2021/9/3,電話,生活問題,助言,,新規',
+    ];
+    await writeFile(file, `受付日,受付方法,主訴,対応結果,相談者ID,新規/継続\r\n${rows.join('\r\n')}\r\n`);
+    const { page, expectClean } = await openApp();
+    await page.setInputFiles('#files', [file]);
+    expect(await settled(page)).toBe('ready');
+    const table = await page.$eval('#report', (host) => {
+      const section = [...host.shadowRoot!.querySelectorAll('section')].find(
+        (s) => s.querySelector('h2')?.textContent === '相談者数（実人数）',
+      );
+      return section ? [...section.querySelectorAll('tr')].map((tr) => [...tr.children].map((td) => td.textContent)) : null;
+    });
+    // 8月: 2 consultations by one person, both with an ID; 9月: A again and one without an ID; A is one person in the period.
+    expect(table).toEqual([
+      ['月', '延べ件数', '実人数', '新規', 'ID未記入'],
+      ['8月', '2', '1', '1', '0'],
+      ['9月', '2', '1', '1', '1'],
+      ['合計', '4', '1', '2', '1'],
+    ]);
+    expect((await download(page, 'md')).toString('utf8')).toBe(await cli(['monthly', file, '--format', 'md']));
+    await expectClean();
+  });
+
   test('a config that does not check out is refused with the CLI’s own words', async () => {
     const bad = path.join(OUTPUT, 'app-bad.config.json');
     await writeFile(bad, JSON.stringify({ targets: [{ id: 'x', metric: 'intake.total', target: '二十' }] }));

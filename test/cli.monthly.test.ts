@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG } from '../src/config/default.js';
 import { reportFrom } from '../src/pipeline.js';
 import { renderJson } from '../src/render/json.js';
 import { analyseFiles, fixture, runCli, useTempDir } from './helpers.js';
+import { markdownTable } from './report-parts.js';
 
 // SPEC §12, typed in from the seed report: month, channels (電話 来所 メール litoko 思い), 合計,
 // categories (精神 就労 対人 家庭 犯罪 健康 生活 他), outcomes (助言 情報 連携 継続 他).
@@ -201,5 +202,39 @@ describe('--format csv', () => {
     // Saved among the logs, it is passed over as the tool's own output.
     const again = await runCli(['monthly', fixture('takasaki-r3'), out, '--format', 'json']);
     expect(JSON.parse(again.stdout).inputs).toContainEqual({ file: out, status: 'skipped', reason: 'own-output' });
+  });
+});
+
+describe('monthly with 相談者ID and 新規/継続 columns (SPEC §14)', () => {
+  const header = ['受付番号', '受付日', '受付方法', '主訴', '対応結果', '相談者ID', '新規/継続'];
+  const rows = [
+    ['1', '2021/8/2', '電話', '家庭問題', '助言', 'A', '新規'],
+    ['2', '2021/8/5', '電話', '家庭問題', '助言', 'B', '新規'],
+    ['3', '2021/8/20', '来所', '家庭問題', '助言', 'A', '継続'],
+    ['4', '2021/9/1', '電話', '家庭問題', '助言', 'A', '継続'],
+    ['5', '2021/9/3', '来所', '就労関係', '情報', '', '新規'],
+    ['6', '2021/9/10', '電話', '生活問題', '助言', 'C', '新規'],
+  ];
+  const csv = [header, ...rows].map((r) => r.join(',')).join('\n');
+
+  test('`monthly --format md` publishes 相談者数（実人数） with 延べ件数 beside it, 新規 and ID未記入, counted here from the rows', async () => {
+    const result = await runCli(['monthly', '-', '--format', 'md'], { input: csv });
+    expect(result.code, result.stderr).toBe(0);
+    const figures = (these: string[][]) => {
+      const ids = these.map((r) => r[5]!).filter((id) => id !== '');
+      return [these.length, new Set(ids).size, these.filter((r) => r[6] === '新規').length, these.length - ids.length].map(String);
+    };
+    const inMonth = (month: number) => rows.filter((r) => Number(r[1]!.split('/')[1]) === month);
+    expect(markdownTable(result.stdout, '相談者数（実人数）')).toEqual([
+      ['月', '延べ件数', '実人数', '新規', 'ID未記入'],
+      ['8月', ...figures(inMonth(8))],
+      ['9月', ...figures(inMonth(9))],
+      ['合計', ...figures(rows)],
+    ]);
+    // A appears in both months: the period counts A once.
+    expect(figures(rows)[1]).toBe('3');
+    expect(result.stdout).toContain('期間の実人数は、複数月に相談した人を1人として数えるため、各月の合計とは一致しません。');
+    // The IDs themselves appear nowhere.
+    expect(result.stdout).not.toMatch(/\| [ABC] \|/u);
   });
 });

@@ -3,8 +3,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { consoleErrorsOf, hasChromium, useBrowser } from './browser.js';
-import { escapeHtml } from '../src/render/html.js';
+import { DEFAULT_CONFIG } from '../src/config/default.js';
+import { escapeHtml, renderHtml } from '../src/render/html.js';
+import { suppressReport } from '../src/report/suppress.js';
 import { fixture, ROOT, runCli } from './helpers.js';
+import { ALL_PARTS, takasakiReport, withParts } from './report-parts.js';
 
 const OUTPUT = path.join(ROOT, 'test', 'output');
 
@@ -98,6 +101,64 @@ describe.runIf(hasChromium)('the HTML report in a real browser (headless Chromiu
     await page.close();
   }, 60_000);
 
+  test('the tables of SPEC §14: people, attributes and support, with charts of support by type and of the first attribute', async () => {
+    const report = withParts(await takasakiReport('annual'), ALL_PARTS);
+    const file = path.join(OUTPUT, 'annual-parts.html');
+    await writeFile(file, renderHtml(report));
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const consoleErrors = consoleErrorsOf(page);
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toHaveLength(1);
+    const bars = (chart: string) =>
+      page.$$eval(`rect[data-chart="${chart}"]`, (rects) =>
+        rects.map((r) => [r.getAttribute('data-series'), Number(r.getAttribute('data-value'))]),
+      );
+    expect(Object.fromEntries(await bars('support-types'))).toEqual(report.support!.type);
+    expect(Object.fromEntries(await bars('attribute'))).toEqual(report.intake.attributes![0]!.total);
+    // Every label of a chart is inside the drawing (none cut off at the left edge).
+    const outside = await page.$$eval(
+      'figure svg text',
+      (texts) =>
+        texts.filter((t) => {
+          const box = (t as SVGGraphicsElement).getBBox();
+          const width = Number(t.closest('svg')!.getAttribute('width'));
+          return box.x < 0 || box.x + box.width > width;
+        }).length,
+    );
+    expect(outside).toBe(0);
+    const headings = await page.$$eval('h2', (hs) => hs.map((h) => h.textContent));
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        '相談者数（実人数）',
+        '年代別',
+        '月別・年代別',
+        'DV別',
+        '月別・DV別',
+        '支援記録（月別・支援内容別）',
+        '連携先別',
+      ]),
+    );
+    const peopleTotal = await page.$$eval('section', (sections) => {
+      const people = sections.find((s) => s.querySelector('h2')?.textContent === '相談者数（実人数）')!;
+      return [...people.querySelectorAll('tr.total td')].map((td) => td.textContent);
+    });
+    const total = report.intake.people!.total;
+    expect(peopleTotal).toEqual([
+      '合計',
+      String(report.intake.total.total),
+      String(total.clients),
+      String(total.new),
+      String(total.withoutId),
+    ]);
+    await page.screenshot({ path: path.join(OUTPUT, 'annual-parts.png'), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  }, 60_000);
+
   test('labels are escaped: a config label cannot inject markup', async () => {
     const dirConfig = path.join(OUTPUT, 'hostile-config.json');
     await writeFile(dirConfig, JSON.stringify({ program: '<img src=x onerror=alert(1)>相談' }));
@@ -112,6 +173,19 @@ describe.runIf(hasChromium)('the HTML report in a real browser (headless Chromiu
     expect(requests).toHaveLength(1);
     await page.close();
   }, 60_000);
+});
+
+test('the new tables escape their labels; hidden counts are x and not drawn', async () => {
+  const report = suppressReport(withParts(await takasakiReport(), ALL_PARTS), 3, DEFAULT_CONFIG);
+  report.intake.attributes![0]!.label = '<script>年代';
+  const html = renderHtml(report);
+  expect(html).not.toContain('<script>');
+  expect(html).toContain('<h2>&lt;script&gt;年代別</h2>');
+  const drawn = [...html.matchAll(/data-chart="(?:support-types|attribute)" data-series="[^"]*" data-value="(\d+)"/gu)].map((m) =>
+    Number(m[1]),
+  );
+  expect(drawn.length).toBeGreaterThan(0);
+  expect(drawn.filter((v) => v > 0 && v < 3)).toEqual([]);
 });
 
 test('escapeHtml escapes the five characters HTML treats specially', () => {

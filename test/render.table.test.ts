@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { renderTable } from '../src/render/table.js';
 import { fixture, runCli } from './helpers.js';
+import { ALL_PARTS, takasakiReport, withParts } from './report-parts.js';
 
 /** Columns a line takes on a terminal, measured independently of the renderer: kana, kanji and full-width forms take two. */
 const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff60]/u;
@@ -39,5 +41,50 @@ describe('the terminal table fits the terminal', () => {
     const total = rowNumbers(narrow.stdout).get('合計')!;
     // 電話…思い, 合計, 主訴 ×8, 対応結果 ×5 — the seed's last line, plus the 居場所 and 配布 totals after it.
     expect(total.slice(0, 19).join(' ')).toBe('109 11 11 4 0 135 2 1 3 64 0 2 45 18 39 25 1 62 8');
+  });
+});
+
+describe('the terminal table with the tables of SPEC §14', () => {
+  test('fits 120 and 80 columns, Japanese and English, with every number of the wide terminal’s tables', async () => {
+    const report = withParts(await takasakiReport('annual'), { ...ALL_PARTS, categoriesMultiple: true });
+    for (const lang of ['ja', 'en'] as const) {
+      const wide = await renderTable(report, { width: 400, lang });
+      for (const width of [120, 80]) {
+        const narrow = await renderTable(report, { width, lang });
+        expect(narrow).toContain(lang === 'ja' ? '連携先別' : 'By partner agency');
+        expect(Math.max(...narrow.split('\n').map(columnsOf)), `${lang} ${width}`).toBeLessThanOrEqual(width);
+        expect(rowNumbers(narrow)).toEqual(rowNumbers(wide));
+      }
+    }
+  });
+
+  test('相談者数, an attribute and 連携先別 are drawn with their figures', async () => {
+    const report = withParts(await takasakiReport(), ALL_PARTS);
+    const text = await renderTable(report, { width: 120 });
+    const people = report.intake.people!;
+    const start = text.indexOf('相談者数（実人数）');
+    const section = text.slice(start, text.indexOf('年代別', start));
+    const total = section.split('\n').find((line) => line.includes('合計'))!;
+    expect(
+      total
+        .split('│')
+        .map((c) => c.trim())
+        .filter((c) => c !== ''),
+    ).toEqual([
+      '合計',
+      String(report.intake.total.total),
+      String(people.total.clients),
+      String(people.total.new),
+      String(people.total.withoutId),
+    ]);
+    expect(section).toContain('期間の実人数は、複数月に相談した人を1人として数えるため、各月の合計とは一致しません。');
+    const agency = report.support!.byAgency[2]!;
+    const line = text.split('\n').find((l) => l.includes(agency.agency))!;
+    expect(
+      line
+        .split('│')
+        .map((c) => c.trim())
+        .filter((c) => c !== ''),
+    ).toEqual([agency.agency, ...Object.values(agency.type).map(String), String(agency.total)]);
   });
 });

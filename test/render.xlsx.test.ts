@@ -3,10 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_CONFIG } from '../src/config/default.js';
 import { reportFrom } from '../src/pipeline.js';
+import { suppressReport } from '../src/report/suppress.js';
 import type { Report } from '../src/report/types.js';
 import { renderXlsx } from '../src/render/xlsx.js';
 import { analyseFiles, fixture } from './helpers.js';
+import { ALL_PARTS, takasakiReport, withParts } from './report-parts.js';
 
 /** The font every style must name: a Japanese gothic that every Japanese Excel has (see src/render/xlsx.ts). */
 const JAPANESE_FONT = 'ＭＳ Ｐゴシック';
@@ -187,5 +190,124 @@ describe('with --suppress-below', () => {
     expect(formulas).toEqual([]);
     expect(values).toContain('x');
     expect(workbook.getWorksheet('累計表')!.getCell('G12').value).toBe(135);
+  });
+});
+
+describe('the workbook with the tables of SPEC §14', () => {
+  async function workbookOf(report: Report): Promise<ExcelJS.Workbook> {
+    const file = path.join(dir, `parts-${Math.random().toString(36).slice(2)}.xlsx`);
+    await writeFile(file, await renderXlsx(report));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    return workbook;
+  }
+  /** The row whose column A says `label`, from row `from` on. */
+  const rowOf = (sheet: ExcelJS.Worksheet, label: string, from = 1): ExcelJS.Row => {
+    for (let r = from; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).value === label) return sheet.getRow(r);
+    throw new Error(`no row ${label} in ${sheet.name}`);
+  };
+
+  test('a sheet for people, one per attribute (named by its label) and one for support, in report order', async () => {
+    const workbook = await workbookOf(withParts(await takasakiReport('annual'), ALL_PARTS));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      '目標と実績',
+      '累計表',
+      '相談者数',
+      '年代',
+      'DV',
+      '居場所',
+      '生理用品配布',
+      '支援記録',
+    ]);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 1 });
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      sheet.eachRow((row) =>
+        row.eachCell((cell) =>
+          expect({ cell: `${sheet.name}!${cell.address}`, font: cell.font?.name }).toMatchObject({ font: JAPANESE_FONT }),
+        ),
+      );
+    }
+  });
+
+  test('totals are =SUM with the report’s figures as results, but the period’s 実人数 is a value (it is no sum)', async () => {
+    const report = withParts(await takasakiReport(), ALL_PARTS);
+    const workbook = await workbookOf(report);
+    let formulas = 0;
+    for (const sheet of workbook.worksheets)
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (!isFormula(cell)) return;
+          formulas++;
+          expect({ cell: `${sheet.name}!${cell.address}`, result: cell.result }).toEqual({
+            cell: `${sheet.name}!${cell.address}`,
+            result: sumOf(sheet, cell.formula),
+          });
+        }),
+      );
+    // Today's 61; 相談者数: 延べ, 新規, ID未記入 of 合計; each attribute: 件数 of 合計, then 7 month sums
+    // and its labels' and 合計's totals; support: 7 month sums + 4 totals, 4 agency sums + 4 totals.
+    const months = report.intake.months.length;
+    const labels = report.intake.attributes!.map((a) => Object.keys(a.total).length);
+    const types = Object.keys(report.support!.type).length;
+    const agencies = report.support!.byAgency.length;
+    expect(formulas).toBe(61 + 3 + labels.reduce((n, l) => n + 1 + months + l + 1, 0) + (months + types + 1) + (agencies + types + 1));
+
+    const people = workbook.getWorksheet('相談者数')!;
+    expect(people.getRow(3).values).toEqual([undefined, '月', '延べ件数', '実人数', '新規', 'ID未記入']);
+    const total = rowOf(people, '合計');
+    const figures = report.intake.people!.total;
+    expect([2, 3, 4, 5].map((c) => shown(total.getCell(c)))).toEqual([
+      report.intake.total.total,
+      figures.clients,
+      figures.new,
+      figures.withoutId,
+    ]);
+    expect(isFormula(total.getCell(2))).toBe(true);
+    expect(isFormula(total.getCell(3))).toBe(false);
+    expect(isFormula(total.getCell(4))).toBe(true);
+    expect(total.getCell(3).font?.bold).toBe(true);
+
+    const support = workbook.getWorksheet('支援記録')!;
+    expect(support.getCell('A1').value).toBe('支援記録（月別・支援内容別）');
+    const agencyTitle = rowOf(support, '連携先別');
+    const agencyTotal = rowOf(support, '合計', agencyTitle.number);
+    expect(shown(agencyTotal.getCell(5))).toBe(report.support!.total);
+    expect(agencyTotal.getCell(5).formula).toMatch(/^SUM\(E\d+:E\d+\)$/u);
+  });
+
+  test('構成比 as a number formatted to one decimal percent; the 合計 row at 100%', async () => {
+    const report = withParts(await takasakiReport(), { attributes: true });
+    const sheet = (await workbookOf(report)).getWorksheet('年代')!;
+    expect(sheet.getCell('A1').value).toBe('年代別');
+    expect(sheet.getRow(3).values).toEqual([undefined, '年代', '件数', '構成比']);
+    const twenties = rowOf(sheet, '20代');
+    expect(twenties.getCell(3).value).toBeCloseTo(report.intake.attributes![0]!.total['20代']! / report.intake.total.total!, 10);
+    expect(twenties.getCell(3).numFmt).toBe('0.0%');
+    expect(rowOf(sheet, '合計').getCell(3).value).toBe(1);
+    expect(rowOf(sheet, '月別・年代別').getCell(1).font?.bold).toBe(true);
+  });
+
+  test('an attribute label is made a sheet name Excel accepts, never taking one of the tool’s sheets', async () => {
+    const report = withParts(await takasakiReport(), { attributes: true });
+    report.intake.attributes![0]!.label = 'DV/虐待[要確認]';
+    report.intake.attributes![1]!.label = '居場所';
+    const names = (await workbookOf(report)).worksheets.map((s) => s.name);
+    expect(names).toEqual(['累計表', 'DV_虐待_要確認_', '居場所（2）', '居場所', '生理用品配布']);
+  });
+
+  test('with --suppress-below the new sheets hold values, not formulas, and x for hidden counts', async () => {
+    const report = suppressReport(withParts(await takasakiReport(), ALL_PARTS), 3, DEFAULT_CONFIG);
+    const workbook = await workbookOf(report);
+    const values: unknown[] = [];
+    for (const name of ['相談者数', '年代', 'DV', '支援記録']) {
+      workbook.getWorksheet(name)!.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(isFormula(cell)).toBe(false);
+          values.push(cell.value);
+        }),
+      );
+    }
+    expect(values).toContain('x');
   });
 });

@@ -4,6 +4,7 @@ import type { Place, ProblemDetail } from '../problems.js';
 import { enCli } from './cli.en.js';
 import { annotatedEn } from './annotated.en.js';
 import { attributeConfigEn, attributeIssuesEn } from './attributes.en.js';
+import { reportPartsEn } from './report-parts.en.js';
 import { groupDigits, type Messages } from './types.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `"${s}"`).join(', ');
@@ -253,6 +254,7 @@ export const en: Messages = {
   },
   attributeConfig: attributeConfigEn,
   annotated: annotatedEn,
+  reportParts: reportPartsEn,
   internalError: (detail) =>
     `Internal error (a bug in tsup-report, not a problem with your files). Please report this text and the command you ran.\n${detail}`,
 };

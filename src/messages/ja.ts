@@ -5,6 +5,7 @@ import { jaCli } from './cli.ja.js';
 import { annotatedJa } from './annotated.ja.js';
 import { attributeConfigJa, attributeIssuesJa } from './attributes.ja.js';
 import { groupDigits, monthText, type Messages } from './types.js';
+import { reportPartsJa } from './report-parts.ja.js';
 
 const list = (items: readonly string[]): string => items.map((s) => `「${s}」`).join('、');
 const places = (items: readonly Place[] | undefined): string => (items ?? []).map((p) => ja.place.where(p)).join('、');
@@ -256,6 +257,7 @@ export const ja: Messages = {
   },
   attributeConfig: attributeConfigJa,
   annotated: annotatedJa,
+  reportParts: reportPartsJa,
   internalError: (detail) =>
     `内部エラーが起きました（ツールの不具合です）。お手数ですが、この表示と実行したコマンドを担当者に知らせてください。\n${detail}`,
 };

@@ -145,6 +145,8 @@ export interface Messages extends CliWords {
   app: AppWords;
   /** The annotated copy of the inputs (validate --annotate). */
   annotated: AnnotatedWords;
+  /** The report's tables of SPEC §14: people, attributes, support actions. */
+  reportParts: ReportPartWords;
   internalError: (detail: string) => string;
   progress: (file: string, rows: number) => string;
   /** The config's summary-sentence templates (SPEC §8). */
@@ -186,6 +188,48 @@ export interface AnnotatedWords {
   columns: { severity: string; file: string; sheet: string; row: string; cell: string; column: string; problem: string; message: string };
   /** A short name for each kind of problem, instead of its code. */
   problem: Record<ProblemCode, string>;
+}
+
+/** Headings and words of the report's tables of SPEC §14 (people, attributes, support actions), in every format. */
+export interface ReportPartWords {
+  month: string;
+  total: string;
+  /** A count beside a chart's bar: 8件. */
+  countText: (count: number) => string;
+  /** The 主訴 group of the cumulative table when a consultation may have several (categoriesMultiple). */
+  categoriesMultiple: string;
+  people: {
+    /** 相談者数（実人数）, with 延べ件数 beside it. */
+    title: string;
+    /** The table's title when the logs have 新規/継続 but no 相談者ID: 新規 alone. */
+    titleNewOnly: string;
+    visits: string;
+    clients: string;
+    new: string;
+    withoutId: string;
+    /** Under the table: the period's 実人数 is not the sum of the months. */
+    distinctNote: string;
+  };
+  attribute: {
+    /** The period's table of one attribute (年代): 件数 and 構成比 by label. */
+    periodTitle: (attribute: string) => string;
+    /** The same attribute by month. */
+    monthsTitle: (attribute: string) => string;
+    count: string;
+    share: string;
+    /** The chart of the first attribute's distribution. */
+    chart: (attribute: string) => string;
+  };
+  support: {
+    monthsTitle: string;
+    agencyTitle: string;
+    agency: string;
+    /** The chart of the period's support actions by type. */
+    chart: string;
+    /** The workbook's sheets. */
+    sheet: string;
+  };
+  peopleSheet: string;
 }
 
 export type DownloadKind = 'json' | 'xlsx' | 'md' | 'html' | 'csv' | 'annotated' | 'template';

@@ -1,6 +1,8 @@
 import { CSV_MARKER } from '../read/marker.js';
 import type { Report } from '../report/types.js';
-import { cellString, distributionGrid, ibashoGrid, intakeGrid, targetGrid, type Grid } from './grid.js';
+import type { RenderOptions } from './formats.js';
+import { cellString, distributionGrid, gridNotes, ibashoGrid, intakeGrid, partWords, targetGrid, type Grid } from './grid.js';
+import { intakePartGrids, supportGrids } from './parts.js';
 import { reportNotes, reportTitle, targetTexts } from './text.js';
 
 /** A CSV field: quoted when it holds a delimiter, a quote or a line break. */
@@ -25,7 +27,7 @@ function gridCsv(grid: Grid): string[] {
     );
   lines.push(grid.headers.map(field).join(','));
   for (const row of grid.rows) lines.push(row.cells.map((c) => field(cellString(c))).join(','));
-  if (grid.note) lines.push(field(grid.note));
+  lines.push(...gridNotes(grid).map(field));
   return lines;
 }
 
@@ -34,13 +36,16 @@ function gridCsv(grid: Grid): string[] {
  * line ends, tables separated by a blank line. The first line names the report and the tool, so
  * that the file is passed over when it is later found among the logs.
  */
-export function renderCsv(report: Report): string {
+export function renderCsv(report: Report, options: RenderOptions = {}): string {
+  const words = partWords(options.lang);
   const blocks: string[][] = [[`${field(reportTitle(report))},${field(CSV_MARKER)}`, ...reportNotes(report).map(field)]];
   if (report.kind === 'annual' && report.targets.length > 0) {
     blocks.push([...targetTexts(report).map(field), ...gridCsv(targetGrid(report))]);
   }
-  blocks.push(gridCsv(intakeGrid(report)));
+  blocks.push(gridCsv(intakeGrid(report, words)));
   blocks.push(report.summary.map(field));
+  blocks.push(...intakePartGrids(report, words).map(gridCsv));
   blocks.push(gridCsv(ibashoGrid(report)), gridCsv(distributionGrid(report)));
+  blocks.push(...(supportGrids(report, words) ?? []).map(gridCsv));
   return `\uFEFF${blocks.map((lines) => lines.join('\r\n')).join('\r\n\r\n')}\r\n`;
 }

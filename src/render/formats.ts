@@ -1,9 +1,12 @@
+import type { Lang } from '../messages/index.js';
 import type { Report } from '../report/types.js';
 
 /** What a renderer may adapt to besides the report: the terminal's width, for the table. */
 export interface RenderOptions {
   /** Columns the output may take; lines wider wrap on the user's terminal. */
   width?: number;
+  /** The language of the headings of SPEC §14's tables; Japanese, as the rest of the report, unless asked. */
+  lang?: Lang;
 }
 
 type Renderer = (report: Report, options: RenderOptions) => string | Uint8Array | Promise<string | Uint8Array>;

@@ -1,8 +1,13 @@
+import { messagesFor, type Lang } from '../messages/index.js';
+import type { ReportPartWords } from '../messages/types.js';
 import type { LabelCounts, Report } from '../report/types.js';
 import { percentText } from '../report/wording.js';
 
-/** A cell as printed: text, a count (null is a hidden count, shown as x), or a fraction shown as a percent. */
-export type GridCell = string | number | null | { percent: number };
+/**
+ * A cell as printed: text, a count (null is a hidden count, shown as x), or a fraction shown as a
+ * percent — whole (達成度) or to one decimal (構成比).
+ */
+export type GridCell = string | number | null | { percent: number; decimals?: 1 };
 
 export interface GridGroup {
   title: string;
@@ -16,14 +21,23 @@ export interface Grid {
   headers: string[];
   rows: { cells: GridCell[]; total: boolean }[];
   note: string | null;
+  /** Lines under the note that belong to this table (the people table's word on its period count). */
+  footnotes?: string[];
+  /** Columns whose 合計 row is not the sum of the rows above (a count of distinct people): a workbook writes a value there. */
+  unsummed?: number[];
   /** Columns that hold each row's sum of the columns `from`..`to` (0-based, inclusive); a workbook writes them as =SUM. */
   rowSums: { column: number; from: number; to: number }[];
 }
 
-const values = (counts: LabelCounts): GridCell[] => Object.values(counts);
+/** The words of the report's tables of SPEC §14; the report itself is worded in Japanese unless asked. */
+export function partWords(lang: Lang = 'ja'): ReportPartWords {
+  return messagesFor(lang).reportParts;
+}
+
+export const values = (counts: LabelCounts): GridCell[] => Object.values(counts);
 
 /** The seed's cumulative table: 月 × 相談受付方法 (+合計) × 主訴 × 対応結果, then a 合計 row. */
-export function intakeGrid(report: Report): Grid {
+export function intakeGrid(report: Report, words: ReportPartWords = partWords()): Grid {
   const { months, total } = report.intake;
   const first = months[0] ?? total;
   const channelLabels = Object.keys(first.channel);
@@ -41,7 +55,8 @@ export function intakeGrid(report: Report): Grid {
     groups: [
       { title: '', span: 1 },
       { title: '相談受付方法', span: channelLabels.length + 1 },
-      { title: '主訴', span: categoryLabels.length },
+      // Several 主訴 per consultation are counted as mentions: the group says so (SPEC §14).
+      { title: report.intake.categoryMode === 'multiple' ? words.categoriesMultiple : '主訴', span: categoryLabels.length },
       { title: '対応結果', span: outcomeLabels.length },
     ],
     headers: ['月', ...channelLabels, '合計', ...categoryLabels, ...outcomeLabels],
@@ -129,11 +144,21 @@ export function targetGrid(report: Report): Grid {
   };
 }
 
-/** A cell as text: hidden counts are x, fractions whole percents. */
+/** 12.3% for 0.1234: a share to one decimal, rounded half up as staff would in Excel. */
+export function tenthPercentText(share: number): string {
+  return `${(Math.floor(Number((share * 1000).toPrecision(12)) + 0.5) / 10).toFixed(1)}%`;
+}
+
+/** A cell as text: hidden counts are x, fractions percents (whole, or to one decimal). */
 export function cellString(cell: GridCell): string {
   if (cell === null) return 'x';
-  if (typeof cell === 'object') return percentText(cell.percent);
+  if (typeof cell === 'object') return cell.decimals === 1 ? tenthPercentText(cell.percent) : percentText(cell.percent);
   return String(cell);
+}
+
+/** The lines under a table: its note, then its own footnotes. */
+export function gridNotes(grid: Grid): string[] {
+  return [grid.note ?? '', ...(grid.footnotes ?? [])].filter((line) => line !== '');
 }
 
 /** A column is right-aligned when it holds only counts and percents. */

@@ -1,32 +1,11 @@
 import type { LabelCounts, Report } from '../report/types.js';
-import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
+import type { RenderOptions } from './formats.js';
+import { distributionGrid, ibashoGrid, intakeGrid, partWords, targetGrid } from './grid.js';
+import { barChart, escapeHtml, figure, gridHtml, HIDDEN_FILL, legend, PALETTE } from './html-blocks.js';
+import { intakePartsHtml, supportHtml } from './html-parts.js';
 import { reportNotes, reportTitle, targetTexts } from './text.js';
 
-const HIDDEN_FILL = '#c8c8c8';
-const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
-
-function gridHtml(grid: Grid): string {
-  const numeric = grid.headers.map((_, i) => isNumericColumn(grid, i));
-  const groups = grid.groups
-    ? `<tr>${grid.groups.map((g) => `<th colspan="${g.span}" class="group">${escapeHtml(g.title)}</th>`).join('')}</tr>`
-    : '';
-  const head = `<tr>${grid.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
-  const body = grid.rows
-    .map(
-      (row) =>
-        `<tr${row.total ? ' class="total"' : ''}>${row.cells
-          .map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${escapeHtml(cellString(c))}</td>`)
-          .join('')}</tr>`,
-    )
-    .join('\n');
-  const note = grid.note ? `<p class="note">${escapeHtml(grid.note)}</p>` : '';
-  return `<table><thead>${groups}${head}</thead><tbody>\n${body}\n</tbody></table>${note}`;
-}
+export { escapeHtml };
 
 /**
  * Monthly consultations, one bar per month stacked by channel. Counts hidden by --suppress-below
@@ -93,30 +72,13 @@ function channelChart(report: Report): string {
 /** Complaint categories as shares of all consultations, one horizontal bar each. */
 function categoryChart(report: Report): string {
   const counts: LabelCounts = report.intake.total.category;
-  const total = report.intake.total.total;
-  const labels = Object.keys(counts);
-  const width = 760;
-  const rowHeight = 24;
-  const left = 110;
-  const barMax = width - left - 120;
-  const height = labels.length * rowHeight + 10;
-  const rows = labels
-    .map((label, i) => {
-      const value = counts[label];
-      const y = 5 + i * rowHeight;
-      const share = value !== null && value !== undefined && total ? value / total : null;
-      const bar =
-        share === null
-          ? ''
-          : `<rect x="${left}" y="${y + 4}" width="${(share * barMax).toFixed(1)}" height="${rowHeight - 8}" fill="${PALETTE[i % PALETTE.length]}" data-chart="categories" data-series="${escapeHtml(label)}" data-value="${value}"/>`;
-      const text = value === null ? 'x' : `${value}件${share === null ? '' : `（${Math.round(share * 100)}%）`}`;
-      return `<text x="${left - 6}" y="${y + rowHeight / 2 + 4}" text-anchor="end">${escapeHtml(label)}</text>${bar}<text x="${left + (share ?? 0) * barMax + 6}" y="${y + rowHeight / 2 + 4}" class="value">${escapeHtml(text)}</text>`;
-    })
-    .join('\n');
-  return figure(
-    '主訴の割合',
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="主訴の割合">${rows}</svg>`,
-  );
+  return barChart({
+    caption: '主訴の割合',
+    chart: 'categories',
+    bars: Object.keys(counts).map((label) => ({ label, value: counts[label] ?? null })),
+    whole: report.intake.total.total,
+    text: (value, share) => `${value}件${share === null ? '' : `（${Math.round(share * 100)}%）`}`,
+  });
 }
 
 /** Each target against its result (or projection), as paired bars. */
@@ -142,14 +104,6 @@ function targetChart(report: Report): string {
     '目標と結果',
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="目標と結果">${rows}</svg>`,
   );
-}
-
-function legend(keys: { label: string; colour: string }[]): string {
-  return `<p class="legend">${keys.map((k) => `<span><i style="background:${k.colour}"></i>${escapeHtml(k.label)}</span>`).join('')}</p>`;
-}
-
-function figure(caption: string, svg: string, extra = ''): string {
-  return `<figure><figcaption>${escapeHtml(caption)}</figcaption>${svg}${extra}</figure>`;
 }
 
 const STYLE = `
@@ -178,7 +132,8 @@ section { break-inside: avoid-page; }
 `;
 
 /** One self-contained printable page: tables, targets, summary and inline SVG charts; no script, no network. */
-export function renderHtml(report: Report): string {
+export function renderHtml(report: Report, options: RenderOptions = {}): string {
+  const words = partWords(options.lang);
   const title = reportTitle(report);
   const parts: string[] = [`<h1>${escapeHtml(title)}</h1>`];
   for (const note of reportNotes(report)) parts.push(`<p class="notice">${escapeHtml(note)}</p>`);
@@ -189,7 +144,7 @@ export function renderHtml(report: Report): string {
         .join('')}${gridHtml(targetGrid(report))}${targetChart(report)}</section>`,
     );
   }
-  const intake = intakeGrid(report);
+  const intake = intakeGrid(report, words);
   parts.push(
     `<section><h2>${escapeHtml(intake.title)}</h2><p class="year">${escapeHtml(report.fiscalYearLabel)}</p>${gridHtml(intake)}</section>`,
   );
@@ -198,10 +153,12 @@ export function renderHtml(report: Report): string {
     `<section><h2>まとめ</h2><ul class="summary">${report.summary.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></section>`,
   );
   parts.push(`<section><h2>グラフ</h2>${channelChart(report)}${categoryChart(report)}</section>`);
+  parts.push(...intakePartsHtml(report, words));
   const ibasho = ibashoGrid(report);
   const distribution = distributionGrid(report);
   parts.push(`<section><h2>${escapeHtml(ibasho.title)}</h2>${gridHtml(ibasho)}</section>`);
   parts.push(`<section><h2>${escapeHtml(distribution.title)}</h2>${gridHtml(distribution)}</section>`);
+  parts.push(...supportHtml(report, words));
   return `<!doctype html>
 <html lang="ja">
 <head>

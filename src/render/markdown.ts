@@ -1,5 +1,17 @@
 import type { Report } from '../report/types.js';
-import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
+import type { RenderOptions } from './formats.js';
+import {
+  cellString,
+  distributionGrid,
+  gridNotes,
+  ibashoGrid,
+  intakeGrid,
+  isNumericColumn,
+  partWords,
+  targetGrid,
+  type Grid,
+} from './grid.js';
+import { intakePartGrids, supportGrids } from './parts.js';
 import { reportNotes, reportTitle, targetTexts } from './text.js';
 
 /** Escapes what Markdown would read as syntax, and keeps every cell on one line. */
@@ -33,12 +45,14 @@ function gridMarkdown(grid: Grid): string {
     const cells = row.cells.map((c) => escapeMarkdown(cellString(c)));
     lines.push(`| ${row.total ? cells.map((c) => `**${c}**`).join(' | ') : cells.join(' | ')} |`);
   }
-  if (grid.note) lines.push('', escapeMarkdown(grid.note));
+  for (const note of gridNotes(grid)) lines.push('', escapeMarkdown(note));
   return lines.join('\n');
 }
 
 /** GitHub-flavoured Markdown in the order of the seed report. */
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, options: RenderOptions = {}): string {
+  const words = partWords(options.lang);
+  const section = (grid: Grid): string => `## ${escapeMarkdown(grid.title)}\n\n${gridMarkdown(grid)}`;
   const sections: string[] = [`# ${escapeMarkdown(reportTitle(report))}`];
   for (const note of reportNotes(report)) sections.push(`> ${escapeMarkdown(note)}`);
 
@@ -46,11 +60,13 @@ export function renderMarkdown(report: Report): string {
     const lines = targetTexts(report).map(escapeMarkdown);
     sections.push(`## 目的・目標\n\n${lines.join('\n\n')}\n\n${gridMarkdown(targetGrid(report))}`);
   }
-  const intake = intakeGrid(report);
+  const intake = intakeGrid(report, words);
   sections.push(`## ${escapeMarkdown(intake.title)}\n\n${escapeMarkdown(report.fiscalYearLabel)}\n\n${gridMarkdown(intake)}`);
   // Under the table, as the seed prints them, in the month-end report too (SPEC §8).
   sections.push(`## まとめ\n\n${report.summary.map(escapeMarkdown).join('\n\n')}`);
+  sections.push(...intakePartGrids(report, words).map(section));
   sections.push(`## ${ibashoGrid(report).title}\n\n${gridMarkdown(ibashoGrid(report))}`);
   sections.push(`## ${distributionGrid(report).title}\n\n${gridMarkdown(distributionGrid(report))}`);
+  sections.push(...(supportGrids(report, words) ?? []).map(section));
   return `${sections.join('\n\n')}\n`;
 }

@@ -1,6 +1,17 @@
 import type { Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
-import { cellString, distributionGrid, ibashoGrid, intakeGrid, isNumericColumn, targetGrid, type Grid } from './grid.js';
+import {
+  cellString,
+  distributionGrid,
+  gridNotes,
+  ibashoGrid,
+  intakeGrid,
+  isNumericColumn,
+  partWords,
+  targetGrid,
+  type Grid,
+} from './grid.js';
+import { intakePartGrids, supportGrids } from './parts.js';
 import { reportNotes, reportTitle, targetTexts } from './text.js';
 import { terminalWidth, wrapToWidth } from './width.js';
 
@@ -30,7 +41,8 @@ const widest = (text: string): number => Math.max(...text.split('\n').map(termin
 function gridTable(Table: CliTableConstructor, grid: Grid, width: number): string {
   let tables = [drawn(Table, grid)];
   if (widest(tables[0]!) > width) tables = stacked(Table, grid, width);
-  return [grid.title, ...tables, grid.note ?? ''].filter((s) => s !== '').join('\n');
+  const notes = gridNotes(grid).flatMap((note) => wrapToWidth(note, width - 2));
+  return [grid.title, ...tables, ...notes].filter((s) => s !== '').join('\n');
 }
 
 function stacked(Table: CliTableConstructor, grid: Grid, width: number): string[] {
@@ -86,6 +98,7 @@ function mergedTitles(units: { title: string; span: number }[]): { title: string
 /** Tables for the terminal, drawn by cli-table3 (which measures full-width characters correctly), fitted to its width. */
 export async function renderTable(report: Report, options: RenderOptions = {}): Promise<string> {
   const width = options.width ?? DEFAULT_TERMINAL_WIDTH;
+  const words = partWords(options.lang);
   const { default: Table } = await import('cli-table3');
   // Lines of text broken short of the width: a closing mark may hang one (wide) character over.
   const wrapped = (lines: string[]): string => lines.flatMap((line) => wrapToWidth(line, width - 2)).join('\n');
@@ -94,9 +107,12 @@ export async function renderTable(report: Report, options: RenderOptions = {}): 
   if (report.kind === 'annual' && report.targets.length > 0) {
     parts.push(wrapped(targetTexts(report)), gridTable(Table, targetGrid(report), width));
   }
-  parts.push(gridTable(Table, intakeGrid(report), width));
+  parts.push(gridTable(Table, intakeGrid(report, words), width));
   // Under the table, as the seed prints them, in the month-end report too (SPEC §8).
   parts.push(wrapped(report.summary));
-  parts.push(gridTable(Table, ibashoGrid(report), width), gridTable(Table, distributionGrid(report), width));
+  const table = (grid: Grid): string => gridTable(Table, grid, width);
+  parts.push(...intakePartGrids(report, words).map(table));
+  parts.push(table(ibashoGrid(report)), table(distributionGrid(report)));
+  parts.push(...(supportGrids(report, words) ?? []).map(table));
   return `${parts.join('\n\n')}\n`;
 }

@@ -1,45 +1,89 @@
 import type { Config } from '../config/schema.js';
 import { summarySentences } from './summary.js';
+import {
+  CellRegistry,
+  labelCells,
+  range,
+  registerAttribute,
+  registerPeople,
+  registerSupport,
+  type IntakeTotals,
+} from './suppress-registry.js';
 import { targetLines } from './wording.js';
 import { metricValue } from './targets.js';
-import type { LabelCounts, Report } from './types.js';
+import type { Report } from './types.js';
 
-/** One published sum: the cells `parts` add up to the cell `total`. Cells are indexes. */
+/**
+ * One published sum: the cells `parts` add up to the cell `total` (cells are indexes). With a
+ * relation, a bound that a reader knows instead: the parts add up to at most (`<=`) or at least
+ * (`>=`) the total — 新規 are at most the consultations, several 主訴 at least one per consultation.
+ */
 export interface Equation {
   parts: number[];
   total: number;
+  relation?: '<=' | '>=';
 }
 
 /**
  * Small-count suppression. Primary: every count from 1 to below−1 is hidden. Secondary, as
  * statistics offices do it: first, no published sum may have exactly one hidden cell (it would
  * be the total minus the others); then an audit: a hidden cell is safe only if another table
- * fits everything published — some ±1 change of hidden cells keeps every sum, keeps every
+ * fits everything published — some ±1 change of hidden cells keeps every sum and bound, keeps every
  * hidden count ≥ 1 and changes that cell. (Zeros are shown, so a reader knows that an x is at
  * least 1: with ≥ 0 the audit passed tables where three x summing to 3 were each plainly 1; only
  * once a zero had to be hidden as well may an x be 0.) A cell that fails the audit gets a neighbour hidden with it,
- * preferring the smallest positive count, and the whole check runs again.
+ * preferring the smallest positive count, and the whole check runs again. Cells from `firstSpare`
+ * on (the tables added to the seed's) are hidden for that before any other.
  */
-export function suppressCells(values: readonly number[], equations: readonly Equation[], below: number): boolean[] {
+export function suppressCells(
+  values: readonly number[],
+  equations: readonly Equation[],
+  below: number,
+  firstSpare = values.length,
+): boolean[] {
   const hidden = values.map((v) => v >= 1 && v < below);
   const byCell = values.map(() => [] as number[]);
   equations.forEach(({ parts, total }, e) => {
     for (const c of [...parts, total]) byCell[c]!.push(e);
   });
   const cellsOf = (e: number): number[] => [...equations[e]!.parts, equations[e]!.total];
-  /** Hides one more of `cells`: the smallest positive count, else whatever is still shown. */
+  /** Hides one more of `cells`: a spare cell before another, the smallest positive count, else whatever is still shown. */
   const hideOneOf = (cells: number[]): boolean => {
-    const open = cells.filter((c) => !hidden[c]);
-    const choice = open.filter((c) => values[c]! > 0).sort((a, b) => values[a]! - values[b]!)[0] ?? open[0];
+    const spareFirst = (a: number, b: number): number => Number(b >= firstSpare) - Number(a >= firstSpare);
+    const open = cells.filter((c) => !hidden[c]).sort(spareFirst);
+    const choice = open.filter((c) => values[c]! > 0).sort((a, b) => spareFirst(a, b) || values[a]! - values[b]!)[0] ?? open[0];
     if (choice === undefined) return false;
     hidden[choice] = true;
     return true;
   };
 
+  /**
+   * Hides the spare cell (smallest positive count first) still shown in the sums of the hidden
+   * cells tied to `cell` that alone protects it, if there is one.
+   */
+  const hideSpareFor = (cell: number, floor: 0 | 1): boolean => {
+    if (firstSpare >= values.length) return false;
+    const tied = [cell];
+    for (let i = 0; i < tied.length; i++) {
+      for (const c of byCell[tied[i]!]!.flatMap(cellsOf)) if (hidden[c] && !tied.includes(c)) tied.push(c);
+    }
+    const spare = [...new Set(tied.flatMap((c) => byCell[c]!.flatMap(cellsOf)))].filter((c) => c >= firstSpare && !hidden[c]);
+    for (const candidate of spare.sort((a, b) => Number(values[b]! > 0) - Number(values[a]! > 0) || values[a]! - values[b]!)) {
+      hidden[candidate] = true;
+      if (hasAlternative(values, hidden, equations, byCell, cell, values[candidate] === 0 ? 0 : floor)) return true;
+      hidden[candidate] = false;
+    }
+    return false;
+  };
+
+  // Hiding more cells only adds ways to fit the published figures: a cell found protected stays so.
+  const safe = new Set<number>();
   for (;;) {
     for (let changed = true; changed;) {
       changed = false;
-      equations.forEach((_, e) => {
+      equations.forEach((equation, e) => {
+        // A bound pins no single cell by subtraction; the audit weighs what it tells.
+        if (equation.relation) return;
         const cells = cellsOf(e);
         if (cells.filter((c) => hidden[c]).length === 1 && hideOneOf(cells)) changed = true;
       });
@@ -47,11 +91,19 @@ export function suppressCells(values: readonly number[], equations: readonly Equ
     // A reader who knows that zeros are shown knows that every x is at least 1; once a zero had
     // to be hidden too, an x may be 0.
     const floor = hidden.some((h, cell) => h && values[cell] === 0) ? 0 : 1;
-    const exposed = hidden.findIndex((h, cell) => h && !hasAlternative(values, hidden, equations, byCell, cell, floor));
+    const exposed = hidden.findIndex((h, cell) => {
+      if (!h || safe.has(cell)) return false;
+      if (!hasAlternative(values, hidden, equations, byCell, cell, floor)) return true;
+      safe.add(cell);
+      return false;
+    });
     if (exposed === -1) return hidden;
-    // Its neighbours first; when they are all hidden already, any cell still shown (a zero last:
-    // once one is hidden, an x may be 0 and the cell is protected by that doubt).
-    if (!hideOneOf([...new Set(byCell[exposed]!.flatMap(cellsOf))]) && !hideOneOf(values.map((_, c) => c))) return hidden;
+    // A spare cell around the hidden cells tied to it that protects it alone, if one does (a
+    // 実人数 that kept a month's 延べ from moving, say); else its neighbours; when they are all
+    // hidden already, any cell still shown (a zero last: once one is hidden, an x may be 0 and the
+    // cell is protected by that doubt).
+    if (!hideSpareFor(exposed, floor) && !hideOneOf([...new Set(byCell[exposed]!.flatMap(cellsOf))]) && !hideOneOf(values.map((_, c) => c)))
+      return hidden;
   }
 }
 
@@ -59,9 +111,12 @@ export function suppressCells(values: readonly number[], equations: readonly Equ
 const AUDIT_BUDGET = 50_000;
 
 /**
- * Whether some change of the hidden cells by −1, 0 or +1 keeps every published sum, keeps
- * every hidden count ≥ `floor` (what a reader knows of an x) and changes `target`. Cells are tried nearest to the target first, so the
- * short cycles that usually exist are found quickly.
+ * Whether some change of the hidden cells by −1, 0 or +1 keeps every published sum and bound, keeps
+ * every hidden count ≥ `floor` (what a reader knows of an x) and changes `target`. Searched as
+ * repairs: the target moves, then a sum it broke is mended by moving one more hidden cell of it
+ * the other way, and so on until nothing is broken — so only the cells of a cycle are ever tried.
+ * (Any such change can be reached so: a sum still broken always has one of its cells moved the
+ * mending way in it.)
  */
 function hasAlternative(
   values: readonly number[],
@@ -71,84 +126,59 @@ function hasAlternative(
   target: number,
   floor: 0 | 1,
 ): boolean {
-  const order: number[] = [target];
-  const seen = new Set(order);
-  for (let i = 0; i < order.length; i++) {
-    for (const e of byCell[order[i]!]!) {
-      for (const c of [...equations[e]!.parts, equations[e]!.total]) {
-        if (hidden[c] && !seen.has(c)) {
-          seen.add(c);
-          order.push(c);
-        }
-      }
-    }
-  }
   const move = new Map<number, number>();
-  const balanced = (e: number): boolean => {
+  /** 0 when the sum holds; else the sign of the cells' signed moves (parts +, total −) that breaks it. */
+  const breach = (e: number): number => {
+    const { parts, total, relation } = equations[e]!;
+    const sum = parts.reduce((n, c) => n + (move.get(c) ?? 0), 0) - (move.get(total) ?? 0);
+    if (!relation) return Math.sign(sum);
+    // The room a bound leaves (parts below the total for <=, above it for >=) must not go below
+    // what it is (0, or less when the records break the bound).
+    const partsSum = parts.reduce((n, c) => n + values[c]!, 0);
+    const room = relation === '<=' ? values[total]! - partsSum : partsSum - values[total]!;
+    const after = relation === '<=' ? room - sum : room + sum;
+    return after >= Math.min(0, room) ? 0 : relation === '<=' ? 1 : -1;
+  };
+  /** The cells that would mend a broken sum, each with its move. */
+  const mends = (e: number, sign: number): [number, number][] => {
     const { parts, total } = equations[e]!;
-    let sum = 0;
-    let open = 0;
-    for (const [c, sign] of [...parts.map((p) => [p, 1] as const), [total, -1] as const]) {
-      if (!hidden[c]) continue;
-      const d = move.get(c);
-      if (d === undefined) open++;
-      else sum += sign * d;
-    }
-    return Math.abs(sum) <= open;
+    return [...parts, total].flatMap((cell): [number, number][] => {
+      const d = cell === total ? sign : -sign;
+      return hidden[cell] && !move.has(cell) && values[cell]! + d >= floor ? [[cell, d]] : [];
+    });
   };
   let steps = 0;
-  const search = (i: number): boolean => {
+  const mend = (): boolean => {
     if (++steps > AUDIT_BUDGET) return true;
-    if (i === order.length) return true;
-    const cell = order[i]!;
-    for (const d of cell === target ? [-1, 1] : [0, 1, -1]) {
-      if (values[cell]! + d < floor) continue;
+    // The broken sum with the fewest ways to mend it first; one with none ends this branch.
+    let fewest: [number, number][] | null = null;
+    const checked = new Set<number>();
+    for (const cell of move.keys()) {
+      for (const e of byCell[cell]!) {
+        if (checked.has(e)) continue;
+        checked.add(e);
+        const sign = breach(e);
+        if (sign === 0) continue;
+        const ways = mends(e, sign);
+        if (ways.length === 0) return false;
+        if (!fewest || ways.length < fewest.length) fewest = ways;
+      }
+    }
+    if (!fewest) return true;
+    for (const [cell, d] of fewest) {
       move.set(cell, d);
-      if (byCell[cell]!.every(balanced) && search(i + 1)) return true;
+      if (mend()) return true;
       move.delete(cell);
     }
     return false;
   };
-  return search(0);
-}
-
-/** Collects a report's published counts as cells, with getters and setters, and the sums that tie them. */
-class CellRegistry {
-  readonly values: number[] = [];
-  readonly setters: (() => void)[] = [];
-  readonly equations: Equation[] = [];
-
-  add(value: number | null, hide: () => void): number {
-    this.values.push(value ?? 0);
-    this.setters.push(hide);
-    return this.values.length - 1;
+  for (const d of [-1, 1]) {
+    if (values[target]! + d < floor) continue;
+    move.set(target, d);
+    if (mend()) return true;
+    move.delete(target);
   }
-
-  /** A count held in a property of the report: hiding it sets the property to null. */
-  field<K extends string>(holder: Record<K, number | null>, key: K): number {
-    return this.add(holder[key], () => {
-      holder[key] = null;
-    });
-  }
-
-  /** A table of rows (months, then the total row) by columns, with each row's groups adding to its total column. */
-  table(rows: number[][], rowGroups: { parts: number[]; total: number }[]): void {
-    const totalRow = rows[rows.length - 1]!;
-    for (const row of rows) {
-      for (const group of rowGroups) this.equations.push({ parts: group.parts.map((i) => row[i]!), total: row[group.total]! });
-    }
-    for (let column = 0; column < totalRow.length; column++) {
-      this.equations.push({ parts: rows.slice(0, -1).map((row) => row[column]!), total: totalRow[column]! });
-    }
-  }
-}
-
-function labelCells(registry: CellRegistry, counts: LabelCounts): number[] {
-  return Object.keys(counts).map((label) => registry.field(counts, label));
-}
-
-function range(from: number, count: number): number[] {
-  return Array.from({ length: count }, (_, i) => from + i);
+  return false;
 }
 
 /**
@@ -169,12 +199,24 @@ export function suppressReport(source: Report, below: number, config: Config): R
   const c = config.channels.length;
   const k = config.categories.length;
   const o = config.outcomes.length;
+  const multiple = report.intake.categoryMode === 'multiple';
   registry.table(intakeRows, [
     { parts: range(0, c), total: c },
-    { parts: range(c + 1, k), total: c },
+    ...(multiple ? [] : [{ parts: range(c + 1, k), total: c }]),
     { parts: range(c + 1 + k, o), total: c },
   ]);
-
+  // Several 主訴 per consultation: a row's mentions are at least its consultations.
+  if (multiple)
+    for (const row of intakeRows)
+      registry.sum(
+        range(c + 1, k).map((i) => row[i]!),
+        row[c]!,
+        '>=',
+      );
+  const totals: IntakeTotals = {
+    months: new Map(report.intake.months.map((m, i) => [m.month, intakeRows[i]![c]!])),
+    period: intakeRows[intakeRows.length - 1]![c]!,
+  };
   // Gatherings (sessions, participants) and handouts: months by place, each row with its total,
   // then the total row by place and the grand total.
   const { ibasho, distribution } = report;
@@ -195,7 +237,14 @@ export function suppressReport(source: Report, below: number, config: Config): R
     [...distribution.locations.map((l) => registry.field(l, 'count')), registry.field(distribution, 'count')],
   );
 
-  suppressCells(registry.values, registry.equations, below).forEach((hide, cell) => {
+  // The tables of SPEC §14 come after the seed's: when more cells must be hidden to protect a
+  // small count, theirs go first, so that the seed's table keeps what it can of its figures.
+  const firstSpare = registry.values.length;
+  if (report.intake.people) registerPeople(registry, report.intake.people, totals);
+  for (const attribute of report.intake.attributes ?? []) registerAttribute(registry, attribute, totals);
+  if (report.support) registerSupport(registry, report.support);
+
+  suppressCells(registry.values, registry.equations, below, firstSpare).forEach((hide, cell) => {
     if (hide) registry.setters[cell]!();
   });
 

@@ -1,0 +1,46 @@
+import type { ReportPartWords } from '../messages/types.js';
+import type { Report } from '../report/types.js';
+import type { Grid } from './grid.js';
+import { barChart, escapeHtml, gridHtml } from './html-blocks.js';
+import { tenthPercentText } from './grid.js';
+import { attributeGrids, peopleGrid, supportGrids } from './parts.js';
+
+const section = (grid: Grid, extra = ''): string => `<section><h2>${escapeHtml(grid.title)}</h2>${gridHtml(grid)}${extra}</section>`;
+
+/**
+ * 相談者数（実人数） and each attribute's tables; the first attribute (年代, as the docs set it up)
+ * with a chart of its distribution over the period.
+ */
+export function intakePartsHtml(report: Report, words: ReportPartWords): string[] {
+  const people = peopleGrid(report, words);
+  const sections = people ? [section(people)] : [];
+  (report.intake.attributes ?? []).forEach((attribute, i) => {
+    const [period, months] = attributeGrids(report, attribute, words);
+    const chart =
+      i === 0
+        ? barChart({
+            caption: words.attribute.chart(attribute.label),
+            chart: 'attribute',
+            bars: Object.entries(attribute.total).map(([label, value]) => ({ label, value })),
+            whole: report.intake.total.total,
+            text: (value, share) => `${words.countText(value)}${share === null ? '' : `（${tenthPercentText(share)}）`}`,
+          })
+        : '';
+    sections.push(section(period, chart), section(months));
+  });
+  return sections;
+}
+
+/** 支援記録 by month and by agency, with the period's actions by type as a chart. */
+export function supportHtml(report: Report, words: ReportPartWords): string[] {
+  const grids = supportGrids(report, words);
+  if (!grids || !report.support) return [];
+  const chart = barChart({
+    caption: words.support.chart,
+    chart: 'support-types',
+    bars: Object.entries(report.support.type).map(([label, value]) => ({ label, value })),
+    whole: 'largest',
+    text: (value) => words.countText(value),
+  });
+  return [section(grids[0], chart), section(grids[1])];
+}
