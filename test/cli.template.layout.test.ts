@@ -35,7 +35,8 @@ describe('the template as staff print and fill it', () => {
     const ranges = await validationRanges(out, 3);
     const columns = ranges.map((range) => range.replace(/\d+/gu, ''));
     expect(new Set(columns).size).toBe(columns.length);
-    expect(ranges).toEqual(['B2:B501', 'C2:C501', 'D2:D501', 'E2:E501']);
+    // 受付日, 受付方法, 主訴, 対応結果 and 新規/継続 (G): the free-text and ID columns have none.
+    expect(ranges).toEqual(['B2:B501', 'C2:C501', 'D2:D501', 'E2:E501', 'G2:G501']);
     expect(await validationRanges(out, 5)).toEqual(['A2:A501', 'B2:B501', 'C2:C501']);
   });
 
