@@ -54,7 +54,8 @@ describe('the annotated copy reads like the original', () => {
     const zip = await JSZip.loadAsync(await readFile(out));
     const sheetXml = await zip.file(`xl/worksheets/sheet${copy.getWorksheet('相談記録')!.id}.xml`)!.async('string');
     const ranges = [...sheetXml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/gu)].map((match) => match[1]);
-    expect(ranges).toEqual(['B2:B501', 'C2:C501', 'D2:D501', 'E2:E501']);
+    // The template's own ranges, 新規/継続 (G) included: kept as they were.
+    expect(ranges).toEqual(['B2:B501', 'C2:C501', 'D2:D501', 'E2:E501', 'G2:G501']);
   });
 
   test('a CSV copied in gets columns as wide as their content', async () => {
