@@ -35,7 +35,7 @@ describe('the template as staff print and fill it', () => {
     const ranges = await validationRanges(out, 3);
     const columns = ranges.map((range) => range.replace(/\d+/gu, ''));
     expect(new Set(columns).size).toBe(columns.length);
-    // 受付方法, 主訴, 対応結果 and 新規/継続 (G) have dropdowns, 受付日 a date check.
+    // 受付日, 受付方法, 主訴, 対応結果 and 新規/継続 (G): the free-text and ID columns have none.
     expect(ranges).toEqual(['B2:B501', 'C2:C501', 'D2:D501', 'E2:E501', 'G2:G501']);
     expect(await validationRanges(out, 5)).toEqual(['A2:A501', 'B2:B501', 'C2:C501']);
     // 支援記録: 実施日, 支援内容 and 連携先; 受付番号, 相談者ID and 備考 are free.
