@@ -54,11 +54,7 @@ describe('the annotated copy reads like the original', () => {
     const zip = await JSZip.loadAsync(await readFile(out));
     const sheetXml = await zip.file(`xl/worksheets/sheet${copy.getWorksheet('相談記録')!.id}.xml`)!.async('string');
     const ranges = [...sheetXml.matchAll(/<dataValidation [^>]*sqref="([^"]+)"/gu)].map((match) => match[1]);
-<<<<<<< HEAD
     // The template's: 受付方法, 主訴, 対応結果 and 新規/継続 (G) have dropdowns, 受付日 a date check.
-=======
-    // The template's own ranges, 新規/継続 (G) included: kept as they were.
->>>>>>> h-attr
     expect(ranges).toEqual(['B2:B501', 'C2:C501', 'D2:D501', 'E2:E501', 'G2:G501']);
   });
 

@@ -286,7 +286,9 @@ describe('template with configured attributes (SPEC §14)', () => {
     const json = JSON.parse(result.stdout);
     expect(json.errors).toEqual([]);
     // The other sheets are empty; the intake sheet says nothing of its attribute values.
+    // One 記入例 row per sheet: 相談記録, 居場所開催記録, 生理用品配布記録, 支援記録.
     expect(json.warnings.filter((w: { code: string }) => w.code !== 'no-data-rows').map((w: { code: string }) => w.code)).toEqual([
+      'example-row',
       'example-row',
       'example-row',
       'example-row',
