@@ -1,3 +1,4 @@
+import { comparisonGrids } from './compare-grids.js';
 import { CSV_MARKER } from '../read/marker.js';
 import type { Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
@@ -47,5 +48,6 @@ export function renderCsv(report: Report, options: RenderOptions = {}): string {
   blocks.push(...intakePartGrids(report, words).map(gridCsv));
   blocks.push(gridCsv(ibashoGrid(report)), gridCsv(distributionGrid(report)));
   blocks.push(...(supportGrids(report, words) ?? []).map(gridCsv));
+  blocks.push(...comparisonGrids(report).map(gridCsv));
   return `\uFEFF${blocks.map((lines) => lines.join('\r\n')).join('\r\n\r\n')}\r\n`;
 }

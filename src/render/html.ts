@@ -1,3 +1,4 @@
+import { comparisonGrids } from './compare-grids.js';
 import type { LabelCounts, Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
 import { distributionGrid, ibashoGrid, intakeGrid, partWords, targetGrid } from './grid.js';
@@ -159,6 +160,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
   parts.push(`<section><h2>${escapeHtml(ibasho.title)}</h2>${gridHtml(ibasho)}</section>`);
   parts.push(`<section><h2>${escapeHtml(distribution.title)}</h2>${gridHtml(distribution)}</section>`);
   parts.push(...supportHtml(report, words));
+  for (const grid of comparisonGrids(report)) parts.push(`<section><h2>${escapeHtml(grid.title)}</h2>${gridHtml(grid)}</section>`);
   return `<!doctype html>
 <html lang="ja">
 <head>

@@ -1,3 +1,4 @@
+import { comparisonGrids } from './compare-grids.js';
 import type { Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
 import {
@@ -68,5 +69,6 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   sections.push(`## ${ibashoGrid(report).title}\n\n${gridMarkdown(ibashoGrid(report))}`);
   sections.push(`## ${distributionGrid(report).title}\n\n${gridMarkdown(distributionGrid(report))}`);
   sections.push(...(supportGrids(report, words) ?? []).map(section));
+  sections.push(...comparisonGrids(report).map(section));
   return `${sections.join('\n\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { comparisonGrids } from './compare-grids.js';
 import type { Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
 import {
@@ -114,5 +115,6 @@ export async function renderTable(report: Report, options: RenderOptions = {}): 
   parts.push(...intakePartGrids(report, words).map(table));
   parts.push(table(ibashoGrid(report)), table(distributionGrid(report)));
   parts.push(...(supportGrids(report, words) ?? []).map(table));
+  parts.push(...comparisonGrids(report).map(table));
   return `${parts.join('\n\n')}\n`;
 }

@@ -1,3 +1,4 @@
+import { comparisonGrids } from './compare-grids.js';
 import { OUTPUT_MARKER } from '../read/marker.js';
 import type { Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
@@ -69,6 +70,15 @@ export async function renderXlsx(report: Report, options: RenderOptions = {}): P
   addSheet('生理用品配布', [distributionGrid(report)]);
   const support = supportGrids(report, words);
   if (support) addSheet(words.support.sheet, support);
+  const compared = comparisonGrids(report);
+  if (compared.length > 0)
+    addSheet(
+      sheetName(
+        '比較',
+        workbook.worksheets.map((w) => w.name),
+      ),
+      compared,
+    );
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }
