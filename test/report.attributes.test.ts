@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { random } from '../scripts/fixture-data/random.js';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import type { Attribute, Config } from '../src/config/schema.js';
 import { reportFrom } from '../src/pipeline.js';
@@ -28,17 +29,6 @@ const AGE_GROUP: Attribute = {
 const DV: Attribute = { id: 'dv', header: 'DV', labels: [{ label: '該当', aliases: ['○', '有', '1'] }], unknownLabel: '非該当' };
 const CONFIG: Config = { ...DEFAULT_CONFIG, programStart: null, attributes: [AGE_GROUP, DV] };
 const CATEGORIES = DEFAULT_CONFIG.categories.map((c) => c.label);
-
-/** A small deterministic generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A consultation as the generator made it: what was typed, and what the test expects it to count as. */
 interface Generated {

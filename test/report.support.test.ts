@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { random } from '../scripts/fixture-data/random.js';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import { parseConfig } from '../src/config/parse.js';
 import type { Config } from '../src/config/schema.js';
@@ -22,28 +23,17 @@ interface Action {
   agency: string | null;
 }
 
-/** A small deterministic generator (mulberry32), so the data is varied but the same on every run. */
-function generator(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Support actions from 2021-08 to 2022-03 (of 令和3年度) and a few of 令和4年度, some with a blank 連携先. */
 function actions(seed: number, count: number): Action[] {
-  const random = generator(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const months = ['2021-08', '2021-09', '2021-10', '2021-12', '2022-01', '2022-02', '2022-03', '2022-05'];
   return Array.from({ length: count }, () => {
     const [y, m] = pick(months).split('-');
     return {
-      date: `${y}/${Number(m)}/${1 + Math.floor(random() * 28)}`,
+      date: `${y}/${Number(m)}/${1 + Math.floor(next() * 28)}`,
       type: pick(TYPES),
-      agency: random() < 0.2 ? null : pick(AGENCIES),
+      agency: next() < 0.2 ? null : pick(AGENCIES),
     };
   });
 }

@@ -1,3 +1,4 @@
+import { CODED_LISTS } from '../config/lists.js';
 import type { Attribute, CodedList, Config } from '../config/schema.js';
 import { EXAMPLE_MARK, exampleCells, templateColumns } from '../records/example.js';
 import { GUIDE_MARK, LISTS_MARK } from '../records/header.js';
@@ -43,16 +44,8 @@ const LIST_TITLES: Record<CodedList, string> = {
   supportTypes: '支援内容',
   agencies: '連携先',
 };
-const LIST_ORDER: CodedList[] = [
-  'channels',
-  'categories',
-  'outcomes',
-  'ibashoVenues',
-  'distributionLocations',
-  // 支援記録 (SPEC §14)
-  'supportTypes',
-  'agencies',
-];
+/** The 選択肢 sheet's columns, one per coded list in the config's order. */
+const LIST_ORDER: readonly CodedList[] = CODED_LISTS;
 
 /** A font Japanese Excel has, named so that other programs pick a sans-serif Japanese face too. */
 const FONT = JAPANESE_FONT;
