@@ -119,6 +119,27 @@ describe('前年度同期比較 (SPEC §15)', () => {
     expect(report.change!.intake.total.diff).toBe(10 - 13);
   });
 
+  test('support kept only this year: not compared with a 0 for last year', async () => {
+    const lastYear = ['2020/4/1', '2020/5/1', '2020/6/1', '2020/7/1', '2020/8/3', '2020/9/1'].map((d) => intake(d));
+    const consultations = memoryTable([HEADER, ...lastYear, intake('2021/9/1')]);
+    const support = memoryTable(
+      [
+        ['実施日', '支援内容'],
+        ['2021/9/2', '同行支援'],
+      ],
+      'support.csv',
+    );
+    const result = reportFrom(
+      await analyseTables([consultations, support], config),
+      { asOf: '2021-09' },
+      { kind: 'monthly', skipInvalid: false },
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.report.support!.total).toBe(1);
+    expect(result.report.previous!.support).toBeNull();
+    expect(result.report.change!.support).toBeNull();
+  });
+
   test('suppressFigures leaves no sum with a single hidden cell', () => {
     const [, before] = figures(0, 9);
     const hidden = suppressFigures(

@@ -154,3 +154,13 @@ export function suppressFigures(figures: ComparedFigures, below: number, multipl
     support: figures.support ? { total: shown(support) } : null,
   };
 }
+
+/**
+ * A past year's figures from a report of its months. No 支援記録 in those months cannot be told
+ * from a support log not kept yet (or not given): support is then not compared rather than
+ * compared with 0.
+ */
+export function pastYearFigures(report: Report): ComparedFigures {
+  const figures = figuresOf(report);
+  return figures.support?.total === 0 ? { ...figures, support: null } : figures;
+}

@@ -1,5 +1,5 @@
 import type { Config } from '../config/schema.js';
-import { compareFigures, comparisonSentence, figuresOf, suppressFigures } from './compare.js';
+import { compareFigures, comparisonSentence, figuresOf, pastYearFigures, suppressFigures } from './compare.js';
 import type { ComparedFigures, Report } from './types.js';
 
 /**
@@ -14,7 +14,7 @@ export function withComparison(
   config: Config,
   suppressBelow: number | undefined,
 ): Report {
-  const raw = 'kind' in previous ? figuresOf(previous) : previous;
+  const raw = 'kind' in previous ? pastYearFigures(previous) : previous;
   const before = suppressBelow === undefined ? raw : suppressFigures(raw, suppressBelow, report.intake.categoryMode === 'multiple');
   const now = figuresOf(report);
   const sentence = comparisonSentence(now, before, config.sentences.comparison, config.program);

@@ -2,7 +2,7 @@ import type { Config } from '../config/schema.js';
 import type { ProblemReport } from '../problems.js';
 import type { Collected } from '../records/collect.js';
 import type { TallyView } from '../records/tally.js';
-import { figuresOf, suppressFigures } from './compare.js';
+import { figuresOf, pastYearFigures, suppressFigures } from './compare.js';
 import { rejectedInPeriod } from './ledger.js';
 import { addMonths, resolvePeriod, type Period } from './period.js';
 import type { Report, YearFigures } from './types.js';
@@ -43,6 +43,6 @@ export function yearFigures(
   suppressBelow: number | undefined,
 ): YearFigures[] {
   const multiple = report.intake.categoryMode === 'multiple';
-  const past = pastReports.map(figuresOf).map((f) => (suppressBelow === undefined ? f : suppressFigures(f, suppressBelow, multiple)));
+  const past = pastReports.map(pastYearFigures).map((f) => (suppressBelow === undefined ? f : suppressFigures(f, suppressBelow, multiple)));
   return [...past, figuresOf(report)].map((figures) => ({ ...figures, fiscalYearLabel: fiscalYearLabel(figures.fiscalYear, startMonth) }));
 }
