@@ -21,6 +21,7 @@ import { unavailableTargetProblems } from './report/targets.js';
 import type { Ledger, Report } from './report/types.js';
 import { previousPeriod } from './report/compare.js';
 import { previousFromFile, type CompareRefusal } from './report/compare-file.js';
+import type { ReportJson } from './report/report-json.js';
 
 /** What the inputs held: read, checked and counted, before a period is chosen. */
 export interface Analysis {
@@ -146,12 +147,12 @@ const isUnreadable = (problem: Problem): boolean => problem.code === 'unreadable
 
 export interface ReportOptions extends BuildOptions {
   suppressBelow?: number;
-  /** `monthly --since`: the last release's JSON (JSON.parse'd), to list the months whose figures changed since. */
-  since?: unknown;
+  /** `monthly --since`: the last release (checked by report-json.ts), to list the months whose figures changed since. */
+  since?: ReportJson;
   /** `annual --years N`: a table of the last N fiscal years' totals. */
   years?: number;
-  /** A --compare file's content (JSON.parse'd): the tool's JSON report of the previous year to compare with. */
-  compareWith?: unknown;
+  /** A --compare file (checked by report-json.ts): the tool's JSON report of the previous year to compare with. */
+  compareWith?: ReportJson;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Messages } from '../messages/index.js';
 import { severityOf, type ProblemCode } from '../problems.js';
 import { renderReport } from '../render/formats.js';
 import { compareRefusal, periodRefusal, renderValidationText } from '../render/validation.js';
-import { readCompareFile } from './compare-file.js';
+import { readReportFile } from './compare-file.js';
 import type { PeriodRequest } from '../report/period.js';
 import type { Report } from '../report/types.js';
 import { UserError } from './errors.js';
@@ -53,8 +53,8 @@ export async function reportCommand(
   const periodRequest = request(m0);
   const suppressBelow = options.suppressBelow === undefined ? undefined : parsePositiveInt('--suppress-below', options.suppressBelow, m0);
   const years = options.years === undefined ? undefined : parsePositiveInt('--years', options.years, m0);
-  const compareWith = options.compare === undefined ? undefined : await readCompareFile(options.compare, m0);
-  const since = options.since === undefined ? undefined : await readCompareFile(options.since, m0);
+  const compareWith = options.compare === undefined ? undefined : await readReportFile('compare', options.compare, m0);
+  const since = options.since === undefined ? undefined : await readReportFile('since', options.since, m0);
   const { m, loaded, analysis } = await readAndCheck(args, options, io, (sources, m) => {
     if (options.out !== undefined) assertNotAnInput(options.out, sources, m);
   });

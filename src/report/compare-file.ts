@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { ReportJson } from './report-json.js';
 import type { Period } from './period.js';
 import type { ComparedFigures, LabelCounts } from './types.js';
 
@@ -9,46 +9,16 @@ export type CompareRefusal =
   | { reason: 'suppressed' }
   | { reason: 'months-missing'; months: string[] };
 
-const count = z.number().int().min(0);
-const counts = z.record(z.string(), count);
-const month = z.string().regex(/^\d{4}-\d{2}$/u);
-
-/** The parts of the tool's JSON report (SPEC §10) a comparison reads; anything else may be there too. */
-export const reportJsonSchema = z.object({
-  kind: z.enum(['monthly', 'annual']),
-  fiscalYear: z.number().int(),
-  startMonth: month,
-  asOf: month,
-  intake: z.object({
-    months: z.array(z.object({ month, total: count, channel: counts, category: counts, outcome: counts })),
-    people: z.object({ total: z.object({ clients: count.nullable(), new: count }) }).optional(),
-  }),
-  ibasho: z.object({ months: z.array(z.object({ month, sessionsTotal: count, participantsTotal: count })) }),
-  distribution: z.object({ months: z.array(z.object({ month, total: count })) }),
-  support: z.object({ months: z.array(z.object({ month, total: count })) }).optional(),
-});
-
-/** A number hidden by --suppress-below anywhere in the file: `null` where the shape has a count. */
-const hasHiddenCount = (value: unknown): boolean =>
-  value === null || (typeof value === 'object' && Object.values(value as object).some(hasHiddenCount));
-
 /**
  * The previous year's figures from the tool's own JSON report of that year (SPEC §15): the
  * months of `previous` summed from the file's monthly rows, every kind alike. 実人数 is compared
  * only when the file covers exactly those months — people are distinct over a period, so months
- * cannot be added up. A suppressed file is refused: a hidden count cannot be compared with.
+ * cannot be added up. The file was checked to be such a report, unsuppressed (report-json.ts).
  */
 export function previousFromFile(
-  json: unknown,
+  file: ReportJson,
   previous: Period,
 ): { ok: true; figures: ComparedFigures } | ({ ok: false } & CompareRefusal) {
-  if (typeof json === 'object' && json !== null && 'suppression' in json) return { ok: false, reason: 'suppressed' };
-  const parsed = reportJsonSchema.safeParse(json);
-  if (!parsed.success) {
-    const intake = (json as { intake?: unknown } | null)?.intake;
-    return { ok: false, reason: hasHiddenCount(intake) ? 'suppressed' : 'not-a-report' };
-  }
-  const file = parsed.data;
   if (file.fiscalYear !== previous.fiscalYear)
     return { ok: false, reason: 'other-year', fiscalYear: file.fiscalYear, expected: previous.fiscalYear };
   const rowsOf = <R extends { month: string }>(rows: readonly R[]): R[] => rows.filter((row) => previous.months.includes(row.month));

@@ -1,5 +1,5 @@
 import type { CompareRefusal } from './compare-file.js';
-import { reportJsonSchema } from './compare-file.js';
+import type { ReportJson } from './report-json.js';
 import type { LabelCounts, Report, Revision } from './types.js';
 
 /**
@@ -7,11 +7,7 @@ import type { LabelCounts, Report, Revision } from './types.js';
  * have changed since — a late entry, a correction — figure by figure, before and after. The last
  * release must be the tool's own unsuppressed JSON of the same fiscal year.
  */
-export function revisionsSince(json: unknown, report: Report): { ok: true; revisions: Revision[] } | ({ ok: false } & CompareRefusal) {
-  if (typeof json === 'object' && json !== null && 'suppression' in json) return { ok: false, reason: 'suppressed' };
-  const parsed = reportJsonSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, reason: 'not-a-report' };
-  const last = parsed.data;
+export function revisionsSince(last: ReportJson, report: Report): { ok: true; revisions: Revision[] } | ({ ok: false } & CompareRefusal) {
   if (last.fiscalYear !== report.fiscalYear)
     return { ok: false, reason: 'other-year', fiscalYear: last.fiscalYear, expected: report.fiscalYear };
 
