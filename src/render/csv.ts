@@ -1,9 +1,8 @@
-import { comparisonGrids } from './compare-grids.js';
 import { CSV_MARKER } from '../read/marker.js';
 import type { Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
-import { cellString, distributionGrid, gridNotes, ibashoGrid, intakeGrid, partWords, targetGrid, type Grid } from './grid.js';
-import { intakePartGrids, supportGrids } from './parts.js';
+import { cellString, gridNotes, intakeGrid, partWords, targetGrid, type Grid } from './grid.js';
+import { tablesAfterSummary } from './parts.js';
 import { reportNotes, reportTitle, targetTexts } from './text.js';
 
 /** A CSV field: quoted when it holds a delimiter, a quote or a line break. */
@@ -45,9 +44,6 @@ export function renderCsv(report: Report, options: RenderOptions = {}): string {
   }
   blocks.push(gridCsv(intakeGrid(report, words)));
   blocks.push(report.summary.map(field));
-  blocks.push(...intakePartGrids(report, words).map(gridCsv));
-  blocks.push(gridCsv(ibashoGrid(report)), gridCsv(distributionGrid(report)));
-  blocks.push(...(supportGrids(report, words) ?? []).map(gridCsv));
-  blocks.push(...comparisonGrids(report).map(gridCsv));
+  blocks.push(...tablesAfterSummary(report, words).map(gridCsv));
   return `\uFEFF${blocks.map((lines) => lines.join('\r\n')).join('\r\n\r\n')}\r\n`;
 }

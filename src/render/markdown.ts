@@ -1,18 +1,7 @@
-import { comparisonGrids } from './compare-grids.js';
 import type { Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
-import {
-  cellString,
-  distributionGrid,
-  gridNotes,
-  ibashoGrid,
-  intakeGrid,
-  isNumericColumn,
-  partWords,
-  targetGrid,
-  type Grid,
-} from './grid.js';
-import { intakePartGrids, supportGrids } from './parts.js';
+import { cellString, gridNotes, intakeGrid, isNumericColumn, partWords, targetGrid, type Grid } from './grid.js';
+import { tablesAfterSummary } from './parts.js';
 import { reportNotes, reportTitle, targetTexts } from './text.js';
 
 /** Escapes what Markdown would read as syntax, and keeps every cell on one line. */
@@ -65,10 +54,6 @@ export function renderMarkdown(report: Report, options: RenderOptions = {}): str
   sections.push(`## ${escapeMarkdown(intake.title)}\n\n${escapeMarkdown(report.fiscalYearLabel)}\n\n${gridMarkdown(intake)}`);
   // Under the table, as the seed prints them, in the month-end report too (SPEC §8).
   sections.push(`## まとめ\n\n${report.summary.map(escapeMarkdown).join('\n\n')}`);
-  sections.push(...intakePartGrids(report, words).map(section));
-  sections.push(`## ${ibashoGrid(report).title}\n\n${gridMarkdown(ibashoGrid(report))}`);
-  sections.push(`## ${distributionGrid(report).title}\n\n${gridMarkdown(distributionGrid(report))}`);
-  sections.push(...(supportGrids(report, words) ?? []).map(section));
-  sections.push(...comparisonGrids(report).map(section));
+  sections.push(...tablesAfterSummary(report, words).map(section));
   return `${sections.join('\n\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import type { ReportPartWords } from '../messages/types.js';
 import type { AttributeTable, PeopleFigures, Report } from '../report/types.js';
-import { values, type Grid, type GridCell } from './grid.js';
+import { distributionGrid, ibashoGrid, values, type Grid, type GridCell } from './grid.js';
+import { comparisonGrids } from './compare-grids.js';
 
 /**
  * Whether the people figures count 相談者ID, or only 新規 from a 新規/継続 column. Without IDs
@@ -131,5 +132,19 @@ export function intakePartGrids(report: Report, words: ReportPartWords): Grid[] 
   return [
     ...(people ? [people] : []),
     ...(report.intake.attributes ?? []).flatMap((attribute) => attributeGrids(report, attribute, words)),
+  ];
+}
+
+/**
+ * The tables after the summary sentences, in the order every linear format prints them (Markdown,
+ * terminal, CSV): the intake's added tables, 居場所, 配布, 支援記録, then the §15 comparisons.
+ */
+export function tablesAfterSummary(report: Report, words: ReportPartWords): Grid[] {
+  return [
+    ...intakePartGrids(report, words),
+    ibashoGrid(report),
+    distributionGrid(report),
+    ...(supportGrids(report, words) ?? []),
+    ...comparisonGrids(report),
   ];
 }

@@ -1,18 +1,7 @@
-import { comparisonGrids } from './compare-grids.js';
 import type { Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
-import {
-  cellString,
-  distributionGrid,
-  gridNotes,
-  ibashoGrid,
-  intakeGrid,
-  isNumericColumn,
-  partWords,
-  targetGrid,
-  type Grid,
-} from './grid.js';
-import { intakePartGrids, supportGrids } from './parts.js';
+import { cellString, gridNotes, intakeGrid, isNumericColumn, partWords, targetGrid, type Grid } from './grid.js';
+import { tablesAfterSummary } from './parts.js';
 import { reportNotes, reportTitle, targetTexts } from './text.js';
 import { terminalWidth, wrapToWidth } from './width.js';
 
@@ -112,9 +101,6 @@ export async function renderTable(report: Report, options: RenderOptions = {}): 
   // Under the table, as the seed prints them, in the month-end report too (SPEC §8).
   parts.push(wrapped(report.summary));
   const table = (grid: Grid): string => gridTable(Table, grid, width);
-  parts.push(...intakePartGrids(report, words).map(table));
-  parts.push(table(ibashoGrid(report)), table(distributionGrid(report)));
-  parts.push(...(supportGrids(report, words) ?? []).map(table));
-  parts.push(...comparisonGrids(report).map(table));
+  parts.push(...tablesAfterSummary(report, words).map(table));
   return `${parts.join('\n\n')}\n`;
 }
