@@ -1,19 +1,16 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { consoleErrorsOf, hasChromium, useBrowser } from './browser.js';
+import { download, downloadedJson, hasChromium, openAppIn, settled, useBrowser } from './browser.js';
 import { fixture, ROOT, runCli, useTempDir } from './helpers.js';
 
-const APP = path.join(ROOT, 'dist', 'tsup-report.html');
 const OUTPUT = path.join(ROOT, 'test', 'output');
 /** Planted in every free-text and personal column; it must come out nowhere but the annotated copy. */
 const SENTINEL = 'SENTINEL極秘メモ山田花子';
 
 type Browser = import('playwright-core').Browser;
-type Page = import('playwright-core').Page;
 
 /** A report's JSON with each input named relative to `base` (the page names a folder's files from the folder, the CLI as given). */
 function comparable(json: any, base: string): unknown {
@@ -45,44 +42,7 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
   useBrowser((b) => (browser = b));
   beforeAll(() => mkdir(OUTPUT, { recursive: true }));
 
-  async function openApp() {
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 1000 } });
-    const page = await context.newPage();
-    const consoleErrors = consoleErrorsOf(page);
-    const requests: string[] = [];
-    context.on('request', (request) => requests.push(request.url()));
-    const url = pathToFileURL(APP).href;
-    await page.goto(url, { waitUntil: 'load' });
-    /** What must hold at the end of every test: no error, no request but the page's own, nothing stored. */
-    const expectClean = async (): Promise<void> => {
-      expect(consoleErrors).toEqual([]);
-      expect(requests.filter((r) => r !== url && !r.startsWith('blob:'))).toEqual([]);
-      const stored = await page.evaluate(async () => ({
-        local: localStorage.length,
-        session: sessionStorage.length,
-        cookie: document.cookie,
-        databases: (await indexedDB.databases()).length,
-      }));
-      expect(stored).toEqual({ local: 0, session: 0, cookie: '', databases: 0 });
-      await context.close();
-    };
-    return { page, expectClean };
-  }
-
-  async function settled(page: Page): Promise<string> {
-    await page.waitForSelector('#status[data-state="ready"], #status[data-state="error"]', { timeout: 60_000 });
-    return (await page.getAttribute('#status', 'data-state'))!;
-  }
-
-  async function download(page: Page, kind: string): Promise<Buffer> {
-    const [file] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-download="${kind}"]`)]);
-    return readFile((await file.path())!);
-  }
-
-  /** The report the page offers as JSON. */
-  async function downloadedJson(page: Page): Promise<any> {
-    return JSON.parse((await download(page, 'json')).toString('utf8'));
-  }
+  const openApp = () => openAppIn(browser);
 
   async function cli(args: string[]): Promise<string> {
     const result = await runCli(args);

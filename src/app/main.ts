@@ -16,8 +16,9 @@ import {
   type Loaded,
 } from './session.js';
 import { saveDownload } from './save.js';
+import { compareChoice, splitReportFiles, type CompareChoice, type ReportFile } from './reports.js';
 import type { PickedFile } from './sources.js';
-import { inputsView, problemsView, refusalLines, showReport } from './view.js';
+import { compareLines, inputsView, problemsView, refusalLines, showReport } from './view.js';
 
 /** A newer choice of files started while this run was reading: this run stops where it is. */
 class Superseded extends Error {}
@@ -32,6 +33,10 @@ const state: {
   /** The config chosen on its own, read when chosen: a file edited after its choice can no longer be read. */
   chosenConfig: ChosenConfig | null;
   loaded: Loaded | null;
+  /** The tool's JSON reports among the chosen files (last year's, to compare with). */
+  reports: ReportFile[];
+  /** What was done with them for the report shown. */
+  compare: CompareChoice | null;
   result: ReportResult | null;
   /** Why the last reading stopped (a config that does not check out, a file changed since its choice, a bug). */
   failure: unknown;
@@ -43,6 +48,8 @@ const state: {
   picked: [],
   chosenConfig: null,
   loaded: null,
+  reports: [],
+  compare: null,
   result: null,
   failure: null,
   appState: 'idle',
@@ -85,6 +92,7 @@ let progressText = '';
 async function load(): Promise<void> {
   const run = ++state.run;
   state.loaded = null;
+  state.reports = [];
   state.result = null;
   state.failure = null;
   // What was shown came from the files chosen before: hidden, its downloads disabled, while these are read.
@@ -94,7 +102,8 @@ async function load(): Promise<void> {
   try {
     const choice = await chooseConfig(state.picked, state.chosenConfig, state.m);
     progressText = state.m.app.status.working;
-    const loaded = await loadFiles(state.picked, choice, todayIso(new Date()), {
+    const { logs, reports } = await splitReportFiles(state.picked);
+    const loaded = await loadFiles(logs, choice, todayIso(new Date()), {
       onProgress: (file, rows) => {
         progressText = state.m.app.reading(file, rows);
       },
@@ -102,6 +111,7 @@ async function load(): Promise<void> {
     });
     if (run !== state.run) return;
     state.loaded = loaded;
+    state.reports = reports;
     fillPeriodChoices(state.loaded?.analysis ?? null);
   } catch (error) {
     if (error instanceof Superseded || run !== state.run) return;
@@ -113,7 +123,16 @@ async function load(): Promise<void> {
 /** Makes the report for the current choices from what was read (no reading again) and shows everything. */
 function refresh(): void {
   const suppress = suppressBelow(state.m);
-  state.result = state.loaded && suppress.ok ? reportFor(state.loaded.analysis, choices(suppress.below)) : null;
+  state.compare = null;
+  state.result = null;
+  if (state.loaded && suppress.ok) {
+    const base = choices(suppress.below);
+    // Last year's report among the files stands for the previous year, as --compare names one.
+    const compare = base.fiscalYear !== undefined && state.reports.length > 0 ? compareChoice(state.reports, base.fiscalYear) : null;
+    state.compare = compare;
+    if (compare !== null && 'refused' in compare) state.result = { ok: false, problem: 'compare', reason: compare.refused };
+    else state.result = reportFor(state.loaded.analysis, compare?.use ? { ...base, compareWith: compare.report } : base);
+  }
   render();
 }
 
@@ -146,6 +165,7 @@ function render(): void {
         ? m.app.configFromFiles(choice.file!)
         : m.summary.config(null),
     ...choice.unused.map((file) => m.app.configUnused(file)),
+    ...(state.compare ? compareLines(state.compare, loaded.analysis.config.fiscalYearStartMonth, m) : []),
   ];
   showLines(page.configInUse, configLines);
   const found = result && 'findings' in result ? result.findings : findings(loaded.analysis, null, true);
@@ -161,7 +181,7 @@ function render(): void {
     showLines(page.message, excluded ? [m.report.excluded(excluded.rows, excluded.tables)] : []);
     setState('ready');
   } else {
-    showLines(page.message, refusalLines(result, loaded.analysis.config.fiscalYearStartMonth, m));
+    showLines(page.message, refusalLines(result, loaded.analysis.config.fiscalYearStartMonth, m, state.compare?.use?.name));
     setState('error');
   }
 }

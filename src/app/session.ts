@@ -10,6 +10,7 @@ import type { IsoDate } from '../records/dates.js';
 import { KINDS } from '../records/kinds.js';
 import { renderReport, type ReportFormat } from '../render/formats.js';
 import { addMonths, fiscalYearBounds, fiscalYearOf } from '../report/period.js';
+import type { ReportJson } from '../report/report-json.js';
 import type { Report } from '../report/types.js';
 import { fiscalYearLabel } from '../report/wareki.js';
 import { bundledHolidays } from './holidays.js';
@@ -98,6 +99,8 @@ export interface ReportChoices {
   asOf?: string;
   suppressBelow?: number;
   skipInvalid: boolean;
+  /** Last year's JSON report among the chosen files (reports.ts compareChoice), as `--compare` gives one. */
+  compareWith?: ReportJson;
 }
 
 /** The report for the page's choices: reportFrom, exactly as `monthly` and `annual` call it. */
@@ -110,6 +113,7 @@ export function reportFor(analysis: Analysis, choices: ReportChoices): ReportRes
     kind: choices.kind,
     skipInvalid: choices.skipInvalid,
     ...(choices.suppressBelow === undefined ? {} : { suppressBelow: choices.suppressBelow }),
+    ...(choices.compareWith === undefined ? {} : { compareWith: choices.compareWith }),
   });
 }
 

@@ -5,7 +5,9 @@ import type { TableSummary } from '../records/collect.js';
 import { renderHtml } from '../render/html.js';
 import { compareRefusal, groupProblems, periodRefusal, problemMessage, problemPlace, skipReasonText } from '../render/validation.js';
 import type { Report } from '../report/types.js';
+import { fiscalYearLabel } from '../report/wareki.js';
 import { h } from './dom.js';
+import type { CompareChoice } from './reports.js';
 import type { ConfigChoice } from './session.js';
 
 /** Problems listed on the page at most; the rest are counted (the annotated copy holds them all). */
@@ -111,9 +113,23 @@ export function showReport(host: HTMLElement, report: Report): void {
 }
 
 /** Why no report was made, in the CLI's words but for its option names (the page's controls stand for them). */
-export function refusalLines(result: Exclude<ReportResult, { ok: true }>, startMonth: number, m: Messages): string[] {
+export function refusalLines(
+  result: Exclude<ReportResult, { ok: true }>,
+  startMonth: number,
+  m: Messages,
+  compareFile: string = m.compare.fileInApp,
+): string[] {
   if (result.problem === 'compare' || result.problem === 'since')
-    return [compareRefusal(result.problem, m.compare.fileInApp, result, startMonth, m)];
+    return [compareRefusal(result.problem, compareFile, result, startMonth, m)];
   if (result.problem !== 'errors') return [periodRefusal(result, startMonth, m)];
   return [m.report.refused(result.findings.errors.length), result.unreadable ? m.report.refusedUnreadableHint : m.app.refusedHint];
+}
+
+/** Which of the chosen JSON reports the report is compared with, and which are not used. */
+export function compareLines(compare: CompareChoice, startMonth: number, m: Messages): string[] {
+  const yearOf = (fiscalYear: number | null): string | null => (fiscalYear === null ? null : fiscalYearLabel(fiscalYear, startMonth));
+  return [
+    ...('report' in compare ? [m.app.compareUsed(compare.use.name, yearOf(compare.use.fiscalYear)!)] : []),
+    ...compare.unused.map((file) => m.app.reportUnused(file.name, yearOf(file.fiscalYear))),
+  ];
 }

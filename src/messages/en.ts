@@ -209,6 +209,9 @@ export const en: Messages = {
     configFromFiles: (file) => `Config: ${file}, found among the chosen files.`,
     configChosen: (file) => `Config: ${file}, chosen as the config file.`,
     configUnused: (file) => `Note: the config file ${file} is not used (choose it as the config file to use it).`,
+    compareUsed: (file, year) => `Compared with the same months a year earlier: ${file} (the report of ${year}).`,
+    reportUnused: (file, year) =>
+      `Note: the report ${file}${year ? ` (${year})` : ''} is not used: it is not of the year before the report's.`,
     kindLabel: 'Report',
     kind: { monthly: 'Monthly (cumulative table)', annual: 'Annual (achievement summary)' },
     fiscalYearLabel: 'Fiscal year',

@@ -211,6 +211,9 @@ export const ja: Messages = {
     configFromFiles: (file) => `設定: 選んだファイルの中の ${file} を使っています。`,
     configChosen: (file) => `設定: 選んだ設定ファイル ${file} を使っています。`,
     configUnused: (file) => `注意: 設定ファイル ${file} もありますが使っていません（使うには「設定ファイル」で選んでください）。`,
+    compareUsed: (file, year) => `前年度同期との比較: ${file}（${year}の報告書）を使っています。`,
+    reportUnused: (file, year) =>
+      `注意: 報告書 ${file}${year ? `（${year}）` : ''} は、作っている報告の前年度のものではないため使っていません。`,
     kindLabel: '報告書の種類',
     kind: { monthly: '月次（累計表）', annual: '年次（実績のまとめ）' },
     fiscalYearLabel: '年度',

@@ -252,6 +252,10 @@ export interface AppWords {
   configFromFiles: (file: string) => string;
   configChosen: (file: string) => string;
   configUnused: (file: string) => string;
+  /** Last year's JSON report among the chosen files, compared with (SPEC §15). */
+  compareUsed: (file: string, fiscalYear: string) => string;
+  /** A JSON report among the chosen files that is not of the previous fiscal year. */
+  reportUnused: (file: string, fiscalYear: string | null) => string;
   kindLabel: string;
   kind: { monthly: string; annual: string };
   fiscalYearLabel: string;
