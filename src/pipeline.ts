@@ -17,6 +17,7 @@ import { withShares } from './report/shares.js';
 import { revisionsSince } from './report/revisions.js';
 import { resolvePeriod, type Period, type PeriodRequest, type PeriodResult } from './report/period.js';
 import { suppressReport } from './report/suppress.js';
+import { suppressionFor } from './report/suppression.js';
 import { unavailableTargetProblems } from './report/targets.js';
 import type { Ledger, Report } from './report/types.js';
 import { previousPeriod } from './report/compare.js';
@@ -146,7 +147,10 @@ export type ReportResult =
 const isUnreadable = (problem: Problem): boolean => problem.code === 'unreadable-file' || problem.code === 'unsupported-format';
 
 export interface ReportOptions extends BuildOptions {
+  /** Overrides the config's `suppression.below`; 1 hides nothing (suppression off for the run). */
   suppressBelow?: number;
+  /** --suppress-symbol: what a hidden count is printed as, over the config's `suppression.symbol`. */
+  suppressSymbol?: string;
   /** `monthly --since`: the last release (checked by report-json.ts), to list the months whose figures changed since. */
   since?: ReportJson;
   /** `annual --years N`: a table of the last N fiscal years' totals. */
@@ -157,7 +161,7 @@ export interface ReportOptions extends BuildOptions {
 
 /**
  * Chooses the period, checks that nothing in it is wrong, and builds the report; with
- * `suppressBelow`, hides small counts. The previous year's same months are compared with (SPEC
+ * `suppressBelow` or the config's `suppression.below`, hides small counts. The previous year's same months are compared with (SPEC
  * §15) when a --compare file gives them, or when the records read hold them whole and sound.
  */
 export function reportFrom(analysis: Analysis, request: PeriodRequest, options: ReportOptions): ReportResult {
@@ -180,11 +184,13 @@ export function reportFrom(analysis: Analysis, request: PeriodRequest, options: 
   }
   const build = (chosen: Period): Report => buildReport(tally, collected, analysis.inputs, config, chosen, options);
   const report = build(period.period);
-  const shown = withShares(options.suppressBelow === undefined ? report : suppressReport(report, options.suppressBelow, config));
+  // SPEC §15: the config's suppression applies unless the command line sets its own threshold.
+  const suppression = suppressionFor(config, options.suppressBelow, options.suppressSymbol);
+  const shown = withShares(suppression === null ? report : suppressReport(report, suppression, config));
   const previous = fromRecords?.ok ? build(fromRecords.period) : fromFile?.figures;
-  const compared = previous ? withComparison(shown, previous, config, options.suppressBelow) : shown;
+  const compared = previous ? withComparison(shown, previous, config, suppression?.below) : shown;
   const withYears = years
-    ? { ...compared, years: yearFigures(years.periods.map(build), shown, config.fiscalYearStartMonth, options.suppressBelow) }
+    ? { ...compared, years: yearFigures(years.periods.map(build), shown, config.fiscalYearStartMonth, suppression?.below) }
     : compared;
   if (options.since === undefined) return { ok: true, report: withYears, findings: found };
   const since = revisionsSince(options.since, withYears);

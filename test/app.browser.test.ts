@@ -81,7 +81,7 @@ describe.runIf(hasChromium)('the offline app (dist/tsup-report.html) in a real b
     expect(comparable(suppressed, folder)).toEqual(
       comparable(JSON.parse(await cli(['annual', ...files, '--suppress-below', '3', '--format', 'json'])), folder),
     );
-    expect(suppressed.suppression).toEqual({ below: 3 });
+    expect(suppressed.suppression).toEqual({ below: 3, symbol: 'x', sentences: 'reworded' });
     await page.fill('#suppress-below', '0');
     await page.dispatchEvent('#suppress-below', 'change');
     expect(await settled(page)).toBe('error');

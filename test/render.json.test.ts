@@ -59,7 +59,7 @@ describe('the JSON of SPEC §14', () => {
 
   test('with --suppress-below: hidden counts of the new tables are null, and the report carries the threshold', async () => {
     const out = json(suppressReport(withParts(await takasakiReport(), ALL_PARTS), 3, DEFAULT_CONFIG));
-    expect(out.suppression).toEqual({ below: 3 });
+    expect(out.suppression).toEqual({ below: 3, symbol: 'x' });
     const counts: (number | null)[] = [
       ...out.intake.people.months.flatMap((m: any) => [m.clients, m.new, m.withoutId]),
       ...out.intake.attributes.flatMap((a: any) => a.months.flatMap((m: any) => Object.values(m.counts))),

@@ -177,7 +177,7 @@ describe('the annual workbook’s targets', () => {
 describe('with --suppress-below', () => {
   test('totals are values, not formulas, so no hidden count can be summed back', async () => {
     const { report, workbook } = await written('annual', 3);
-    expect(report.suppression).toEqual({ below: 3 });
+    expect(report.suppression).toEqual({ below: 3, symbol: 'x', sentences: 'reworded' });
     const values: unknown[] = [];
     const formulas: string[] = [];
     for (const sheet of workbook.worksheets)

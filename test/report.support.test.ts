@@ -280,14 +280,19 @@ describe('summary sentence 4, only when support records were read', () => {
     ]);
   });
 
-  test('hidden counts read x, and a hidden agency count leaves the top agency untold', async () => {
+  test('a hidden type count drops the list of types (it would read as complete); a hidden agency count leaves the top agency untold only when it could be the top', async () => {
     const { summarySentences } = await import('../src/report/summary.js');
     const r = await report([consultations(['2021/9/1']), supportTable(september({ 同行支援: 5, 訪問支援: 1 }, ['警察']))]);
     const hidden = structuredClone(r);
     hidden.support!.type['訪問支援'] = null;
+    // 警察 shows all 6 actions: the hidden 福祉事務所 can be none of them, so 警察 is the top still.
     hidden.support!.byAgency.find((row) => row.agency === '福祉事務所')!.total = null;
     expect(summarySentences(hidden, DEFAULT_CONFIG.sentences)[3]).toBe(
-      '同行支援等の支援は延べ6件（同行支援5件、訪問支援x件）行い、連携先はxが最も多かった。（R3年9月までの累計）',
+      '同行支援等の支援は延べ6件行い、連携先は警察が最も多かった。（R3年9月までの累計）',
     );
+    // 警察 hidden: its 6 could be any agency's, and the shown zeros name none.
+    hidden.support!.byAgency.find((row) => row.agency === '福祉事務所')!.total = 0;
+    hidden.support!.byAgency.find((row) => row.agency === '警察')!.total = null;
+    expect(summarySentences(hidden, DEFAULT_CONFIG.sentences)[3]).toBe('同行支援等の支援は延べ6件行った。（R3年9月までの累計）');
   });
 });

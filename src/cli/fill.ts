@@ -11,7 +11,7 @@ import { UserError } from './errors.js';
 import type { Io } from './io.js';
 import { parseAsOfOptions, parseFiscalYearOption, parsePositiveInt } from './options.js';
 import { assertNotAFolder, assertNotAnInput, writeAtomically } from './output.js';
-import { refuseReport, type ReportOptions } from './report.js';
+import { assertSymbolHasUse, refuseReport, type ReportOptions } from './report.js';
 import { messagesOf, readAndCheck } from './run.js';
 import { closingSummary } from './summary.js';
 
@@ -56,10 +56,12 @@ export async function fillCommand(form: string, inputs: string[], options: FillO
   if (asOf !== undefined) request.asOf = asOf;
   const suppressBelow = options.suppressBelow === undefined ? undefined : parsePositiveInt('--suppress-below', options.suppressBelow, m0);
   const { m, loaded, analysis } = await readAndCheck(inputs, options, io, (sources, m) => assertNotAnInput(outFile, sources, m));
+  assertSymbolHasUse(options.suppressSymbol, suppressBelow, analysis.config, m);
   const result = reportFrom(analysis, request, {
     kind: 'annual',
     skipInvalid: options.skipInvalid === true,
     ...(suppressBelow === undefined ? {} : { suppressBelow }),
+    ...(options.suppressSymbol === undefined ? {} : { suppressSymbol: options.suppressSymbol }),
   });
   if (!result.ok) refuseReport(result, analysis, loaded, options, io, m);
 

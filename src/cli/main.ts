@@ -1,10 +1,16 @@
 import { CommanderError, Option, type Command } from 'commander';
 import { ConfigError } from '../config/load.js';
+import { SUPPRESSION_SYMBOLS } from '../config/lists.js';
 import { messagesFor, type Messages } from '../messages/index.js';
 import { UserError } from './errors.js';
 import { langFromArgv, localizedProgram, localizeUsage, withExamples } from './help.js';
 import { processIo, type Io } from './io.js';
 import { useCachedWorkbook } from './workbook-cache.js';
+
+/** --suppress-symbol: one of a few symbols, refused by commander otherwise with the choices listed (exit 2). */
+function symbolOption(m: Messages): Option {
+  return new Option(`--suppress-symbol <${m.help.placeholder.symbol}>`, m.help.option.suppressSymbol).choices(SUPPRESSION_SYMBOLS);
+}
 
 function langOption(m: Messages): Option {
   return new Option(`--lang <${m.help.placeholder.lang}>`, m.help.option.lang).choices(['ja', 'en']);
@@ -32,6 +38,7 @@ function withReportOptions(command: Command, m: Messages): Command {
     .option(`--format <${p.format}>`, o.reportFormat)
     .option('--skip-invalid', o.skipInvalid)
     .option(`--suppress-below <${p.n}>`, o.suppressBelow)
+    .addOption(symbolOption(m))
     .option(`--month <${p.month}>`, o.month)
     .option(`--as-of <${p.month}>`, o.asOf)
     .option(`--compare <${p.file}>`, o.compare);
@@ -103,6 +110,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       .option(`--out <${p.file}>`, o.fillOut)
       .option('--skip-invalid', o.skipInvalid)
       .option(`--suppress-below <${p.n}>`, o.suppressBelow)
+      .addOption(symbolOption(m))
       .option(`--month <${p.month}>`, o.month)
       .option(`--as-of <${p.month}>`, o.asOf)
       .option(`--fiscal-year <${p.year}>`, o.fiscalYear),

@@ -14,6 +14,7 @@ import { useColour } from './progress.js';
 import { messagesOf, readAndCheck, type CommonOptions } from './run.js';
 import { closingSummary } from './summary.js';
 import { configsNotInUse, type LoadedConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
 import type { InputEntry } from '../read/inputs.js';
 
 export interface ReportOptions extends CommonOptions {
@@ -21,6 +22,8 @@ export interface ReportOptions extends CommonOptions {
   format?: string;
   skipInvalid?: boolean;
   suppressBelow?: string;
+  /** One of SUPPRESSION_SYMBOLS (commander checked it). */
+  suppressSymbol?: string;
   /** The report's last month; --month and --as-of are the same option under two names. */
   month?: string;
   asOf?: string;
@@ -58,6 +61,7 @@ export async function reportCommand(
   const { m, loaded, analysis } = await readAndCheck(args, options, io, (sources, m) => {
     if (options.out !== undefined) assertNotAnInput(options.out, sources, m);
   });
+  assertSymbolHasUse(options.suppressSymbol, suppressBelow, analysis.config, m);
   const summary = (found: Findings): void => {
     if (!options.quiet) io.stderr.write(closingSummary(analysis.inputs, found, loaded, m, true));
   };
@@ -66,6 +70,7 @@ export async function reportCommand(
     kind,
     skipInvalid: options.skipInvalid === true,
     ...(suppressBelow === undefined ? {} : { suppressBelow }),
+    ...(options.suppressSymbol === undefined ? {} : { suppressSymbol: options.suppressSymbol }),
     ...(compareWith === undefined ? {} : { compareWith }),
     ...(years === undefined ? {} : { years }),
     ...(since === undefined ? {} : { since }),
@@ -120,6 +125,16 @@ export function refuseReport(
     }
     default:
       throw new UserError(result.problem === 'no-records' ? 1 : 2, [periodRefusal(result, analysis.config.fiscalYearStartMonth, m)]);
+  }
+}
+
+/**
+ * --suppress-symbol with no count to hide (neither --suppress-below nor the config's
+ * `suppression.below`) would be ignored without a word: said instead, with what to add.
+ */
+export function assertSymbolHasUse(symbol: string | undefined, below: number | undefined, config: Config, m: Messages): void {
+  if (symbol !== undefined && below === undefined && config.suppression?.below === undefined) {
+    throw new UserError(2, [m.suppression.symbolWithoutBelow]);
   }
 }
 

@@ -120,6 +120,27 @@ const DESCRIPTIONS: Record<string, Words> = {
     'true なら主訴の欄に複数の主訴を「、」「・」「/」などで区切って書けます（主訴（複数回答）として延べで数えます）。',
     'true: a 主訴 cell may hold several concerns separated by 、 ・ / and the like, counted as mentions (主訴（複数回答）).',
   ],
+  // SPEC §15
+  suppression: [
+    '少ない件数を伏せる設定（公表用）。below を書くと、どの報告書も伏せて作ります（--suppress-below を付けるとそちらが優先）。既定はなし。',
+    'Small-count suppression for published reports. With below, every report is suppressed (--suppress-below overrides it). None by default.',
+  ],
+  'suppression.below': [
+    '1 からこの数より一つ少ない件数までを伏せます（3 なら 1〜2件）。2 以上の整数。',
+    'Counts from 1 to one below this are hidden (3 hides 1 and 2). A whole number, 2 or more.',
+  ],
+  'suppression.symbol': [
+    '伏せた数の代わりに表示する記号: x（既定）、×、－、* のどれか。--suppress-symbol が優先します。',
+    'What a hidden count is printed as: x (default), ×, －, or *. --suppress-symbol overrides it.',
+  ],
+  'suppression.attributes': [
+    '属性の id ごとの、より厳しい数（例: {"ageGroup": 5}）。その属性の表では 1〜4件を伏せます。below 以上の数にします。',
+    'A stricter threshold per attribute id (e.g. {"ageGroup": 5}): that attribute\'s tables hide 1 to 4. At least below.',
+  ],
+  showShares: [
+    'true なら累計表の合計の下に「構成比」の行（合計に対する割合、12.3% の形）を加えます。既定は false。',
+    "true: the cumulative table gains a 構成比 row under 合計 (each column's share of the total, as 12.3%). Default false.",
+  ],
 };
 for (const list of CODED_LISTS) {
   DESCRIPTIONS[list] = [`${LIST_NAMES[list][0]}。並び順が表の列の順です。`, `${LIST_NAMES[list][1]}, in the order of the columns.`];

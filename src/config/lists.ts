@@ -19,3 +19,7 @@ export const CONFIG_FILE_NAME = 'tsup-report.config.json';
 
 /** The config's JSON Schema, in the package's dist/ (written at build by scripts/config-schema.mjs). */
 export const CONFIG_SCHEMA_FILE_NAME = 'tsup-report.config.schema.json';
+
+/** What a count hidden by suppression is printed as (SPEC §15): `x` unless the config or --suppress-symbol says otherwise. */
+export const SUPPRESSION_SYMBOLS = ['x', '×', '－', '*'] as const;
+export type SuppressionSymbol = (typeof SUPPRESSION_SYMBOLS)[number];

@@ -4,7 +4,7 @@ import { normalizeKey, quoteValue } from '../text.js';
 import type { Messages } from '../messages/index.js';
 import { DEFAULT_CONFIG } from './default.js';
 import { knownMetricPatterns, labelsOf, parseMetric } from './metrics.js';
-import { CODED_LISTS, NO_AGENCY_LABEL } from './lists.js';
+import { CODED_LISTS, NO_AGENCY_LABEL, SUPPRESSION_SYMBOLS } from './lists.js';
 import { checkSentences, mergeSentences } from './sentences.js';
 import { attributeMetricProblem, checkAttributes } from './attributes.js';
 import { configSchema, type Config } from './schema.js';
@@ -82,6 +82,8 @@ function describeZodIssue(issue: z.core.$ZodIssue, m: Messages): string {
     case 'invalid_format':
       return `${where}: ${m.config.monthFormat}${got}`;
     default:
+      if (issue.code === 'invalid_value' && isSuppressionSymbol(issue.path))
+        return `${where}: ${m.suppression.badSymbol(SUPPRESSION_SYMBOLS)}${got}`;
       if (issue.code === 'invalid_value' || issue.message.includes('int')) return `${where}: ${m.config.wholeNumber}${got}`;
       return `${where}: ${issue.message}${got}`;
   }
@@ -90,6 +92,11 @@ function describeZodIssue(issue: z.core.$ZodIssue, m: Messages): string {
 /** `evaluation[i].min`: its upper bound is there to catch a percent written for a fraction. */
 function isEvaluationMin(path: readonly PropertyKey[]): boolean {
   return path.length === 3 && path[0] === 'evaluation' && path[2] === 'min';
+}
+
+/** `suppression.symbol`: one of a few symbols (SPEC §15). */
+function isSuppressionSymbol(path: readonly PropertyKey[]): boolean {
+  return path.length === 2 && path[0] === 'suppression' && path[1] === 'symbol';
 }
 
 /** Each unknown key on its own line when one of the known keys is a likely spelling of it. */
@@ -187,5 +194,17 @@ function checkMeaning(config: Config, m: Messages): string[] {
     }
   });
   problems.push(...checkAttributes(config, m));
+  problems.push(...checkSuppression(config, m));
   return problems;
+}
+
+/** `suppression.attributes` (SPEC §15): each id an attribute of the config, each threshold at least `below` (it can only be stricter). */
+function checkSuppression(config: Config, m: Messages): string[] {
+  const { below, attributes = {} } = config.suppression ?? {};
+  const ids = config.attributes.map((attribute) => attribute.id);
+  return Object.entries(attributes).flatMap(([id, threshold]) => {
+    const where = `config.suppression.attributes.${id}`;
+    if (!ids.includes(id)) return [`${where}: ${m.suppression.unknownAttribute(id, ids)}`];
+    return below !== undefined && threshold < below ? [`${where}: ${m.suppression.looserThanBelow(id, threshold, below)}`] : [];
+  });
 }

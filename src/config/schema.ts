@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SUPPRESSION_SYMBOLS } from './lists.js';
 
 /** One entry of a coded list (channel, category, …): the label printed in reports and the spellings accepted in logs. */
 const labelItem = z
@@ -63,6 +64,24 @@ const attribute = z
   })
   .strict();
 
+// ── SPEC §15: suppression by default, and shares ──
+
+/** A threshold: counts from 1 to one below it are hidden (1 would hide nothing, so 2 is the least). */
+const threshold = z.number().int().min(2);
+
+/**
+ * Small-count suppression as the config sets it (SPEC §15): `below` turns it on for every report
+ * (--suppress-below overrides it), `symbol` is what a hidden count is printed as, `attributes` gives
+ * an attribute (by id) a stricter threshold of its own; ids and thresholds are checked in parse.ts.
+ */
+const suppression = z
+  .object({
+    below: threshold.optional(),
+    symbol: z.enum(SUPPRESSION_SYMBOLS).optional(),
+    attributes: z.record(z.string(), threshold).optional(),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     municipality: z.string(),
@@ -89,6 +108,9 @@ export const configSchema = z
     // SPEC §14: none by default, so that the seed's report is unchanged.
     attributes: z.array(attribute).max(100),
     categoriesMultiple: z.boolean(),
+    // SPEC §15: neither by default, so that the seed's report is unchanged.
+    suppression: suppression.optional(),
+    showShares: z.boolean().optional(),
   })
   .strict();
 
@@ -99,5 +121,6 @@ export type Target = z.infer<typeof target>;
 export type EvaluationLevel = z.infer<typeof evaluationLevel>;
 export type Sentences = z.infer<typeof sentences>;
 export type Attribute = z.infer<typeof attribute>;
+export type SuppressionConfig = z.infer<typeof suppression>;
 
 export { CODED_LISTS, type CodedList } from './lists.js';

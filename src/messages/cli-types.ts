@@ -12,6 +12,7 @@ export type OptionName =
   | 'reportFormat'
   | 'skipInvalid'
   | 'suppressBelow'
+  | 'suppressSymbol'
   | 'compare'
   | 'years'
   | 'since'
@@ -36,7 +37,18 @@ export interface HelpWords {
   /** The parts of a usage line: [options] [command] <inputs...>. */
   usage: { options: string; command: string; inputs: string };
   /** What an option's value is, as the help shows it: --config <file>. */
-  placeholder: { file: string; lang: string; encoding: string; format: string; n: string; year: string; kind: string; month: string };
+  placeholder: {
+    file: string;
+    lang: string;
+    encoding: string;
+    format: string;
+    n: string;
+    year: string;
+    kind: string;
+    month: string;
+    /** --suppress-symbol's value (SPEC §15). */
+    symbol: string;
+  };
   program: string;
   command: Record<CommandName, string>;
   inputs: string;

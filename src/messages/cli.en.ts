@@ -21,6 +21,7 @@ export const enCli: CliWords = {
       year: 'year',
       kind: 'kind',
       month: 'YYYY-MM',
+      symbol: 'symbol',
     },
     program:
       "Turns the intake logs of the women's support program (Excel/CSV) into the cumulative monthly and annual reports, and checks the logs before submission.",
@@ -43,7 +44,9 @@ export const enCli: CliWords = {
       reportOut: 'write to this file (format from its extension: .md .csv .xlsx .json .html .txt)',
       reportFormat: 'table | md | csv | xlsx | json | html (default: from --out, else table on a terminal, md when piped)',
       skipInvalid: 'leave rows with errors out instead of refusing, and say how many',
-      suppressBelow: 'hide counts from 1 to n-1 as x, and the cells that would reveal them',
+      suppressBelow:
+        "hide counts from 1 to n-1 as x, and the cells that would reveal them (over the config's suppression.below; 1 hides nothing)",
+      suppressSymbol: "the symbol for a hidden count: x, ×, －, or * (default: the config's suppression.symbol, else x)",
       since: 'list the months whose figures changed since the last release (its JSON) as corrections',
       years: "add a table of the last n fiscal years' totals (the years the logs hold)",
       compare: "compare with last year's report written with --format json, month for month (year on year)",
@@ -70,7 +73,11 @@ export const enCli: CliWords = {
         'tsup-report validate 2022-02.csv --format json',
         'tsup-report validate 2022-02.xlsx --annotate 2022-02_検証.xlsx',
       ],
-      monthly: ['tsup-report monthly fixtures/takasaki-r3', 'tsup-report monthly logs/ --month 2022-02 --out 累計表.xlsx'],
+      monthly: [
+        'tsup-report monthly fixtures/takasaki-r3',
+        'tsup-report monthly logs/ --month 2022-02 --out 累計表.xlsx',
+        'tsup-report monthly logs/ --suppress-below 3 --suppress-symbol × --out published.xlsx',
+      ],
       annual: [
         'tsup-report annual fixtures/takasaki-r3 --out 実績報告.xlsx',
         'tsup-report annual fixtures/takasaki-r3 --out 実績報告.html',
@@ -156,7 +163,7 @@ export const enCli: CliWords = {
       `metric "${metric}" counts a column or log (相談者ID, an attribute's column, 支援記録) that the inputs do not have; stopped rather than write 0. Check the files`,
     noMonthlyFigures: (metric) => `metric "${metric}" has a figure for the period only, none by month; leave out "month"`,
     hidden:
-      'this count is hidden by --suppress-below, and a hidden count is never written into the form (leave out --suppress-below, or this cell)',
+      "this count is hidden as a small count (--suppress-below or the config's suppression.below), and a hidden count is never written into the form (leave out --suppress-below, give --suppress-below 1 when the config hides counts, or leave this cell out of the map)",
     written: (out, cells) => `Filled ${cells} ${cells === 1 ? 'cell' : 'cells'} and wrote ${out}`,
   },
 };

@@ -23,6 +23,7 @@ export const jaCli: CliWords = {
       year: '年度',
       kind: '種類',
       month: '年月',
+      symbol: '記号',
     },
     program: '女性のためのつながり相談の記録（Excel/CSV）から月次累計・実績報告を作り、提出前に記録を検査します。',
     command: {
@@ -44,7 +45,8 @@ export const jaCli: CliWords = {
       reportOut: 'このファイルに書き出します（形式は拡張子から: .md .csv .xlsx .json .html .txt）',
       reportFormat: 'table | md | csv | xlsx | json | html（既定: --out の拡張子から。なければ画面では table、パイプでは md）',
       skipInvalid: 'エラーのある行で止めずに、その行を除いて作り、何行除いたかを示します',
-      suppressBelow: '1〜n-1 の件数を x で伏せ、それを逆算できるセルも伏せます',
+      suppressBelow: '1〜n-1 の件数を x で伏せ、それを逆算できるセルも伏せます（設定の suppression.below より優先。1 なら伏せません）',
+      suppressSymbol: '伏せた数の記号: x、×、－、* のどれか（既定: 設定の suppression.symbol、なければ x）',
       since: '前回 --format json で出した報告書と比べ、件数が変わった月を「前回報告からの訂正」として示します',
       years: '直近 n 年度の合計を年度別の表にします（読み込んだ記録にある年度）',
       compare: '前年度に --format json で書き出した報告書と、同じ月どうしで比べます（前年度同期比較）',
@@ -71,7 +73,11 @@ export const jaCli: CliWords = {
         'tsup-report validate 2022-02.csv --format json',
         'tsup-report validate 2022-02.xlsx --annotate 2022-02_検証.xlsx',
       ],
-      monthly: ['tsup-report monthly fixtures/takasaki-r3', 'tsup-report monthly 記録/ --month 2022-02 --out 累計表.xlsx'],
+      monthly: [
+        'tsup-report monthly fixtures/takasaki-r3',
+        'tsup-report monthly 記録/ --month 2022-02 --out 累計表.xlsx',
+        'tsup-report monthly 記録/ --suppress-below 3 --suppress-symbol × --out 公表用_累計表.xlsx',
+      ],
       annual: [
         'tsup-report annual fixtures/takasaki-r3 --out 実績報告.xlsx',
         'tsup-report annual fixtures/takasaki-r3 --out 実績報告.html',
@@ -155,7 +161,7 @@ export const jaCli: CliWords = {
       `指標「${metric}」の元になる列や記録（相談者ID・属性の列・支援記録）が読み込んだファイルにありません。0 と書く代わりに止めました。ファイルを確かめてください`,
     noMonthlyFigures: (metric) => `指標「${metric}」は期間の合計だけで、月ごとの数はありません。month を外してください`,
     hidden:
-      'この数は --suppress-below で伏せられています。伏せた数は様式に書きません（--suppress-below を外すか、このセルを対応表から外してください）',
+      'この数は少数のため伏せられています（--suppress-below か設定の suppression.below）。伏せた数は様式に書きません（--suppress-below を外すか、設定で伏せているときは --suppress-below 1 を付けるか、このセルを対応表から外してください）',
     written: (out, cells) => `${cells}個のセルに書き込み、${out} に保存しました`,
   },
 };

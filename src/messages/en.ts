@@ -1,4 +1,5 @@
 import { configEn } from './config.en.js';
+import { suppressionEn } from './suppression.en.js';
 import { comparisonOmittedEn, compareEn, yearOmittedEn } from './compare.en.js';
 import type { Place, ProblemDetail } from '../problems.js';
 import { enCli } from './cli.en.js';
@@ -193,6 +194,7 @@ export const en: Messages = {
     wouldOverwrite: (path) => `${path} already exists and is never overwritten. Choose another name or move it first.`,
   },
   ...configEn,
+  ...suppressionEn,
   progress: (file, rows) => `Reading ${file} (${groupDigits(rows)} rows)`,
   app: {
     title: "tsup-report: women's support programme reports",

@@ -1,4 +1,5 @@
 import { configJa } from './config.ja.js';
+import { suppressionJa } from './suppression.ja.js';
 import { comparisonOmittedJa, compareJa, yearOmittedJa } from './compare.ja.js';
 import type { Place, ProblemDetail } from '../problems.js';
 import { jaCli } from './cli.ja.js';
@@ -190,6 +191,7 @@ export const ja: Messages = {
     wouldOverwrite: (path) => `${path} は既にあります。上書きしないので、別の名前を指定するか、先に移動してください。`,
   },
   ...configJa,
+  ...suppressionJa,
   progress: (file, rows) => `読み込み中: ${file}（${groupDigits(rows)}行）`,
   app: {
     title: 'tsup-report 女性支援事業 報告書づくり',

@@ -169,6 +169,17 @@ export interface Messages extends CliWords {
     rangeOverlap: (min: number, max: number, other: string) => string;
     unknownAttribute: (metric: string, id: string) => string;
   };
+  /** Suppression options (SPEC §15): the config's `suppression` and --suppress-symbol. */
+  suppression: {
+    /** `suppression.attributes` names an attribute the config does not have. */
+    unknownAttribute: (id: string, known: readonly string[]) => string;
+    /** An attribute's threshold below the config's `below`: it could only be less strict. */
+    looserThanBelow: (id: string, threshold: number, below: number) => string;
+    /** `suppression.symbol` is none of the symbols offered. */
+    badSymbol: (allowed: readonly string[]) => string;
+    /** --suppress-symbol with nothing to hide: neither --suppress-below nor the config's `suppression.below`. */
+    symbolWithoutBelow: string;
+  };
 }
 
 /** The JSON slips a config file commonly has, told apart by the parser's message. */

@@ -1,9 +1,9 @@
 import { CSV_MARKER } from '../read/marker.js';
 import type { Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
-import { cellString, gridNotes, intakeGrid, partWords, targetGrid, type Grid } from './grid.js';
+import { cellString, gridNotes, hiddenSymbol, intakeGrid, partWords, targetGrid, type Grid } from './grid.js';
 import { tablesAfterSummary } from './parts.js';
-import { reportNotes, reportTitle, targetTexts } from './text.js';
+import { reportNotes, reportTitle, summaryLines, targetTexts } from './text.js';
 
 /** A CSV field: quoted when it holds a delimiter, a quote or a line break. */
 /**
@@ -16,7 +16,7 @@ function field(text: string): string {
   return /[",\r\n]/u.test(safe) ? `"${safe.replace(/"/gu, '""')}"` : safe;
 }
 
-function gridCsv(grid: Grid): string[] {
+function gridCsv(grid: Grid, symbol: string): string[] {
   const lines = [field(grid.title)];
   if (grid.groups)
     lines.push(
@@ -26,7 +26,7 @@ function gridCsv(grid: Grid): string[] {
         .join(','),
     );
   lines.push(grid.headers.map(field).join(','));
-  for (const row of grid.rows) lines.push(row.cells.map((c) => field(cellString(c))).join(','));
+  for (const row of grid.rows) lines.push(row.cells.map((c) => field(cellString(c, symbol))).join(','));
   lines.push(...gridNotes(grid).map(field));
   return lines;
 }
@@ -38,12 +38,14 @@ function gridCsv(grid: Grid): string[] {
  */
 export function renderCsv(report: Report, options: RenderOptions = {}): string {
   const words = partWords(options.lang);
+  const symbol = hiddenSymbol(report);
+  const table = (grid: Grid): string[] => gridCsv(grid, symbol);
   const blocks: string[][] = [[`${field(reportTitle(report))},${field(CSV_MARKER)}`, ...reportNotes(report).map(field)]];
   if (report.kind === 'annual' && report.targets.length > 0) {
-    blocks.push([...targetTexts(report).map(field), ...gridCsv(targetGrid(report))]);
+    blocks.push([...targetTexts(report).map(field), ...table(targetGrid(report))]);
   }
-  blocks.push(gridCsv(intakeGrid(report, words)));
-  blocks.push(report.summary.map(field));
-  blocks.push(...tablesAfterSummary(report, words).map(gridCsv));
+  blocks.push(table(intakeGrid(report, words)));
+  blocks.push(summaryLines(report).map(field));
+  blocks.push(...tablesAfterSummary(report, words).map(table));
   return `\uFEFF${blocks.map((lines) => lines.join('\r\n')).join('\r\n\r\n')}\r\n`;
 }

@@ -1,6 +1,7 @@
 import { messagesFor, type Lang } from '../messages/index.js';
 import type { ReportPartWords } from '../messages/types.js';
 import type { LabelCounts, Report } from '../report/types.js';
+import { sharesOf } from '../report/shares.js';
 import { percentText } from '../report/wording.js';
 
 /**
@@ -8,6 +9,17 @@ import { percentText } from '../report/wording.js';
  * percent — whole (達成度) or to one decimal (構成比).
  */
 export type GridCell = string | number | null | { percent: number; decimals?: 1 };
+
+/**
+ * A row of a table. `shares` marks a 構成比 row (SPEC §15): each of its percents is the count in
+ * the same column of the row above over the sum of that row's columns `from`..`to` (0-based,
+ * inclusive), so that a workbook can write it as a formula.
+ */
+export interface GridRow {
+  cells: GridCell[];
+  total: boolean;
+  shares?: ({ from: number; to: number } | null)[];
+}
 
 export interface GridGroup {
   title: string;
@@ -19,7 +31,7 @@ export interface Grid {
   title: string;
   groups: GridGroup[] | null;
   headers: string[];
-  rows: { cells: GridCell[]; total: boolean }[];
+  rows: GridRow[];
   note: string | null;
   /** Lines under the note that belong to this table (the people table's word on its period count). */
   footnotes?: string[];
@@ -36,7 +48,43 @@ export function partWords(lang: Lang = 'ja'): ReportPartWords {
 
 export const values = (counts: LabelCounts): GridCell[] => Object.values(counts);
 
-/** The seed's cumulative table: 月 × 相談受付方法 (+合計) × 主訴 × 対応結果, then a 合計 row. */
+/** What a hidden count is printed as: the report's suppression symbol, x by default. */
+export function hiddenSymbol(report: Report): string {
+  return report.suppression?.symbol ?? 'x';
+}
+
+/**
+ * 構成比 under the cumulative table's 合計 (config `showShares`, SPEC §15): each column's count
+ * over the consultations — over all mentions for 主訴（複数回答） — as a percent; 100% under 合計.
+ * Hidden where the report's share is (sharesOf: where the count or the whole is hidden, since a
+ * share beside a shown count would give a hidden whole back).
+ */
+function shareRow(report: Report, channels: number, categories: number): GridRow {
+  const { total } = report.intake;
+  const share = total.share ?? sharesOf(report);
+  const mentions = Object.values(total.category);
+  const consultations = { whole: total.total, range: { from: channels + 1, to: channels + 1 } };
+  const ofMentions = {
+    whole: mentions.includes(null) ? null : mentions.reduce<number>((n, c) => n + c!, 0),
+    range: { from: channels + 2, to: channels + 1 + categories },
+  };
+  type Whole = typeof consultations;
+  const cell = (count: number | null, hidden: boolean, of: Whole): GridCell => {
+    if (hidden || count === null || of.whole === null) return null;
+    return of.whole === 0 ? '—' : { percent: count / of.whole, decimals: 1 };
+  };
+  const group = (counts: LabelCounts, fractions: Record<string, number | null>, of: Whole) =>
+    Object.keys(counts).map((label) => ({ cell: cell(counts[label] ?? null, fractions[label] === null, of), of }));
+  const cells = [
+    ...group(total.channel, share.channel, consultations),
+    { cell: cell(total.total, false, consultations), of: consultations },
+    ...group(total.category, share.category, report.intake.categoryMode === 'multiple' ? ofMentions : consultations),
+    ...group(total.outcome, share.outcome, consultations),
+  ];
+  return { cells: ['構成比', ...cells.map((c) => c.cell)], total: true, shares: [null, ...cells.map((c) => c.of.range)] };
+}
+
+/** The seed's cumulative table: 月 × 相談受付方法 (+合計) × 主訴 × 対応結果, then a 合計 row (and 構成比 with showShares). */
 export function intakeGrid(report: Report, words: ReportPartWords = partWords()): Grid {
   const { months, total } = report.intake;
   const first = months[0] ?? total;
@@ -60,7 +108,11 @@ export function intakeGrid(report: Report, words: ReportPartWords = partWords())
       { title: '対応結果', span: outcomeLabels.length },
     ],
     headers: ['月', ...channelLabels, '合計', ...categoryLabels, ...outcomeLabels],
-    rows: [...months.map((m) => ({ cells: row(m.label, m), total: false })), { cells: row('合計', total), total: true }],
+    rows: [
+      ...months.map((m) => ({ cells: row(m.label, m), total: false })),
+      { cells: row('合計', total), total: true },
+      ...(report.showShares ? [shareRow(report, channelLabels.length, categoryLabels.length)] : []),
+    ],
     note: report.periodNote,
     rowSums: [{ column: channelLabels.length + 1, from: 1, to: channelLabels.length }],
   };
@@ -149,9 +201,9 @@ export function tenthPercentText(share: number): string {
   return `${(Math.floor(Number((share * 1000).toPrecision(12)) + 0.5) / 10).toFixed(1)}%`;
 }
 
-/** A cell as text: hidden counts are x, fractions percents (whole, or to one decimal). */
-export function cellString(cell: GridCell): string {
-  if (cell === null) return 'x';
+/** A cell as text: hidden counts are the suppression symbol (x), fractions percents (whole, or to one decimal). */
+export function cellString(cell: GridCell, symbol = 'x'): string {
+  if (cell === null) return symbol;
   if (typeof cell === 'object') return cell.decimals === 1 ? tenthPercentText(cell.percent) : percentText(cell.percent);
   return String(cell);
 }

@@ -9,7 +9,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/gu, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
-export function gridHtml(grid: Grid): string {
+export function gridHtml(grid: Grid, symbol = 'x'): string {
   const numeric = grid.headers.map((_, i) => isNumericColumn(grid, i));
   const groups = grid.groups
     ? `<tr>${grid.groups.map((g) => `<th colspan="${g.span}" class="group">${escapeHtml(g.title)}</th>`).join('')}</tr>`
@@ -19,7 +19,7 @@ export function gridHtml(grid: Grid): string {
     .map(
       (row) =>
         `<tr${row.total ? ' class="total"' : ''}>${row.cells
-          .map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${escapeHtml(cellString(c))}</td>`)
+          .map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${escapeHtml(cellString(c, symbol))}</td>`)
           .join('')}</tr>`,
     )
     .join('\n');
@@ -49,14 +49,16 @@ export interface BarChart {
   whole: number | null | 'largest';
   /** The text beside a bar: its count, and its share when there is a whole. */
   text: (value: number, share: number | null) => string;
+  /** What a hidden count is printed as (the suppression symbol); x when not given. */
+  symbol?: string;
 }
 
 /**
  * One horizontal bar per label (主訴, an attribute's labels, support types), as long as its share
- * of the whole or of the largest. A hidden count is not drawn: its row says x. The label column is
+ * of the whole or of the largest. A hidden count is not drawn: its row says the symbol (x). The label column is
  * as wide as the longest label, so that none is cut off at the left edge.
  */
-export function barChart({ caption, chart, bars, whole, text }: BarChart): string {
+export function barChart({ caption, chart, bars, whole, text, symbol = 'x' }: BarChart): string {
   const width = 760;
   const rowHeight = 24;
   // 12px text: about 6.5px per display column of a label.
@@ -73,7 +75,7 @@ export function barChart({ caption, chart, bars, whole, text }: BarChart): strin
         length === null
           ? ''
           : `<rect x="${left}" y="${y + 4}" width="${(length * barMax).toFixed(1)}" height="${rowHeight - 8}" fill="${PALETTE[i % PALETTE.length]}" data-chart="${chart}" data-series="${escapeHtml(label)}" data-value="${value}"/>`;
-      const said = value === null ? 'x' : text(value, share);
+      const said = value === null ? symbol : text(value, share);
       return `<text x="${left - 6}" y="${y + rowHeight / 2 + 4}" text-anchor="end">${escapeHtml(label)}</text>${bar}<text x="${left + (length ?? 0) * barMax + 6}" y="${y + rowHeight / 2 + 4}" class="value">${escapeHtml(said)}</text>`;
     })
     .join('\n');

@@ -2,10 +2,11 @@ import type { ReportPartWords } from '../messages/types.js';
 import type { Report } from '../report/types.js';
 import type { Grid } from './grid.js';
 import { barChart, escapeHtml, gridHtml } from './html-blocks.js';
-import { tenthPercentText } from './grid.js';
+import { hiddenSymbol, tenthPercentText } from './grid.js';
 import { attributeGrids, peopleGrid, supportGrids } from './parts.js';
 
-const section = (grid: Grid, extra = ''): string => `<section><h2>${escapeHtml(grid.title)}</h2>${gridHtml(grid)}${extra}</section>`;
+const section = (report: Report, grid: Grid, extra = ''): string =>
+  `<section><h2>${escapeHtml(grid.title)}</h2>${gridHtml(grid, hiddenSymbol(report))}${extra}</section>`;
 
 /**
  * 相談者数（実人数） and each attribute's tables; the first attribute (年代, as the docs set it up)
@@ -13,7 +14,7 @@ const section = (grid: Grid, extra = ''): string => `<section><h2>${escapeHtml(g
  */
 export function intakePartsHtml(report: Report, words: ReportPartWords): string[] {
   const people = peopleGrid(report, words);
-  const sections = people ? [section(people)] : [];
+  const sections = people ? [section(report, people)] : [];
   (report.intake.attributes ?? []).forEach((attribute, i) => {
     const [period, months] = attributeGrids(report, attribute, words);
     const chart =
@@ -24,9 +25,10 @@ export function intakePartsHtml(report: Report, words: ReportPartWords): string[
             bars: Object.entries(attribute.total).map(([label, value]) => ({ label, value })),
             whole: report.intake.total.total,
             text: (value, share) => `${words.countText(value)}${share === null ? '' : `（${tenthPercentText(share)}）`}`,
+            symbol: hiddenSymbol(report),
           })
         : '';
-    sections.push(section(period, chart), section(months));
+    sections.push(section(report, period, chart), section(report, months));
   });
   return sections;
 }
@@ -41,6 +43,7 @@ export function supportHtml(report: Report, words: ReportPartWords): string[] {
     bars: Object.entries(report.support.type).map(([label, value]) => ({ label, value })),
     whole: 'largest',
     text: (value) => words.countText(value),
+    symbol: hiddenSymbol(report),
   });
-  return [section(grids[0], chart), section(grids[1])];
+  return [section(report, grids[0], chart), section(report, grids[1])];
 }

@@ -1,10 +1,10 @@
 import { comparisonGrids } from './compare-grids.js';
 import type { LabelCounts, Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
-import { distributionGrid, ibashoGrid, intakeGrid, partWords, targetGrid } from './grid.js';
+import { distributionGrid, hiddenSymbol, ibashoGrid, intakeGrid, partWords, targetGrid, type Grid } from './grid.js';
 import { barChart, escapeHtml, figure, gridHtml, HIDDEN_FILL, legend, PALETTE } from './html-blocks.js';
 import { intakePartsHtml, supportHtml } from './html-parts.js';
-import { reportNotes, reportTitle, targetTexts } from './text.js';
+import { reportNotes, reportTitle, summaryNote, targetTexts } from './text.js';
 
 export { escapeHtml };
 
@@ -55,7 +55,7 @@ function channelChart(report: Report): string {
           ? rect(hidden, HIDDEN_FILL, `data-chart="channels-hidden" data-month="${m.month}"`, `${m.label} 非公表の計: ${hidden}件`)
           : '';
       const label = `<text x="${(x + barWidth / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle">${escapeHtml(m.label)}</text>`;
-      const total = m.total === null ? 'x' : String(m.total);
+      const total = m.total === null ? hiddenSymbol(report) : String(m.total);
       const totalLabel = `<text x="${(x + barWidth / 2).toFixed(1)}" y="${(y - 4).toFixed(1)}" text-anchor="middle" class="value">${total}</text>`;
       return segments + hiddenSegment + label + totalLabel;
     })
@@ -79,6 +79,7 @@ function categoryChart(report: Report): string {
     bars: Object.keys(counts).map((label) => ({ label, value: counts[label] ?? null })),
     whole: report.intake.total.total,
     text: (value, share) => `${value}件${share === null ? '' : `（${Math.round(share * 100)}%）`}`,
+    symbol: hiddenSymbol(report),
   });
 }
 
@@ -96,7 +97,7 @@ function targetChart(report: Report): string {
       const y = 5 + i * group;
       const bar = (value: number | null, offset: number, color: string, kind: string, label: string): string =>
         value === null
-          ? `<text x="${left}" y="${y + offset + 13}" class="value">${escapeHtml(label)}: x</text>`
+          ? `<text x="${left}" y="${y + offset + 13}" class="value">${escapeHtml(`${label}: ${hiddenSymbol(report)}`)}</text>`
           : `<rect x="${left}" y="${y + offset}" width="${((value / max) * barMax).toFixed(1)}" height="18" fill="${color}" data-chart="targets" data-target="${escapeHtml(t.id)}" data-series="${kind}" data-value="${value}"/><text x="${(left + (value / max) * barMax + 6).toFixed(1)}" y="${y + offset + 13}" class="value">${escapeHtml(`${label} ${value}${t.unit}`)}</text>`;
       return `<text x="${left - 6}" y="${y + 22}" text-anchor="end">${escapeHtml(t.label)}</text>${bar(t.target, 0, '#bab0ac', 'target', '目標')}${bar(t.result, 22, '#4e79a7', 'result', t.projected ? '結果（見込）' : '結果')}`;
     })
@@ -135,6 +136,8 @@ section { break-inside: avoid-page; }
 /** One self-contained printable page: tables, targets, summary and inline SVG charts; no script, no network. */
 export function renderHtml(report: Report, options: RenderOptions = {}): string {
   const words = partWords(options.lang);
+  const symbol = hiddenSymbol(report);
+  const table = (grid: Grid): string => gridHtml(grid, symbol);
   const title = reportTitle(report);
   const parts: string[] = [`<h1>${escapeHtml(title)}</h1>`];
   for (const note of reportNotes(report)) parts.push(`<p class="notice">${escapeHtml(note)}</p>`);
@@ -142,25 +145,28 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
     parts.push(
       `<section><h2>目的・目標</h2>${targetTexts(report)
         .map((text) => `<p class="target">${escapeHtml(text)}</p>`)
-        .join('')}${gridHtml(targetGrid(report))}${targetChart(report)}</section>`,
+        .join('')}${table(targetGrid(report))}${targetChart(report)}</section>`,
     );
   }
   const intake = intakeGrid(report, words);
   parts.push(
-    `<section><h2>${escapeHtml(intake.title)}</h2><p class="year">${escapeHtml(report.fiscalYearLabel)}</p>${gridHtml(intake)}</section>`,
+    `<section><h2>${escapeHtml(intake.title)}</h2><p class="year">${escapeHtml(report.fiscalYearLabel)}</p>${table(intake)}</section>`,
   );
   // Under the table, as the seed prints them, in the month-end report too (SPEC §8).
+  const summaryNoteHtml = summaryNote(report);
   parts.push(
-    `<section><h2>まとめ</h2><ul class="summary">${report.summary.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></section>`,
+    `<section><h2>まとめ</h2><ul class="summary">${report.summary.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul>${
+      summaryNoteHtml === null ? '' : `<p class="note">${escapeHtml(summaryNoteHtml)}</p>`
+    }</section>`,
   );
   parts.push(`<section><h2>グラフ</h2>${channelChart(report)}${categoryChart(report)}</section>`);
   parts.push(...intakePartsHtml(report, words));
   const ibasho = ibashoGrid(report);
   const distribution = distributionGrid(report);
-  parts.push(`<section><h2>${escapeHtml(ibasho.title)}</h2>${gridHtml(ibasho)}</section>`);
-  parts.push(`<section><h2>${escapeHtml(distribution.title)}</h2>${gridHtml(distribution)}</section>`);
+  parts.push(`<section><h2>${escapeHtml(ibasho.title)}</h2>${table(ibasho)}</section>`);
+  parts.push(`<section><h2>${escapeHtml(distribution.title)}</h2>${table(distribution)}</section>`);
   parts.push(...supportHtml(report, words));
-  for (const grid of comparisonGrids(report)) parts.push(`<section><h2>${escapeHtml(grid.title)}</h2>${gridHtml(grid)}</section>`);
+  for (const grid of comparisonGrids(report)) parts.push(`<section><h2>${escapeHtml(grid.title)}</h2>${table(grid)}</section>`);
   return `<!doctype html>
 <html lang="ja">
 <head>

@@ -1,4 +1,4 @@
-import type { PeopleRow, Report, SupportFigures } from '../report/types.js';
+import type { PeopleRow, Report, SupportFigures, SuppressionNote } from '../report/types.js';
 
 const peopleRow = ({ clients, new: fresh, withoutId }: Omit<PeopleRow, 'month'>) => ({ clients, new: fresh, withoutId });
 
@@ -37,6 +37,11 @@ function supportJson({ total, type, months, byAgency }: SupportFigures): Record<
   };
 }
 
+/** `suppression` as SPEC §11 and §15 write it: where the threshold was set is the report's own note, not the contract. */
+function suppressionJson({ below, symbol, attributes, sentences }: SuppressionNote): Record<string, unknown> {
+  return { below, symbol, ...(attributes ? { attributes } : {}), ...(sentences ? { sentences } : {}) };
+}
+
 /** The stable JSON of SPEC §10: its keys first, in the spec's order, then this tool's additions. */
 export function renderJson(report: Report): string {
   const { kind, fiscalYear, fiscalYearLabel, startMonth, asOf, intake, ibasho, distribution, support, targets, summary, ledger, inputs } =
@@ -62,7 +67,7 @@ export function renderJson(report: Report): string {
     ...(report.years ? { years: report.years } : {}),
     ...(report.revisions ? { revisions: report.revisions } : {}),
     ...(report.excluded ? { excluded: report.excluded } : {}),
-    ...(report.suppression ? { suppression: report.suppression } : {}),
+    ...(report.suppression ? { suppression: suppressionJson(report.suppression) } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

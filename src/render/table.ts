@@ -1,8 +1,8 @@
 import type { Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
-import { cellString, gridNotes, intakeGrid, isNumericColumn, partWords, targetGrid, type Grid } from './grid.js';
+import { cellString, gridNotes, hiddenSymbol, intakeGrid, isNumericColumn, partWords, targetGrid, type Grid } from './grid.js';
 import { tablesAfterSummary } from './parts.js';
-import { reportNotes, reportTitle, targetTexts } from './text.js';
+import { reportNotes, reportTitle, summaryLines, targetTexts } from './text.js';
 import { terminalWidth, wrapToWidth } from './width.js';
 
 type CliTableConstructor = typeof import('cli-table3');
@@ -10,14 +10,14 @@ type CliTableConstructor = typeof import('cli-table3');
 /** Windows' console is 120 columns wide by default: what a table fits when the width is not known. */
 export const DEFAULT_TERMINAL_WIDTH = 120;
 
-function drawn(Table: CliTableConstructor, grid: Grid): string {
+function drawn(Table: CliTableConstructor, grid: Grid, symbol: string): string {
   const table = new Table({
     style: { head: [], border: [] },
     colAligns: grid.headers.map((_, i) => (isNumericColumn(grid, i) ? 'right' : 'left')),
   });
   if (grid.groups) table.push(grid.groups.map((g) => ({ content: g.title, colSpan: g.span, hAlign: 'center' as const })));
   table.push(grid.headers);
-  for (const row of grid.rows) table.push(row.cells.map(cellString));
+  for (const row of grid.rows) table.push(row.cells.map((cell) => cellString(cell, symbol)));
   return table.toString();
 }
 
@@ -28,14 +28,14 @@ const widest = (text: string): number => Math.max(...text.split('\n').map(termin
  * and as many whole column groups (相談受付方法, 主訴, 対応結果) as fit — a wrapped line of a
  * table cannot be read.
  */
-function gridTable(Table: CliTableConstructor, grid: Grid, width: number): string {
-  let tables = [drawn(Table, grid)];
-  if (widest(tables[0]!) > width) tables = stacked(Table, grid, width);
+function gridTable(Table: CliTableConstructor, grid: Grid, width: number, symbol: string): string {
+  let tables = [drawn(Table, grid, symbol)];
+  if (widest(tables[0]!) > width) tables = stacked(Table, grid, width, symbol);
   const notes = gridNotes(grid).flatMap((note) => wrapToWidth(note, width - 2));
   return [grid.title, ...tables, ...notes].filter((s) => s !== '').join('\n');
 }
 
-function stacked(Table: CliTableConstructor, grid: Grid, width: number): string[] {
+function stacked(Table: CliTableConstructor, grid: Grid, width: number, symbol: string): string[] {
   // Column groups after the row label; without group headers, every column is its own group.
   let units = grid.groups
     ? grid.groups.slice(1).map((g) => ({ title: g.title, span: g.span }))
@@ -52,7 +52,7 @@ function stacked(Table: CliTableConstructor, grid: Grid, width: number): string[
   };
   // A group too wide on its own is split column by column (its title over each part).
   units = units.flatMap((unit, i) =>
-    unit.span > 1 && widest(drawn(Table, part(i, i + 1))) > width
+    unit.span > 1 && widest(drawn(Table, part(i, i + 1), symbol)) > width
       ? Array.from({ length: unit.span }, () => ({ ...unit, span: 1 }))
       : [unit],
   );
@@ -61,9 +61,9 @@ function stacked(Table: CliTableConstructor, grid: Grid, width: number): string[
   while (from < units.length) {
     // As many as fit; at least one column, even when it alone is wider than the terminal.
     let to = from + 1;
-    let table = drawn(Table, part(from, to));
+    let table = drawn(Table, part(from, to), symbol);
     while (to < units.length) {
-      const wider = drawn(Table, part(from, to + 1));
+      const wider = drawn(Table, part(from, to + 1), symbol);
       if (widest(wider) > width) break;
       table = wider;
       to++;
@@ -93,14 +93,15 @@ export async function renderTable(report: Report, options: RenderOptions = {}): 
   // Lines of text broken short of the width: a closing mark may hang one (wide) character over.
   const wrapped = (lines: string[]): string => lines.flatMap((line) => wrapToWidth(line, width - 2)).join('\n');
   const parts = [wrapped([reportTitle(report)])];
+  const symbol = hiddenSymbol(report);
   parts.push(...reportNotes(report).map((note) => wrapped([note])));
   if (report.kind === 'annual' && report.targets.length > 0) {
-    parts.push(wrapped(targetTexts(report)), gridTable(Table, targetGrid(report), width));
+    parts.push(wrapped(targetTexts(report)), gridTable(Table, targetGrid(report), width, symbol));
   }
-  parts.push(gridTable(Table, intakeGrid(report, words), width));
+  parts.push(gridTable(Table, intakeGrid(report, words), width, symbol));
   // Under the table, as the seed prints them, in the month-end report too (SPEC §8).
-  parts.push(wrapped(report.summary));
-  const table = (grid: Grid): string => gridTable(Table, grid, width);
+  parts.push(wrapped(summaryLines(report)));
+  const table = (grid: Grid): string => gridTable(Table, grid, width, symbol);
   parts.push(...tablesAfterSummary(report, words).map(table));
   return `${parts.join('\n\n')}\n`;
 }

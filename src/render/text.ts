@@ -18,11 +18,32 @@ export function targetTexts(report: Report): string[] {
   return report.targetLines.flatMap((t) => [t.line, t.evaluation]);
 }
 
-/** The sentence a report carries when --suppress-below hid counts. */
+/**
+ * The sentence a report carries when suppression hid counts: the symbol, the range hidden (an
+ * attribute's own where it is stricter), and where the threshold was set.
+ */
 export function suppressionNote(report: Report): string | null {
   if (!report.suppression) return null;
-  const { below } = report.suppression;
-  return `注: 個人の特定を防ぐため、1〜${below - 1}件の数を x で伏せ、合計から逆算できないよう一部の数も伏せています（--suppress-below ${below}）。`;
+  const { below, symbol, attributes = {}, from } = report.suppression;
+  const stricter = Object.entries(attributes).map(([id, threshold]) => {
+    const label = report.intake.attributes?.find((a) => a.id === id)?.label ?? id;
+    return `${label}の表は1〜${threshold - 1}件`;
+  });
+  const range = `1〜${below - 1}件${stricter.length > 0 ? `（${stricter.join('、')}）` : ''}`;
+  const where = from === 'config' ? `設定の suppression.below: ${below}` : `--suppress-below ${below}`;
+  return `注: 個人の特定を防ぐため、${range}の数を ${symbol} で伏せ、合計から逆算できないよう一部の数も伏せています（${where}）。`;
+}
+
+/** The line under the summary sentences when suppression made one of them leave a figure out. */
+export function summaryNote(report: Report): string | null {
+  if (report.suppression?.sentences !== 'reworded') return null;
+  return '注: 伏せた数が文から分からないよう、まとめの文の一部は数や名前を示さずに書くか、省いています。';
+}
+
+/** The summary sentences as every format prints them under the cumulative table, with the note on them when there is one. */
+export function summaryLines(report: Report): string[] {
+  const note = summaryNote(report);
+  return note === null ? report.summary : [...report.summary, note];
 }
 
 /** The notes every format prints under the title. */

@@ -29,10 +29,14 @@ export interface SheetText {
   after?: string[];
   /** Totals as =SUM formulas; false when --suppress-below hid cells that a sum would give away. */
   formulas: boolean;
+  /** What a hidden count is written as (the suppression symbol). */
+  symbol: string;
 }
 
 /** Excel's letters of a 1-based column number. */
 const columnLetter = (column: number): string => columnLetters(column - 1);
+/** The address of a grid's 0-based column on a sheet row: B12. */
+const cellAt = (column: number, row: number): string => `${columnLetter(column + 1)}${row}`;
 
 /** A line of text across the table's width, wrapped, in a row tall enough for it (Excel does not size merged rows). */
 function writeLine(sheet: Worksheet, row: number, text: string, columns: number, widths: number[]): void {
@@ -54,11 +58,11 @@ function setCount(cell: Cell, value: number, formula: string | null): void {
 }
 
 /** Column widths that fit every grid of a sheet: the widest text of each column, with room for the indent. */
-function columnWidths(grids: readonly Grid[]): number[] {
+function columnWidths(grids: readonly Grid[], symbol: string): number[] {
   const columns = Math.max(...grids.map((g) => g.headers.length));
   return Array.from({ length: columns }, (_, i) => {
     const texts = grids.flatMap((grid) =>
-      i < grid.headers.length ? [grid.headers[i]!, ...grid.rows.map((r) => cellString(r.cells[i] ?? ''))] : [],
+      i < grid.headers.length ? [grid.headers[i]!, ...grid.rows.map((r) => cellString(r.cells[i] ?? '', symbol))] : [],
     );
     const widest = Math.max(...texts.map(displayWidth));
     // 構成比 (100.0%) in bold ran into the border: its % is wider than a digit.
@@ -74,7 +78,8 @@ function columnWidths(grids: readonly Grid[]): number[] {
 }
 
 /** Writes a grid's group headers, column headers and rows from `row`; returns its header row and the row after it. */
-function writeTable(sheet: Worksheet, grid: Grid, start: number, formulas: boolean): { headerRow: number; next: number } {
+function writeTable(sheet: Worksheet, grid: Grid, start: number, text: SheetText): { headerRow: number; next: number } {
+  const { formulas, symbol } = text;
   let row = start;
   if (grid.groups) {
     let column = 1;
@@ -112,8 +117,13 @@ function writeTable(sheet: Worksheet, grid: Grid, start: number, formulas: boole
       const cell = sheet.getCell(row, i + 1);
       const letter = columnLetter(i + 1);
       // Strings are stored as text cells, never as formulas, whatever a config label begins with.
+      const share = gridRow.shares?.[i];
       if (value !== null && typeof value === 'object') {
-        cell.value = value.percent;
+        // A 構成比 follows a hand correction of the 合計 row above it, as the totals do.
+        const whole =
+          share &&
+          (share.from === share.to ? cellAt(share.from, row - 1) : `SUM(${cellAt(share.from, row - 1)}:${cellAt(share.to, row - 1)})`);
+        cell.value = formulas && whole ? { formula: `${cellAt(i, row - 1)}/${whole}`, result: value.percent } : value.percent;
         cell.numFmt = value.decimals === 1 ? '0.0%' : '0%';
       } else if (typeof value === 'number') {
         const rowSum = grid.rowSums.find((sum) => sum.column === i);
@@ -126,7 +136,7 @@ function writeTable(sheet: Worksheet, grid: Grid, start: number, formulas: boole
         }
         setCount(cell, value, formula);
       } else {
-        cell.value = value === null ? 'x' : value;
+        cell.value = value === null ? symbol : value;
       }
       cell.border = BORDER;
       // One character's indent keeps figures and month labels off the cell borders, as staff would set it.
@@ -146,7 +156,7 @@ function writeTable(sheet: Worksheet, grid: Grid, start: number, formulas: boole
  * attribute's period and months, support by month and by agency). Every cell written names the font.
  */
 export function writeSheet(sheet: Worksheet, grids: readonly Grid[], text: SheetText): void {
-  const widths = columnWidths(grids);
+  const widths = columnWidths(grids, text.symbol);
   const columns = widths.length;
   widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 
@@ -172,7 +182,7 @@ export function writeSheet(sheet: Worksheet, grids: readonly Grid[], text: Sheet
       sheet.getRow(row).height = 18;
       row++;
     }
-    const written = writeTable(sheet, grid, row, text.formulas);
+    const written = writeTable(sheet, grid, row, text);
     if (k === 0) firstHeaderRow = written.headerRow;
     row = written.next;
   });

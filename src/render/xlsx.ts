@@ -3,9 +3,9 @@ import { OUTPUT_MARKER } from '../read/marker.js';
 import type { Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
 import { JAPANESE_FONT } from './font.js';
-import { distributionGrid, gridNotes, ibashoGrid, intakeGrid, partWords, targetGrid, type Grid } from './grid.js';
+import { distributionGrid, gridNotes, hiddenSymbol, ibashoGrid, intakeGrid, partWords, targetGrid, type Grid } from './grid.js';
 import { attributeGrids, peopleGrid, supportGrids } from './parts.js';
-import { reportNotes, targetTexts } from './text.js';
+import { reportNotes, summaryLines, targetTexts } from './text.js';
 import { writeSheet } from './xlsx-sheet.js';
 import { loadWorkbookClass } from '../workbook.js';
 
@@ -48,14 +48,14 @@ export async function renderXlsx(report: Report, options: RenderOptions = {}): P
   // Marked as the tool's own output, so that it is passed over when saved among the logs.
   workbook.keywords = OUTPUT_MARKER;
   const notes = reportNotes(report);
-  const base = { subtitle: report.fiscalYearLabel, formulas: report.suppression === undefined };
+  const base = { subtitle: report.fiscalYearLabel, formulas: report.suppression === undefined, symbol: hiddenSymbol(report) };
 
   if (report.kind === 'annual') {
     const grid = targetGrid(report);
     writeSheet(workbook.addWorksheet('目標と実績'), [grid], { ...base, before: targetTexts(report), after: [grid.note ?? '', ...notes] });
   }
   // The sentences end with the period note, so the table needs no note of its own (as in the seed).
-  writeSheet(workbook.addWorksheet('累計表'), [intakeGrid(report, words)], { ...base, after: [...notes, ...report.summary] });
+  writeSheet(workbook.addWorksheet('累計表'), [intakeGrid(report, words)], { ...base, after: [...notes, ...summaryLines(report)] });
   // A sheet of stacked tables ends with the last one's notes (the period note is the same for all).
   const addSheet = (name: string, grids: readonly Grid[]): void =>
     writeSheet(workbook.addWorksheet(name), grids, { ...base, after: [...gridNotes(grids[grids.length - 1]!), ...notes] });

@@ -136,6 +136,8 @@ export function buildReport(
     summary: summarySentences({ ...figures, program: config.program }, config.sentences),
     ledger,
     inputs: inputs.map((entry) => ({ ...entry })),
+    // SPEC §15: the 構成比 row only when the config asks for it, so that the seed's layout is unchanged.
+    ...(config.showShares ? { showShares: true as const } : {}),
   };
   const rejectedRows = rejectedInPeriod(collected, inPeriod);
   if (options.skipInvalid && (rejectedRows > 0 || collected.failedTables > 0)) {

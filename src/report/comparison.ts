@@ -18,10 +18,13 @@ export function withComparison(
   const before = suppressBelow === undefined ? raw : suppressFigures(raw, suppressBelow, report.intake.categoryMode === 'multiple');
   const now = figuresOf(report);
   const sentence = comparisonSentence(now, before, config.sentences.comparison, config.program);
+  // Left out for a hidden total: the report says that a sentence was (SPEC §15).
+  const leftOut = sentence === null && report.suppression !== undefined;
   return {
     ...report,
     previous: before,
     change: compareFigures(now, before),
     summary: sentence === null ? report.summary : [...report.summary, `${sentence}${report.periodNote}`],
+    ...(leftOut ? { suppression: { ...report.suppression!, sentences: 'reworded' as const } } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../config/schema.js';
-import { summarySentences } from './summary.js';
+import { summaryOf } from './summary.js';
+import { settingsOf, type Suppression } from './suppression.js';
 import {
   CellRegistry,
   labelCells,
@@ -25,7 +26,8 @@ export interface Equation {
 }
 
 /**
- * Small-count suppression. Primary: every count from 1 to below−1 is hidden. Secondary, as
+ * Small-count suppression. Primary: every count from 1 to below−1 is hidden (`below` may give
+ * each cell its own threshold). Secondary, as
  * statistics offices do it: first, no published sum may have exactly one hidden cell (it would
  * be the total minus the others); then an audit: a hidden cell is safe only if another table
  * fits everything published — some ±1 change of hidden cells keeps every sum and bound, keeps every
@@ -38,10 +40,12 @@ export interface Equation {
 export function suppressCells(
   values: readonly number[],
   equations: readonly Equation[],
-  below: number,
+  below: number | readonly number[],
   firstSpare = values.length,
 ): boolean[] {
-  const hidden = values.map((v) => v >= 1 && v < below);
+  // One threshold for every cell, or each cell's own (an attribute's stricter one, SPEC §15).
+  const thresholdOf = (cell: number): number => (typeof below === 'number' ? below : below[cell]!);
+  const hidden = values.map((v, cell) => v >= 1 && v < thresholdOf(cell));
   const byCell = values.map(() => [] as number[]);
   equations.forEach(({ parts, total }, e) => {
     for (const c of [...parts, total]) byCell[c]!.push(e);
@@ -182,14 +186,17 @@ function hasAlternative(
 }
 
 /**
- * Applies --suppress-below to a report: hides small counts in every table (null, printed as x)
- * and the cells that would give them away, then recomputes what is derived from them — targets
- * whose figure is hidden, and the numbers in the summary sentences.
+ * Applies suppression to a report: hides small counts in every table (null, printed as the
+ * symbol) — an attribute's under its own stricter threshold — and the cells that would give them
+ * away, then recomputes what is derived from them: targets whose figure is hidden, and the summary
+ * sentences, which are worded without any hidden figure. A number is a threshold with the
+ * config's symbol and attribute thresholds.
  */
-export function suppressReport(source: Report, below: number, config: Config): Report {
+export function suppressReport(source: Report, suppression: number | Suppression, config: Config): Report {
+  const settings = typeof suppression === 'number' ? settingsOf(config, suppression) : suppression;
+  const { below } = settings;
   const report: Report = structuredClone(source);
   const registry = new CellRegistry();
-
   const intakeRows = [...report.intake.months, report.intake.total].map((row) => [
     ...labelCells(registry, row.channel),
     registry.field(row, 'total'),
@@ -241,10 +248,18 @@ export function suppressReport(source: Report, below: number, config: Config): R
   // small count, theirs go first, so that the seed's table keeps what it can of its figures.
   const firstSpare = registry.values.length;
   if (report.intake.people) registerPeople(registry, report.intake.people, totals);
-  for (const attribute of report.intake.attributes ?? []) registerAttribute(registry, attribute, totals);
+  // Each attribute's cells under its own threshold where the config sets a stricter one.
+  const stricter: { from: number; to: number; threshold: number }[] = [];
+  for (const attribute of report.intake.attributes ?? []) {
+    const from = registry.values.length;
+    registerAttribute(registry, attribute, totals);
+    const threshold = settings.attributes[attribute.id];
+    if (threshold !== undefined) stricter.push({ from, to: registry.values.length, threshold });
+  }
   if (report.support) registerSupport(registry, report.support);
+  const thresholds = registry.values.map((_, cell) => stricter.find(({ from, to }) => cell >= from && cell < to)?.threshold ?? below);
 
-  suppressCells(registry.values, registry.equations, below, firstSpare).forEach((hide, cell) => {
+  suppressCells(registry.values, registry.equations, thresholds, firstSpare).forEach((hide, cell) => {
     if (hide) registry.setters[cell]!();
   });
 
@@ -252,12 +267,16 @@ export function suppressReport(source: Report, below: number, config: Config): R
   report.targets = report.targets.map((t) =>
     metricValue(t.metric, report) === null ? { ...t, actual: null, result: null, achievement: null, evaluation: null } : t,
   );
-  report.targetLines = report.targets.map((t) => targetLines(t, config.evaluation));
-  const sentences = summarySentences(report, config.sentences);
-  // The first sentence names only the busiest channel and a share in tenths, which no small count
-  // can be read from; it is kept as computed from the full figures unless the total itself is hidden.
-  if (report.intake.total.total !== null) sentences[0] = source.summary[0]!;
-  report.summary = sentences;
-  report.suppression = { below };
+  report.targetLines = report.targets.map((t) => targetLines(t, config.evaluation, settings.symbol));
+  const summary = summaryOf(report, config.sentences);
+  report.summary = summary.sentences;
+  const shownAttributes = Object.entries(settings.attributes).filter(([id]) => report.intake.attributes?.some((a) => a.id === id));
+  report.suppression = {
+    below,
+    symbol: settings.symbol,
+    ...(shownAttributes.length > 0 ? { attributes: Object.fromEntries(shownAttributes) } : {}),
+    ...(summary.reworded ? { sentences: 'reworded' as const } : {}),
+    ...(settings.from === 'config' ? { from: 'config' as const } : {}),
+  };
   return report;
 }

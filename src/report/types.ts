@@ -227,6 +227,22 @@ export interface Report {
   revisions?: Revision[];
   /** `annual --years N`: the totals of each fiscal year the records hold, oldest first, this one last. */
   years?: YearFigures[];
-  /** Present when --suppress-below hid small counts (and the cells that would reveal them). */
-  suppression?: { below: number };
+  /** Present when suppression (--suppress-below, or the config's `suppression.below`) hid small counts and the cells that would reveal them. */
+  suppression?: SuppressionNote;
+  /** The config's `showShares`: a 構成比 row under the cumulative table's 合計 (SPEC §15). Not part of the JSON. */
+  showShares?: true;
+}
+
+/**
+ * What a suppressed report says of its suppression (SPEC §11, §15). `attributes` lists the
+ * attributes hidden under a stricter threshold of their own; `sentences` is there when a summary
+ * sentence had to be worded without a hidden figure, or left out. `from` (not part of the JSON)
+ * says whether the threshold came from the config or the command line.
+ */
+export interface SuppressionNote {
+  below: number;
+  symbol: string;
+  attributes?: Record<string, number>;
+  sentences?: 'reworded';
+  from?: 'config';
 }

@@ -13,9 +13,9 @@ export function percentText(achievement: number | null): string {
   return achievement === null ? '—' : `${wholePercent(achievement)}%`;
 }
 
-/** 13回（見込）; x when the result is hidden. */
-export function resultText(result: number | null, unit: string, projected: boolean): string {
-  return `${result ?? 'x'}${unit}${projected ? '（見込）' : ''}`;
+/** 13回（見込）; the suppression symbol (x) when the result is hidden. */
+export function resultText(result: number | null, unit: string, projected: boolean, symbol = 'x'): string {
+  return `${result ?? symbol}${unit}${projected ? '（見込）' : ''}`;
 }
 
 /**
@@ -31,10 +31,10 @@ function evaluationSentence(t: TargetResult, levels: Config['evaluation']): stri
 }
 
 /** The seed's two lines for a target: 「…：目標20回、結果：13回（見込）、達成度：65%」 and 「評価：概ね達成された。」. */
-export function targetLines(t: TargetResult, levels: Config['evaluation']): TargetLines {
+export function targetLines(t: TargetResult, levels: Config['evaluation'], symbol = 'x'): TargetLines {
   return {
     id: t.id,
-    line: `${t.label}：目標${t.target}${t.unit}、結果：${resultText(t.result, t.unit, t.projected)}、達成度：${percentText(t.achievement)}`,
+    line: `${t.label}：目標${t.target}${t.unit}、結果：${resultText(t.result, t.unit, t.projected, symbol)}、達成度：${percentText(t.achievement)}`,
     evaluation: `評価：${t.evaluation === null ? '—' : evaluationSentence(t, levels)}`,
   };
 }
