@@ -9,6 +9,7 @@ import {
   registerSupport,
   type IntakeTotals,
 } from './suppress-registry.js';
+import { registerSources } from './suppress-sources.js';
 import { targetLines } from './wording.js';
 import { metricValue } from './targets.js';
 import type { Report } from './types.js';
@@ -243,6 +244,7 @@ export function suppressReport(source: Report, below: number, config: Config): R
   if (report.intake.people) registerPeople(registry, report.intake.people, totals);
   for (const attribute of report.intake.attributes ?? []) registerAttribute(registry, attribute, totals);
   if (report.support) registerSupport(registry, report.support);
+  if (report.sources) registerSources(registry, report);
 
   suppressCells(registry.values, registry.equations, below, firstSpare).forEach((hide, cell) => {
     if (hide) registry.setters[cell]!();
