@@ -3,7 +3,7 @@ import type { LabelCounts, Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
 import { distributionGrid, ibashoGrid, intakeGrid, partWords, targetGrid } from './grid.js';
 import { barChart, escapeHtml, figure, gridHtml, HIDDEN_FILL, legend, PALETTE } from './html-blocks.js';
-import { intakePartsHtml, supportHtml } from './html-parts.js';
+import { intakePartsHtml, sourcesHtml, supportHtml } from './html-parts.js';
 import { reportNotes, reportTitle, targetTexts } from './text.js';
 
 export { escapeHtml };
@@ -153,6 +153,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
   parts.push(
     `<section><h2>まとめ</h2><ul class="summary">${report.summary.map((s) => `<li>${escapeHtml(s)}</li>`).join('')}</ul></section>`,
   );
+  parts.push(...sourcesHtml(report, words));
   parts.push(`<section><h2>グラフ</h2>${channelChart(report)}${categoryChart(report)}</section>`);
   parts.push(...intakePartsHtml(report, words));
   const ibasho = ibashoGrid(report);
