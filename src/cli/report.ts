@@ -7,7 +7,7 @@ import { readReportFile } from './compare-file.js';
 import type { PeriodRequest } from '../report/period.js';
 import type { Report } from '../report/types.js';
 import { UserError } from './errors.js';
-import type { Io } from './io.js';
+import { terminalColumns, type Io } from './io.js';
 import { parsePositiveInt, pickReportFormat } from './options.js';
 import { assertNotAFolder, assertNotAnInput, writeAtomically } from './output.js';
 import { useColour } from './progress.js';
@@ -121,13 +121,6 @@ export function refuseReport(
     default:
       throw new UserError(result.problem === 'no-records' ? 1 : 2, [periodRefusal(result, analysis.config.fiscalYearStartMonth, m)]);
   }
-}
-
-/** The terminal's width when printing to one, else COLUMNS, else the table's default (Windows' 120). */
-function terminalColumns(io: Io): number | undefined {
-  if (io.stdout.isTTY && io.stdout.columns) return io.stdout.columns;
-  const columns = Number(io.env.COLUMNS);
-  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
 }
 
 /**
