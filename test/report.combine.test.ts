@@ -120,6 +120,7 @@ describe('combine: figures summed (SPEC §15)', () => {
     expect(report.organization).toBe('甲市社会福祉協議会・乙市社会福祉協議会');
     expect(combined([input('a.json', a), input('b.json', b)], { organization: '架空県' }).organization).toBe('架空県');
     expect(combined([input('a.json', { ...a, kind: 'annual' }), input('b.json', { ...b, kind: 'annual' })]).kind).toBe('annual');
+    expect(combined([input('a.json', { ...a, kind: 'annual' }), input('b.json', b)]).kind).toBe('monthly');
     expect(report.summary[0]).toContain(`（R4年2月までの累計）`);
   });
 });
