@@ -174,15 +174,15 @@ describe('tsup-report combine (SPEC §15)', () => {
 
   test('XLSX: a sheet by organisation whose 合計 row sums the sources, in values once suppressed', async () => {
     const Workbook = await loadWorkbookClass();
-    const read = async (extra: string[]) => {
-      const out = at(`combined${extra.length}.xlsx`);
-      const result = await runCli(['combine', at('kou.json'), at('kou2.json'), '--out', out, '--quiet', ...extra]);
+    const read = async (files: string[], extra: string[]) => {
+      const out = at(`combined${files.length}${extra.length}.xlsx`);
+      const result = await runCli(['combine', ...files.map(at), '--out', out, '--quiet', ...extra]);
       expect(result.code, result.stderr).toBe(0);
       const workbook = new Workbook();
       await workbook.xlsx.readFile(out);
       return workbook;
     };
-    const plain = await read([]);
+    const plain = await read(['kou.json', 'kou2.json'], []);
     expect(plain.worksheets.map((s) => s.name)).toEqual([
       '累計表',
       '団体別',
@@ -203,7 +203,8 @@ describe('tsup-report combine (SPEC §15)', () => {
       formula: expect.stringMatching(/^SUM\(B\d+:B\d+\)$/u),
       result: sources['kou.json']!.intake.total.channel['電話'] * 2,
     });
-    const hidden = await read(['--suppress-below', '3']);
+    // Another council beside the first: small counts in its row, hidden there and in the combined 合計.
+    const hidden = await read(['kou.json', 'otsu.json'], ['--suppress-below', '3']);
     const cells = rowsOf(hidden, '団体別').flat();
     expect(cells).toContain('x');
     expect(cells.some((cell) => typeof cell === 'object' && cell !== null && 'formula' in cell)).toBe(false);
