@@ -9,7 +9,7 @@ import { messagesFor } from '../src/messages/index.js';
 import { fixture, ROOT, runCli } from './helpers.js';
 
 const JA = { LANG: 'ja_JP.UTF-8' };
-const COMMANDS = ['validate', 'monthly', 'annual', 'fill', 'template', 'app', 'init'];
+const COMMANDS = ['validate', 'monthly', 'annual', 'fill', 'combine', 'template', 'app', 'init'];
 
 /** Words commander prints in English: none may reach a Japanese user. */
 const COMMANDER_ENGLISH =

@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import type { Config } from '../src/config/schema.js';
 import { suppressCells, suppressReport, type Equation } from '../src/report/suppress.js';
-import type { LabelCounts, Report } from '../src/report/types.js';
+import { combineReports } from '../src/report/combine.js';
+import type { LabelCounts, Report, SourceRow } from '../src/report/types.js';
+import { renderJson } from '../src/render/json.js';
 import { fixture, runCli } from './helpers.js';
 import { takasakiReport, withParts } from './report-parts.js';
 
@@ -291,6 +293,18 @@ function reportOfLogs(logs: Logs): { report: Report; config: Config } {
   return { report, config };
 }
 
+/** The reader's cells and sums, with what a further table (the table by source) ties to: the 合計 row's cells of the tables. */
+interface ReaderModel {
+  values: number[];
+  hidden: boolean[];
+  equations: Equation[];
+  /** Adds a cell: its count before suppression and after (null: hidden). */
+  cell: (was: number | null, now: number | null) => number;
+  totals: { intake: number[]; people: { n: number; c: number; w: number }; support: number };
+  /** The first attribute's cells (年代), which may have a stricter threshold of their own. */
+  ageCells: number[];
+}
+
 /**
  * What a reader of the published tables knows, written out here independently of suppress.ts: the
  * sums of every table (the attribute and people tables tied to the cumulative table's 合計, both
@@ -298,7 +312,7 @@ function reportOfLogs(logs: Logs): { report: Report; config: Config } {
  * month's 実人数 ≤ the period's ≤ the months' sum, several 主訴 ≥ consultations). Each cell is a
  * count of the report before and after suppression.
  */
-function readerModel(before: Report, after: Report): { values: number[]; hidden: boolean[]; equations: Equation[]; ageCells: number[] } {
+function readerModel(before: Report, after: Report): ReaderModel {
   const values: number[] = [];
   const hidden: boolean[] = [];
   const cell = (was: number | null, now: number | null): number => {
@@ -363,7 +377,14 @@ function readerModel(before: Report, after: Report): { values: number[]; hidden:
     support.byAgency.map((a, i) => supportRow(a, supportNow.byAgency[i]!)),
     supportTotal,
   );
-  return { values, hidden, equations, ageCells };
+  return {
+    values,
+    hidden,
+    equations,
+    cell,
+    ageCells,
+    totals: { intake: intake[intake.length - 1]!.all, people: period, support: supportTotal[supportTotal.length - 1]! },
+  };
 }
 
 const logs = fc
@@ -437,4 +458,77 @@ describe('the seed’s table first', () => {
     const cells = [...people.months, people.total].flatMap((row) => [row.clients, row.new, row.withoutId]);
     expect(cells.filter((c) => c === null).length).toBeLessThan(cells.length / 2);
   });
+});
+
+/**
+ * The table by source of a combined report as a reader knows it: each source's row adds up as a
+ * cumulative table's 合計 row does, each column adds up over the sources to the combined 合計 row
+ * (and to the gatherings, handouts, people and support of the period), and a source's 新規 and
+ * 実人数 are at most its consultations.
+ */
+function sourcesModel(model: ReaderModel, before: Report, after: Report): void {
+  const { cell, equations, totals } = model;
+  const labels = (was: LabelCounts, now: LabelCounts): number[] => Object.keys(was).map((k) => cell(was[k]!, now[k]!));
+  const pairs = before.sources!.map((row, i) => [row, after.sources![i]!] as const);
+  const rows = pairs.map(([was, now]) => {
+    const t = cell(was.total, now.total);
+    const [ch, cat, out] = [labels(was.channel, now.channel), labels(was.category, now.category), labels(was.outcome, now.outcome)];
+    equations.push({ parts: ch, total: t }, { parts: out, total: t });
+    equations.push(before.intake.categoryMode ? { parts: cat, total: t, relation: '>=' } : { parts: cat, total: t });
+    return { t, all: [...ch, t, ...cat, ...out] };
+  });
+  totals.intake.forEach((total, column) => equations.push({ parts: rows.map((r) => r.all[column]!), total }));
+  const column = (pick: (row: SourceRow) => number | null | undefined, combined: number): number[] => {
+    const cells = pairs.map(([was, now]) => cell(pick(was) ?? null, pick(now) ?? null));
+    equations.push({ parts: cells, total: combined });
+    return cells;
+  };
+  column((r) => r.ibasho.sessions, cell(before.ibasho.sessions, after.ibasho.sessions));
+  column((r) => r.ibasho.participants, cell(before.ibasho.participants, after.ibasho.participants));
+  column((r) => r.distribution.count, cell(before.distribution.count, after.distribution.count));
+  const bounded = (cells: number[]): void => cells.forEach((c, i) => equations.push({ parts: [c], total: rows[i]!.t, relation: '<=' }));
+  bounded(column((r) => r.people!.new, totals.people.n));
+  bounded(column((r) => r.people!.clients, totals.people.c));
+  column((r) => r.support!.total, totals.support);
+}
+
+/** Several sources of the same months (and the same 主訴 mode), each with its own lists. */
+const sourcesLogs = fc
+  .record({ months: fc.integer({ min: 1, max: 2 }), multiple: fc.boolean(), sources: fc.integer({ min: 2, max: 3 }) })
+  .chain(({ months, multiple, sources }) =>
+    fc.array(
+      logs.map((generated) => ({ ...generated, multiple, months: [...generated.months, ...generated.months].slice(0, months) })),
+      { minLength: sources, maxLength: sources },
+    ),
+  )
+  .filter((all) => all.every((generated) => generated.months.length === all[0]!.months.length));
+
+describe('small-count suppression of a combined report (SPEC §15)', () => {
+  test('sources’ reports combined, then suppressed: the table by source too, every small count hidden, no hidden cell recoverable (fast-check, 100 combinations)', () => {
+    const ledger = { read: 0, blank: 0, totalLine: 0, duplicate: 0, rejected: 0, outOfPeriod: 0, counted: 0 };
+    fc.assert(
+      fc.property(sourcesLogs, fc.integer({ min: 2, max: 3 }), (generated, below) => {
+        const inputs = generated.map((one, i) => {
+          const { report } = reportOfLogs(one);
+          const json = JSON.parse(
+            renderJson({ ...report, organization: `団体${i + 1}`, ledger: { intake: ledger, ibasho: ledger, distribution: ledger } }),
+          );
+          return { file: `${i + 1}.json`, json: json as unknown };
+        });
+        const plain = combineReports(inputs);
+        const suppressed = combineReports(inputs, { suppressBelow: below });
+        if (!plain.ok || !suppressed.ok) throw new Error('not combined');
+        const model = readerModel(plain.report, suppressed.report);
+        sourcesModel(model, plain.report, suppressed.report);
+        const { values, hidden, equations } = model;
+        values.forEach((v, i) => {
+          if (v >= 1 && v < below) expect(hidden[i], `cell ${i} = ${v} shown`).toBe(true);
+        });
+        hidden.forEach((h, i) => {
+          if (h) expect(isAmbiguous(values, hidden, equations, i), `hidden cell ${i} can be recovered`).toBe(true);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  }, 240_000);
 });

@@ -25,3 +25,10 @@ export function processIo(): Io {
     now: () => new Date(),
   };
 }
+
+/** The terminal's width when printing to one, else COLUMNS, else the table's default (Windows' 120). */
+export function terminalColumns(io: Io): number | undefined {
+  if (io.stdout.isTTY && io.stdout.columns) return io.stdout.columns;
+  const columns = Number(io.env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+}

@@ -121,6 +121,27 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   });
 
   withExamples(
+    withLangOptions(
+      program
+        .command('combine')
+        .description(c.combine)
+        .argument(`<${m.combine.argument}...>`, m.combine.argumentHelp)
+        .option(`--out <${p.file}>`, o.reportOut)
+        .option(`--format <${p.format}>`, o.reportFormat)
+        .option(`--suppress-below <${p.n}>`, o.suppressBelow)
+        .addOption(symbolOption(m))
+        .option(`--organization <${m.combine.placeholder}>`, m.combine.option.organization)
+        .option(`--config <${p.file}>`, m.combine.option.config),
+      m,
+      'quiet',
+    ),
+    'combine',
+    m,
+  ).action(async (reports: string[], options) => {
+    exitCode = await (await import('./combine.js')).combineCommand(reports, options, io);
+  });
+
+  withExamples(
     withConfigOptions(program.command('template').description(c.template), m, 'quietAll')
       .addOption(new Option(`--kind <${p.kind}>`, o.kind).choices(['intake', 'ibasho', 'distribution', 'support', 'all']).default('all'))
       .option(`--out <${p.file}>`, o.templateOut),

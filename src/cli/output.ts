@@ -14,9 +14,18 @@ function canonical(file: string): string {
 
 /** Refuses an output path that is one of the inputs, so a report can never overwrite a log. */
 export function assertNotAnInput(out: string, sources: readonly SourceFile[], m: Messages): void {
+  assertNotAmong(
+    out,
+    sources.map((source) => source.name),
+    m,
+  );
+}
+
+/** Refuses an output path that is one of the files read (`-` is standard input). */
+export function assertNotAmong(out: string, files: readonly string[], m: Messages): void {
   const target = canonical(out);
-  for (const source of sources) {
-    if (source.name !== '-' && canonical(source.name) === target) throw new UserError(2, [m.report.outIsInput(out)]);
+  for (const file of files) {
+    if (file !== '-' && canonical(file) === target) throw new UserError(2, [m.report.outIsInput(out)]);
   }
 }
 

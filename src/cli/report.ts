@@ -7,7 +7,7 @@ import { readReportFile } from './compare-file.js';
 import type { PeriodRequest } from '../report/period.js';
 import type { Report } from '../report/types.js';
 import { UserError } from './errors.js';
-import type { Io } from './io.js';
+import { terminalColumns, type Io } from './io.js';
 import { parsePositiveInt, pickReportFormat } from './options.js';
 import { assertNotAFolder, assertNotAnInput, writeAtomically } from './output.js';
 import { useColour } from './progress.js';
@@ -132,17 +132,15 @@ export function refuseReport(
  * --suppress-symbol with no count to hide (neither --suppress-below nor the config's
  * `suppression.below`) would be ignored without a word: said instead, with what to add.
  */
-export function assertSymbolHasUse(symbol: string | undefined, below: number | undefined, config: Config, m: Messages): void {
+export function assertSymbolHasUse(
+  symbol: string | undefined,
+  below: number | undefined,
+  config: Pick<Config, 'suppression'>,
+  m: Messages,
+): void {
   if (symbol !== undefined && below === undefined && config.suppression?.below === undefined) {
     throw new UserError(2, [m.suppression.symbolWithoutBelow]);
   }
-}
-
-/** The terminal's width when printing to one, else COLUMNS, else the table's default (Windows' 120). */
-function terminalColumns(io: Io): number | undefined {
-  if (io.stdout.isTTY && io.stdout.columns) return io.stdout.columns;
-  const columns = Number(io.env.COLUMNS);
-  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The commands of the CLI, each with its own help. */
-export type CommandName = 'validate' | 'monthly' | 'annual' | 'template' | 'app' | 'init' | 'fill';
+export type CommandName = 'validate' | 'monthly' | 'annual' | 'template' | 'app' | 'init' | 'fill' | 'combine';
 
 /** Every option the CLI declares, by what it means (the same flag may mean another thing elsewhere: --out, --format, --quiet). */
 export type OptionName =

@@ -33,6 +33,8 @@ export const enCli: CliWords = {
       app: 'write the offline browser app (one HTML file, nothing to install) for PCs without Node',
       init: 'write a config file from the built-in default, to edit (never overwrites)',
       fill: "write the report's figures into named cells of a form (Excel) the prefecture sent, keeping everything else in it (styles, formulas, pictures, print settings)",
+      combine:
+        'combine the reports that several organisations or windows wrote with --format json (same fiscal year, same months) into one report with a table by organisation (counts only, never a record)',
     },
     inputs: 'CSV/XLSX files or folders (read with their subfolders); - reads CSV from standard input',
     option: {
@@ -89,6 +91,11 @@ export const enCli: CliWords = {
       fill: [
         'tsup-report fill form1.xlsx --map form1.map.json --out form1_R3.xlsx logs/',
         'tsup-report fill form1.xlsx --map form1.map.json --out form1_to-Feb.xlsx logs/ --month 2022-02',
+      ],
+      combine: [
+        'tsup-report combine takasaki.json maebashi.json kiryu.json --out prefecture.xlsx',
+        'tsup-report combine reports/ --organization "Gunma Prefecture" --out prefecture.html',
+        'tsup-report combine reports/ --suppress-below 3 --out prefecture_public.xlsx',
       ],
     },
   },

@@ -34,6 +34,8 @@ export const jaCli: CliWords = {
       app: 'Node を入れていないパソコン用に、オフラインで使えるブラウザ版（HTML ファイル1つ）を書き出します',
       init: '組み込みの設定から設定ファイルを書き出します。これを編集して使います（上書きはしません）',
       fill: '報告の数字を、都道府県などから届いた様式（Excel）の指定のセルに書き込みます。様式のほかの部分（書式・数式・図・印刷設定）はそのまま残します',
+      combine:
+        '複数の団体・窓口が --format json で書き出した同じ年度・同じ月までの報告書を合算し、団体別の内訳とともに1つの報告にします（記録は受け取らず、数だけで合算します）',
     },
     inputs: 'CSV/XLSX のファイルかフォルダ（中のフォルダも読みます）。- は標準入力から CSV を読みます',
     option: {
@@ -89,6 +91,11 @@ export const jaCli: CliWords = {
       fill: [
         'tsup-report fill 様式1.xlsx --map 様式1.map.json --out 様式1_令和3年度.xlsx 記録/',
         'tsup-report fill 様式1.xlsx --map 様式1.map.json --out 様式1_2月まで.xlsx 記録/ --month 2022-02',
+      ],
+      combine: [
+        'tsup-report combine 高崎市.json 前橋市.json 桐生市.json --out 県合計.xlsx',
+        'tsup-report combine 各団体の報告/ --organization 群馬県 --out 県合計.html',
+        'tsup-report combine 各団体の報告/ --suppress-below 3 --out 県合計_公表用.xlsx',
       ],
     },
   },

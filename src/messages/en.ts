@@ -1,6 +1,7 @@
 import { configEn } from './config.en.js';
 import { suppressionEn } from './suppression.en.js';
 import { comparisonOmittedEn, compareEn, yearOmittedEn } from './compare.en.js';
+import { combineEn } from './combine.en.js';
 import type { Place, ProblemDetail } from '../problems.js';
 import { enCli } from './cli.en.js';
 import { annotatedEn } from './annotated.en.js';
@@ -16,6 +17,7 @@ const table = (other: ProblemDetail['other']): string =>
 export const en: Messages = {
   ...enCli,
   ...compareEn,
+  ...combineEn,
   kindName: { intake: 'consultation log', ibasho: 'gathering log', distribution: 'handout log', support: 'support log' },
   issue: {
     'unreadable-file': (d) => en.unreadable[(d.reason as keyof Messages['unreadable']) ?? 'other'] ?? en.unreadable.other,

@@ -1,6 +1,7 @@
 import { configJa } from './config.ja.js';
 import { suppressionJa } from './suppression.ja.js';
 import { comparisonOmittedJa, compareJa, yearOmittedJa } from './compare.ja.js';
+import { combineJa } from './combine.ja.js';
 import type { Place, ProblemDetail } from '../problems.js';
 import { jaCli } from './cli.ja.js';
 import { annotatedJa } from './annotated.ja.js';
@@ -16,6 +17,7 @@ const table = (other: ProblemDetail['other']): string =>
 export const ja: Messages = {
   ...jaCli,
   ...compareJa,
+  ...combineJa,
   kindName: { intake: '相談記録', ibasho: '居場所開催記録', distribution: '生理用品配布記録', support: '支援記録' },
   issue: {
     'unreadable-file': (d) => ja.unreadable[(d.reason as keyof Messages['unreadable']) ?? 'other'] ?? ja.unreadable.other,

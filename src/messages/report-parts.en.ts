@@ -1,3 +1,4 @@
+import { sourceTableEn } from './combine.en.js';
 import type { ReportPartWords } from './types.js';
 
 /** The report's tables of SPEC §14, in English. */
@@ -31,4 +32,5 @@ export const reportPartsEn: ReportPartWords = {
     sheet: 'Support',
   },
   peopleSheet: 'People',
+  sources: sourceTableEn,
 };

@@ -1,3 +1,4 @@
+import { sourceTableJa } from './combine.ja.js';
 import type { ReportPartWords } from './types.js';
 
 /** The report's tables of SPEC §14, in Japanese (the words of prefectural and municipal 女性相談 reports). */
@@ -30,4 +31,5 @@ export const reportPartsJa: ReportPartWords = {
     sheet: '支援記録',
   },
   peopleSheet: '相談者数',
+  sources: sourceTableJa,
 };

@@ -11,6 +11,7 @@ import type {
   UnreadableReason,
 } from '../problems.js';
 import type { CliWords } from './cli-types.js';
+import type { CombineWords, SourceTableWords } from './combine-types.js';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: readonly Lang[] = ['ja', 'en'];
@@ -75,6 +76,8 @@ export interface Messages extends CliWords {
     written: (path: string) => string;
     cannotWrite: (path: string, reason: string) => string;
   };
+  /** `combine` (SPEC §15). */
+  combine: CombineWords;
   /** A --compare file that cannot stand for the previous year (SPEC §15). */
   compare: {
     refused: (file: string, why: string) => string;
@@ -241,6 +244,8 @@ export interface ReportPartWords {
     sheet: string;
   };
   peopleSheet: string;
+  /** A combined report's table by source (SPEC §15). */
+  sources: SourceTableWords;
 }
 
 export type DownloadKind = 'json' | 'xlsx' | 'md' | 'html' | 'csv' | 'annotated' | 'template';

@@ -4,6 +4,7 @@ import type { Grid } from './grid.js';
 import { barChart, escapeHtml, gridHtml } from './html-blocks.js';
 import { hiddenSymbol, tenthPercentText } from './grid.js';
 import { attributeGrids, peopleGrid, supportGrids } from './parts.js';
+import { sourcesGrid } from './sources.js';
 
 const section = (report: Report, grid: Grid, extra = ''): string =>
   `<section><h2>${escapeHtml(grid.title)}</h2>${gridHtml(grid, hiddenSymbol(report))}${extra}</section>`;
@@ -46,4 +47,19 @@ export function supportHtml(report: Report, words: ReportPartWords): string[] {
     symbol: hiddenSymbol(report),
   });
   return [section(report, grids[0], chart), section(report, grids[1])];
+}
+
+/** A combined report's table by source, with each source's consultations as a share of the combined total. */
+export function sourcesHtml(report: Report, words: ReportPartWords): string[] {
+  const grid = sourcesGrid(report, words);
+  if (!grid || !report.sources) return [];
+  const chart = barChart({
+    caption: words.sources.chart,
+    chart: 'sources',
+    bars: report.sources.map((s) => ({ label: s.organization, value: s.total })),
+    whole: report.intake.total.total,
+    text: (value, share) => `${words.countText(value)}${share === null ? '' : `（${tenthPercentText(share)}）`}`,
+    symbol: hiddenSymbol(report),
+  });
+  return [section(report, grid, chart)];
 }

@@ -3,7 +3,7 @@ import type { LabelCounts, Report } from '../report/types.js';
 import type { RenderOptions } from './formats.js';
 import { distributionGrid, hiddenSymbol, ibashoGrid, intakeGrid, partWords, targetGrid, type Grid } from './grid.js';
 import { barChart, escapeHtml, figure, gridHtml, HIDDEN_FILL, legend, PALETTE } from './html-blocks.js';
-import { intakePartsHtml, supportHtml } from './html-parts.js';
+import { intakePartsHtml, sourcesHtml, supportHtml } from './html-parts.js';
 import { reportNotes, reportTitle, summaryNote, targetTexts } from './text.js';
 
 export { escapeHtml };
@@ -159,6 +159,7 @@ export function renderHtml(report: Report, options: RenderOptions = {}): string 
       summaryNoteHtml === null ? '' : `<p class="note">${escapeHtml(summaryNoteHtml)}</p>`
     }</section>`,
   );
+  parts.push(...sourcesHtml(report, words));
   parts.push(`<section><h2>グラフ</h2>${channelChart(report)}${categoryChart(report)}</section>`);
   parts.push(...intakePartsHtml(report, words));
   const ibasho = ibashoGrid(report);

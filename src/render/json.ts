@@ -11,7 +11,14 @@ function intakeJson({ months, total, people, attributes, categoryMode }: Report[
     months,
     total,
     ...(people
-      ? { people: { months: people.months.map((m) => ({ month: m.month, ...peopleRow(m) })), total: peopleRow(people.total) } }
+      ? {
+          people: {
+            months: people.months.map((m) => ({ month: m.month, ...peopleRow(m) })),
+            total: peopleRow(people.total),
+            // A combined report's people (SPEC §15): 団体間の重複を含む.
+            ...(people.note ? { note: people.note } : {}),
+          },
+        }
       : {}),
     ...(attributes
       ? {
@@ -68,6 +75,7 @@ export function renderJson(report: Report): string {
     ...(report.revisions ? { revisions: report.revisions } : {}),
     ...(report.excluded ? { excluded: report.excluded } : {}),
     ...(report.suppression ? { suppression: suppressionJson(report.suppression) } : {}),
+    ...(report.sources ? { sources: report.sources, combined: report.combined } : {}),
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

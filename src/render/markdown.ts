@@ -18,7 +18,7 @@ function gridMarkdown(grid: Grid, symbol: string): string {
       const from = grid.headers[column]!;
       const to = grid.headers[column + g.span - 1]!;
       column += g.span;
-      return g.title === '' ? null : `${g.title}: ${from}〜${to}`;
+      return g.title === '' ? null : `${g.title}: ${from === to ? from : `${from}〜${to}`}`;
     });
     if (described.length > 0)
       lines.push(

@@ -2,6 +2,7 @@ import type { ReportPartWords } from '../messages/types.js';
 import type { AttributeTable, PeopleFigures, Report } from '../report/types.js';
 import { distributionGrid, ibashoGrid, values, type Grid, type GridCell } from './grid.js';
 import { comparisonGrids } from './compare-grids.js';
+import { sourcesGrid } from './sources.js';
 
 /**
  * Whether the people figures count 相談者ID, or only 新規 from a 新規/継続 column. Without IDs
@@ -49,7 +50,8 @@ export function peopleGrid(report: Report, words: ReportPartWords): Grid | null 
       { cells: row(words.total, report.intake.total.total, people.total), total: true },
     ],
     note: report.periodNote,
-    footnotes: withIds ? [w.distinctNote] : [],
+    // A combined report's people: each source counted its own (SPEC §15).
+    footnotes: [...(withIds ? [w.distinctNote] : []), ...(people.note ? [words.sources.overlap(people.note)] : [])],
     // A person seen in two months is one person in the period.
     unsummed: withIds ? [2] : [],
     rowSums: [],
@@ -137,10 +139,14 @@ export function intakePartGrids(report: Report, words: ReportPartWords): Grid[] 
 
 /**
  * The tables after the summary sentences, in the order every linear format prints them (Markdown,
- * terminal, CSV): the intake's added tables, 居場所, 配布, 支援記録, then the §15 comparisons.
+ * terminal, CSV): a combined report's table by source, the intake's added tables, 居場所, 配布, 支援記録,
+ * then the §15 comparisons.
  */
 export function tablesAfterSummary(report: Report, words: ReportPartWords): Grid[] {
+  const sources = sourcesGrid(report, words);
   return [
+    // A combined report's table by source first, beside the combined cumulative table (SPEC §15).
+    ...(sources ? [sources] : []),
     ...intakePartGrids(report, words),
     ibashoGrid(report),
     distributionGrid(report),

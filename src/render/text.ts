@@ -1,8 +1,12 @@
 import type { Report } from '../report/types.js';
+import { messagesFor } from '../messages/index.js';
+import { combinedWarnings } from './combine-words.js';
 
 /** 高崎市社会福祉協議会 女性のためのつながり相談 令和3年度 累計（R4年2月まで） */
 export function reportTitle(report: Report): string {
-  const what = report.kind === 'annual' ? '実績報告' : '月次累計';
+  const kind = report.kind === 'annual' ? '実績報告' : '月次累計';
+  // A combined report says so in its title: its figures are several organisations' (SPEC §15).
+  const what = report.sources ? `${kind}（${report.sources.length}団体の合算）` : kind;
   return [report.organization, report.program, report.fiscalYearLabel, what].filter((s) => s !== '').join(' ');
 }
 
@@ -46,7 +50,9 @@ export function summaryLines(report: Report): string[] {
   return note === null ? report.summary : [...report.summary, note];
 }
 
-/** The notes every format prints under the title. */
+/** The notes every format prints under the title; a combined report's in the report's language, Japanese, as the rest of it. */
 export function reportNotes(report: Report): string[] {
-  return [excludedNote(report), suppressionNote(report)].filter((n): n is string => n !== null);
+  return [excludedNote(report), suppressionNote(report), ...combinedWarnings(report.combined, messagesFor('ja'))].filter(
+    (n): n is string => n !== null,
+  );
 }

@@ -5,6 +5,7 @@ import type { RenderOptions } from './formats.js';
 import { JAPANESE_FONT } from './font.js';
 import { distributionGrid, gridNotes, hiddenSymbol, ibashoGrid, intakeGrid, partWords, targetGrid, type Grid } from './grid.js';
 import { attributeGrids, peopleGrid, supportGrids } from './parts.js';
+import { sourcesGrid } from './sources.js';
 import { reportNotes, summaryLines, targetTexts } from './text.js';
 import { writeSheet } from './xlsx-sheet.js';
 import { loadWorkbookClass } from '../workbook.js';
@@ -35,7 +36,7 @@ export function sheetName(label: string, taken: readonly string[]): string {
 }
 
 /**
- * One sheet per table (目標と実績, 累計表, [相談者数, each attribute,] 居場所, 生理用品配布[, 支援記録]), styled for printing on A4 landscape:
+ * One sheet per table (目標と実績, 累計表, [団体別,] [相談者数, each attribute,] 居場所, 生理用品配布[, 支援記録]), styled for printing on A4 landscape:
  * the cumulative table under the seed's title with the summary sentences under it, the targets
  * in the seed's words above their table.
  */
@@ -50,7 +51,8 @@ export async function renderXlsx(report: Report, options: RenderOptions = {}): P
   const notes = reportNotes(report);
   const base = { subtitle: report.fiscalYearLabel, formulas: report.suppression === undefined, symbol: hiddenSymbol(report) };
 
-  if (report.kind === 'annual') {
+  // A combined report leaves the targets out (each council has its own): no sheet for them.
+  if (report.kind === 'annual' && !report.sources) {
     const grid = targetGrid(report);
     writeSheet(workbook.addWorksheet('目標と実績'), [grid], { ...base, before: targetTexts(report), after: [grid.note ?? '', ...notes] });
   }
@@ -59,10 +61,13 @@ export async function renderXlsx(report: Report, options: RenderOptions = {}): P
   // A sheet of stacked tables ends with the last one's notes (the period note is the same for all).
   const addSheet = (name: string, grids: readonly Grid[]): void =>
     writeSheet(workbook.addWorksheet(name), grids, { ...base, after: [...gridNotes(grids[grids.length - 1]!), ...notes] });
+  // A combined report's table by source, beside the cumulative table (SPEC §15).
+  const sources = sourcesGrid(report, words);
+  if (sources) addSheet(words.sources.sheet, [sources]);
   const people = peopleGrid(report, words);
   if (people) addSheet(words.peopleSheet, [people]);
   // An attribute's sheet is named by its config label, never taking the name of one of the tool's sheets.
-  const fixed = ['目標と実績', '累計表', words.peopleSheet, '居場所', '生理用品配布', words.support.sheet];
+  const fixed = ['目標と実績', '累計表', words.sources.sheet, words.peopleSheet, '居場所', '生理用品配布', words.support.sheet];
   for (const attribute of report.intake.attributes ?? []) {
     addSheet(sheetName(attribute.label, [...fixed, ...workbook.worksheets.map((w) => w.name)]), attributeGrids(report, attribute, words));
   }

@@ -6,6 +6,8 @@ export class CellRegistry {
   readonly values: number[] = [];
   readonly setters: (() => void)[] = [];
   readonly equations: Equation[] = [];
+  /** The cell of each count registered by `field`, by the object holding it and its key. */
+  private readonly fields = new WeakMap<object, Map<string, number>>();
 
   add(value: number | null, hide: () => void): number {
     this.values.push(value ?? 0);
@@ -15,9 +17,17 @@ export class CellRegistry {
 
   /** A count held in a property of the report: hiding it sets the property to null. */
   field<K extends string>(holder: Record<K, number | null>, key: K): number {
-    return this.add(holder[key], () => {
+    const cell = this.add(holder[key], () => {
       holder[key] = null;
     });
+    const held = this.fields.get(holder) ?? new Map<string, number>();
+    this.fields.set(holder, held.set(key, cell));
+    return cell;
+  }
+
+  /** The cell a count of the report was registered as, if it was: a later table ties its sums to it. */
+  cellOf(holder: object, key: string): number | undefined {
+    return this.fields.get(holder)?.get(key);
   }
 
   sum(parts: number[], total: number, relation?: Equation['relation']): void {

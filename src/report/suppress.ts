@@ -10,6 +10,7 @@ import {
   registerSupport,
   type IntakeTotals,
 } from './suppress-registry.js';
+import { registerSources } from './suppress-sources.js';
 import { targetLines } from './wording.js';
 import { metricValue } from './targets.js';
 import type { Report } from './types.js';
@@ -257,6 +258,7 @@ export function suppressReport(source: Report, suppression: number | Suppression
     if (threshold !== undefined) stricter.push({ from, to: registry.values.length, threshold });
   }
   if (report.support) registerSupport(registry, report.support);
+  if (report.sources) registerSources(registry, report);
   const thresholds = registry.values.map((_, cell) => stricter.find(({ from, to }) => cell >= from && cell < to)?.threshold ?? below);
 
   suppressCells(registry.values, registry.equations, thresholds, firstSpare).forEach((hide, cell) => {

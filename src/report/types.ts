@@ -57,6 +57,8 @@ export interface PeopleRow {
 export interface PeopleFigures {
   months: PeopleRow[];
   total: Omit<PeopleRow, 'month'>;
+  /** A combined report's word on its people (団体間の重複を含む): each source counted its own, so one person may be in two. */
+  note?: string;
 }
 
 /**
@@ -231,6 +233,10 @@ export interface Report {
   suppression?: SuppressionNote;
   /** The config's `showShares`: a 構成比 row under the cumulative table's 合計 (SPEC §15). Not part of the JSON. */
   showShares?: true;
+  /** `combine` (SPEC §15): one row per report combined, in the order given. */
+  sources?: SourceRow[];
+  /** `combine`: what the reports combined did not share, said once in the report and on the terminal. */
+  combined?: CombinedFacts;
 }
 
 /**
@@ -245,4 +251,39 @@ export interface SuppressionNote {
   attributes?: Record<string, number>;
   sentences?: 'reworded';
   from?: 'config';
+}
+
+/**
+ * One report of a combined report (SPEC §15): its organisation and its period totals, with every
+ * label of the combined tables (0 where its own config has no such label). `null` is hidden.
+ */
+export interface SourceRow {
+  organization: string;
+  total: number | null;
+  channel: LabelCounts;
+  category: LabelCounts;
+  outcome: LabelCounts;
+  ibasho: { sessions: number | null; participants: number | null };
+  distribution: { count: number | null };
+  /** Only when the combined report has people: 実人数 only when every source counts 相談者ID. */
+  people?: { clients?: number | null; new: number | null };
+  /** Only when the combined report has 支援記録. */
+  support?: { total: number | null };
+}
+
+/** A table of a combined report whose labels the sources' configs give. */
+export type CombinedTable = 'channel' | 'category' | 'outcome' | 'venue' | 'location' | 'supportType' | 'agency' | 'attribute';
+
+/** What the reports combined did not share (each list names the organisations, in the order given). */
+export interface CombinedFacts {
+  /** Labels a source's config does not have: counted as 0 for it. `attribute` names the attribute of an attribute table. */
+  missingLabels: { organization: string; table: CombinedTable; attribute?: string; labels: string[] }[];
+  /** Attributes a source has no table of: its consultations counted under 未記入. */
+  missingAttributes: { organization: string; attributes: string[] }[];
+  /** Sources without people figures: 相談者数 left out of the combined report. */
+  withoutPeople: string[];
+  /** Sources whose people figures have no 相談者ID: 実人数 left out (新規 alone). */
+  withoutClients: string[];
+  /** Sources without 支援記録: support left out. */
+  withoutSupport: string[];
 }
