@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { compareChoice, splitReportFiles } from '../src/app/reports.js';
@@ -82,6 +82,61 @@ describe.runIf(hasChromium)('the offline app compares with last year’s JSON re
     const said = await page.textContent('#config-in-use');
     expect(said).toContain('前年度同期との比較: 令和6年度_年次報告.json（令和6年度の報告書）');
     expect(said).toContain('令和5年度_年次報告.json（令和5年度）');
+    await expectClean();
+  });
+
+  test('reports alone are combined as `tsup-report combine` does; one with hidden counts is refused, naming the file', async () => {
+    const councils = [
+      { logs: 'program-2y', organization: '甲市社会福祉協議会' },
+      { logs: 'full-year', organization: '乙市社会福祉協議会' },
+    ];
+    const files: string[] = [];
+    for (const [i, council] of councils.entries()) {
+      const config = JSON.parse(await readFile(fixture(council.logs, 'tsup-report.config.json'), 'utf8')) as object;
+      const configFile = path.join(dir, `council-${i}.config.json`);
+      await writeFile(configFile, JSON.stringify({ ...config, organization: council.organization }));
+      const file = path.join(dir, `${council.organization}.json`);
+      const written = await runCli([
+        'monthly',
+        fixture(council.logs),
+        '--month',
+        '2024-05',
+        '--config',
+        configFile,
+        '--out',
+        file,
+        '--quiet',
+      ]);
+      expect(written.code, written.stderr).toBe(0);
+      files.push(file);
+    }
+    const { page, expectClean } = await openAppIn(browser);
+    await page.setInputFiles('#files', files);
+    expect(await settled(page)).toBe('ready');
+    expect(await page.isDisabled('#fiscal-year')).toBe(true);
+    const fromCli = await runCli(['combine', ...files, '--format', 'json', '--quiet']);
+    expect(fromCli.code, fromCli.stderr).toBe(0);
+    const withoutInputs = ({ inputs, ...rest }: Record<string, unknown>) => ({ ...rest, inputs: (inputs as { file: string }[]).length });
+    const fromPage = await downloadedJson(page);
+    expect(withoutInputs(fromPage)).toEqual(withoutInputs(JSON.parse(fromCli.stdout)));
+    expect(fromPage.sources.map((s: { organization: string }) => s.organization)).toEqual(councils.map((c) => c.organization));
+
+    // Hidden counts after combining, as --suppress-below.
+    await page.fill('#suppress-below', '3');
+    await page.dispatchEvent('#suppress-below', 'change');
+    expect(await settled(page)).toBe('ready');
+    const suppressedCli = await runCli(['combine', ...files, '--suppress-below', '3', '--format', 'json', '--quiet']);
+    expect(withoutInputs(await downloadedJson(page))).toEqual(withoutInputs(JSON.parse(suppressedCli.stdout)));
+
+    // A council's report with hidden counts cannot be added up: refused, the file named.
+    const hidden = path.join(dir, '丙市社会福祉協議会.json');
+    const suppressed = await runCli(['monthly', fixture('takasaki-r3'), '--suppress-below', '3', '--out', hidden, '--quiet']);
+    expect(suppressed.code, suppressed.stderr).toBe(0);
+    await page.fill('#suppress-below', '');
+    await page.setInputFiles('#files', [...files, hidden]);
+    expect(await settled(page)).toBe('error');
+    expect(await page.textContent('#message')).toContain('丙市社会福祉協議会.json');
+    expect(await page.isDisabled('button[data-download="json"]')).toBe(true);
     await expectClean();
   });
 });

@@ -13,12 +13,15 @@ import {
   reportFor,
   templateDownload,
   type ChosenConfig,
+  type ConfigChoice,
   type Loaded,
 } from './session.js';
+import type { Report } from '../report/types.js';
 import { saveDownload } from './save.js';
+import { combinePicked, isCombining, showCombined, type CombinedView } from './combine.js';
 import { compareChoice, splitReportFiles, type CompareChoice, type ReportFile } from './reports.js';
 import type { PickedFile } from './sources.js';
-import { compareLines, inputsView, problemsView, refusalLines, showReport } from './view.js';
+import { compareLines, configLines, inputsView, problemsView, refusalLines, showReport } from './view.js';
 
 /** A newer choice of files started while this run was reading: this run stops where it is. */
 class Superseded extends Error {}
@@ -37,6 +40,9 @@ const state: {
   reports: ReportFile[];
   /** What was done with them for the report shown. */
   compare: CompareChoice | null;
+  /** Reports alone were chosen (no logs): the config in use, to combine them as `tsup-report combine` does. */
+  combining: ConfigChoice | null;
+  combined: CombinedView | null;
   result: ReportResult | null;
   /** Why the last reading stopped (a config that does not check out, a file changed since its choice, a bug). */
   failure: unknown;
@@ -50,6 +56,8 @@ const state: {
   loaded: null,
   reports: [],
   compare: null,
+  combining: null,
+  combined: null,
   result: null,
   failure: null,
   appState: 'idle',
@@ -93,6 +101,7 @@ async function load(): Promise<void> {
   const run = ++state.run;
   state.loaded = null;
   state.reports = [];
+  state.combining = null;
   state.result = null;
   state.failure = null;
   // What was shown came from the files chosen before: hidden, its downloads disabled, while these are read.
@@ -103,6 +112,13 @@ async function load(): Promise<void> {
     const choice = await chooseConfig(state.picked, state.chosenConfig, state.m);
     progressText = state.m.app.status.working;
     const { logs, reports } = await splitReportFiles(state.picked);
+    if (isCombining(logs, reports)) {
+      if (run !== state.run) return;
+      state.reports = reports;
+      state.combining = choice;
+      fillPeriodChoices(null);
+      return refresh();
+    }
     const loaded = await loadFiles(logs, choice, todayIso(new Date()), {
       onProgress: (file, rows) => {
         progressText = state.m.app.reading(file, rows);
@@ -124,7 +140,9 @@ async function load(): Promise<void> {
 function refresh(): void {
   const suppress = suppressBelow(state.m);
   state.compare = null;
+  state.combined = null;
   state.result = null;
+  if (state.combining && suppress.ok) state.combined = combinePicked(state.reports, state.combining, suppress.below, state.m);
   if (state.loaded && suppress.ok) {
     const base = choices(suppress.below);
     // Last year's report among the files stands for the previous year, as --compare names one.
@@ -136,9 +154,17 @@ function refresh(): void {
   render();
 }
 
+/** The report the page shows and offers for download, from the logs or combined from reports. */
+function shownReport(): Report | null {
+  if (state.combined?.ok) return state.combined.report;
+  return state.result?.ok ? state.result.report : null;
+}
+
 function render(): void {
   const { m, loaded, result } = state;
   const suppress = suppressBelow(state.m);
+  // A combined report has the period of the reports combined: nothing to choose.
+  for (const control of [page.kind, page.fiscalYear, page.asOf]) control.disabled = state.combining !== null;
   page.suppressBelow.setCustomValidity(suppress.ok ? '' : suppress.problem);
   page.configInUse.replaceChildren();
   page.report.hidden = true;
@@ -146,28 +172,23 @@ function render(): void {
   page.inputs.replaceChildren();
   for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
     const kind = button.dataset.download as DownloadKind;
-    button.disabled = kind === 'template' ? false : kind === 'annotated' ? !loaded : !result?.ok;
+    button.disabled = kind === 'template' ? false : kind === 'annotated' ? !loaded : shownReport() === null;
   }
   if (state.failure !== null) {
     showLines(page.message, failureLines(state.failure));
     return setState('error');
   }
+  if (state.combining) return setState(showCombined(state.reports, state.combined, state.combining, suppress, m));
   if (!loaded) {
     showLines(page.message, []);
     return setState(state.picked.length === 0 ? 'idle' : state.appState);
   }
 
   const choice = loaded.choice;
-  const configLines = [
-    choice.from === 'chosen'
-      ? m.app.configChosen(choice.file!)
-      : choice.from === 'files'
-        ? m.app.configFromFiles(choice.file!)
-        : m.summary.config(null),
-    ...choice.unused.map((file) => m.app.configUnused(file)),
+  showLines(page.configInUse, [
+    ...configLines(choice, m),
     ...(state.compare ? compareLines(state.compare, loaded.analysis.config.fiscalYearStartMonth, m) : []),
-  ];
-  showLines(page.configInUse, configLines);
+  ]);
   const found = result && 'findings' in result ? result.findings : findings(loaded.analysis, null, true);
   page.problems.append(problemsView(found, loaded.analysis.collected.tables, m));
   page.inputs.append(inputsView(loaded.analysis.inputs, found, choice, m));
@@ -187,12 +208,12 @@ function render(): void {
 }
 
 async function download(kind: DownloadKind): Promise<void> {
-  const { loaded, result, m } = state;
+  const { loaded, m } = state;
   if (kind === 'template')
     return saveDownload(await templateDownload(loaded?.choice.config ?? (await chooseConfig([], state.chosenConfig, m)).config));
-  if (!loaded) return;
-  if (kind === 'annotated') return saveDownload(await annotatedDownload(loaded, m, todayIso(new Date())));
-  if (result?.ok) return saveDownload(await reportDownload(result.report, kind));
+  if (kind === 'annotated') return loaded ? saveDownload(await annotatedDownload(loaded, m, todayIso(new Date()))) : undefined;
+  const report = shownReport();
+  if (report) return saveDownload(await reportDownload(report, kind));
 }
 
 function applyWords(): void {

@@ -132,10 +132,11 @@ const REPORT_DOWNLOADS: Record<Exclude<DownloadKind, 'annotated' | 'template'>, 
   csv: { extension: 'csv', type: 'text/csv;charset=utf-8' },
 };
 
-/** The report in one of the CLI's formats, named for its year, kind and month: 令和3年度_月次報告_2022-02.xlsx. */
+/** The report in one of the CLI's formats, named for its year, kind (or 合算 for reports combined) and month: 令和3年度_月次報告_2022-02.xlsx. */
 export async function reportDownload(report: Report, kind: keyof typeof REPORT_DOWNLOADS): Promise<Download> {
   const { extension, type } = REPORT_DOWNLOADS[kind];
-  const name = `${report.fiscalYearLabel}_${report.kind === 'monthly' ? '月次報告' : '年次報告'}_${report.asOf}.${extension}`;
+  const title = report.sources ? '合算報告' : report.kind === 'monthly' ? '月次報告' : '年次報告';
+  const name = `${report.fiscalYearLabel}_${title}_${report.asOf}.${extension}`;
   return { name, type, content: await renderReport(report, kind satisfies ReportFormat) };
 }
 

@@ -133,3 +133,15 @@ export function compareLines(compare: CompareChoice, startMonth: number, m: Mess
     ...compare.unused.map((file) => m.app.reportUnused(file.name, yearOf(file.fiscalYear))),
   ];
 }
+
+/** Which config is in use, and the config files among the chosen ones that are not. */
+export function configLines(choice: ConfigChoice, m: Messages): string[] {
+  return [
+    choice.from === 'chosen'
+      ? m.app.configChosen(choice.file!)
+      : choice.from === 'files'
+        ? m.app.configFromFiles(choice.file!)
+        : m.summary.config(null),
+    ...choice.unused.map((file) => m.app.configUnused(file)),
+  ];
+}

@@ -216,6 +216,11 @@ export const en: Messages = {
     compareUsed: (file, year) => `Compared with the same months a year earlier: ${file} (the report of ${year}).`,
     reportUnused: (file, year) =>
       `Note: the report ${file}${year ? ` (${year})` : ''} is not used: it is not of the year before the report's.`,
+    reportsHint:
+      "Reports this tool wrote (JSON) can be chosen too. Last year's report chosen with the logs is compared with; reports alone, of several councils or windows, are combined into one (the same year and months, none with hidden counts).",
+    combineNeedsTwo: (given) => `Choose at least two reports (JSON) to combine (${given} chosen).`,
+    combineRefused: (count) => `${count} file(s) cannot be combined:`,
+    combinedSource: 'combined',
     kindLabel: 'Report',
     kind: { monthly: 'Monthly (cumulative table)', annual: 'Annual (achievement summary)' },
     fiscalYearLabel: 'Fiscal year',

@@ -218,6 +218,11 @@ export const ja: Messages = {
     compareUsed: (file, year) => `前年度同期との比較: ${file}（${year}の報告書）を使っています。`,
     reportUnused: (file, year) =>
       `注意: 報告書 ${file}${year ? `（${year}）` : ''} は、作っている報告の前年度のものではないため使っていません。`,
+    reportsHint:
+      'このツールで作った報告書（JSON）も選べます。記録と一緒に前年度の報告書を選ぶと、前年度同期と比べます。記録を選ばず、各団体や各窓口の報告書（JSON）だけを選ぶと、合算した報告書を作ります（年度・月が同じもの、伏せていないもの）。',
+    combineNeedsTwo: (given) => `合算するには報告書（JSON）を2つ以上選んでください（${given}個でした）。`,
+    combineRefused: (count) => `次の ${count}件のファイルは合算できません:`,
+    combinedSource: '合算しました',
     kindLabel: '報告書の種類',
     kind: { monthly: '月次（累計表）', annual: '年次（実績のまとめ）' },
     fiscalYearLabel: '年度',

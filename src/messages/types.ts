@@ -10,8 +10,11 @@ import type {
   SkipReason,
   UnreadableReason,
 } from '../problems.js';
+import type { AppWords } from './app-types.js';
 import type { CliWords } from './cli-types.js';
 import type { CombineWords, SourceTableWords } from './combine-types.js';
+
+export type { AppState, DownloadKind } from './app-types.js';
 
 export type Lang = 'ja' | 'en';
 export const LANGS: readonly Lang[] = ['ja', 'en'];
@@ -248,61 +251,10 @@ export interface ReportPartWords {
   sources: SourceTableWords;
 }
 
-export type DownloadKind = 'json' | 'xlsx' | 'md' | 'html' | 'csv' | 'annotated' | 'template';
-export type AppState = 'idle' | 'working' | 'ready' | 'error';
-
-export interface AppWords {
-  title: string;
-  lead: string;
-  /** What the page does and does not do with the files: said on the page itself. */
-  privacy: string;
-  /** The button that switches to the other language, in that language. */
-  otherLanguage: string;
-  steps: { files: string; report: string; problems: string; inputs: string; downloads: string };
-  dropHint: string;
-  chooseFiles: string;
-  chooseFolder: string;
-  configLabel: string;
-  configHint: string;
-  /** Which config is in use, and why. */
-  configFromFiles: (file: string) => string;
-  configChosen: (file: string) => string;
-  configUnused: (file: string) => string;
-  /** Last year's JSON report among the chosen files, compared with (SPEC §15). */
-  compareUsed: (file: string, fiscalYear: string) => string;
-  /** A JSON report among the chosen files that is not of the previous fiscal year. */
-  reportUnused: (file: string, fiscalYear: string | null) => string;
-  kindLabel: string;
-  kind: { monthly: string; annual: string };
-  fiscalYearLabel: string;
-  asOfLabel: string;
-  suppressLabel: string;
-  /** The suppression field, named in a message about its value. */
-  suppressName: string;
-  suppressHint: string;
-  skipInvalidLabel: string;
-  status: Record<AppState, string>;
-  reading: (file: string, rows: number) => string;
-  filesChosen: (count: number) => string;
-  inputColumns: { file: string; status: string; note: string };
-  inputStatus: { read: string; skipped: string; duplicate: string; refused: string; config: string };
-  duplicateOf: (file: string) => string;
-  /** The browser refused to read a chosen file: it was saved again or moved since. */
-  fileChanged: string;
-  dropFailed: string;
-  problemsNone: string;
-  problemsMore: (count: number) => string;
-  /** Shown instead of the report when rows of the period have errors (the CLI's hint names its options). */
-  refusedHint: string;
-  download: Record<DownloadKind, string>;
-  downloadsHint: string;
-  annotatedHint: string;
-}
-
-/** 1048575 → 1,048,575 without loading ICU's number formatting (~10 ms of start-up). */
 /** 2021-08 → 2021年8月 */
 export const monthText = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
+/** 1048575 → 1,048,575 without loading ICU's number formatting (~10 ms of start-up). */
 export function groupDigits(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/gu, ',');
 }
