@@ -75,6 +75,8 @@ describe('tsup-report combine (SPEC §15)', () => {
     );
     expect(json.targets).toEqual([]);
     expect(json.inputs).toEqual(files.map((f) => ({ file: at(f), status: 'read' })));
+    // Without a config, the handout sentence names no one council's places (the seed's says 本所及び、各支所).
+    expect(json.summary[1]).toMatch(/^生理用品の配布は、\d+カ所で行い、累計\d+件の配布を行った。/u);
   });
 
   test('three sources with other configs: labels unioned, 未記入 for a missing attribute, people and support left out with a warning', async () => {

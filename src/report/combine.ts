@@ -35,6 +35,15 @@ interface First {
   first: string;
 }
 
+/**
+ * Without a config, the seed's sentences but for the handouts: the seed's names one council's
+ * places (社会福祉協議会本所及び、各支所), which a prefecture's sum of several councils would misstate.
+ */
+const COMBINED_DEFAULT_CONFIG: Config = {
+  ...DEFAULT_CONFIG,
+  sentences: { ...DEFAULT_CONFIG.sentences, distribution: '生理用品の配布は、{locationsUsed}カ所で行い、累計{count}件の配布を行った。' },
+};
+
 /** Why a file cannot be combined, each worded where it is shown (CLI, browser app). */
 export type CombineRefusal = {
   file: string;
@@ -135,7 +144,7 @@ export function combineReports(inputs: readonly CombineInput[], options: Combine
   const sources = accepted.map((a) => a.report);
   const first = sources[0]!;
   const figures = combineFigures(sources);
-  const config = options.config ?? DEFAULT_CONFIG;
+  const config = options.config ?? COMBINED_DEFAULT_CONFIG;
   const program = joined(sources.map((s) => s.program)) || config.program;
   const note = periodNote(first.asOf);
   const report: Report = {
