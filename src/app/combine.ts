@@ -9,7 +9,7 @@ import { h } from './dom.js';
 import type { ReportFile } from './reports.js';
 import type { ConfigChoice } from './session.js';
 import type { PickedFile } from './sources.js';
-import { configLines, showReport } from './view.js';
+import { configLines, inputsTable, showReport } from './view.js';
 
 /**
  * Whether the page is given reports to combine (`tsup-report combine`) rather than logs: JSON
@@ -55,37 +55,13 @@ export function combinePicked(reports: readonly ReportFile[], choice: ConfigChoi
 
 /** The reports chosen for combining, each read or refused with why: the page's list of what was read. */
 export function reportsView(reports: readonly ReportFile[], combined: CombinedView | null, m: Messages): HTMLElement {
-  const columns = m.app.inputColumns;
   const refused = combined?.ok === false ? combined.refused : new Map<string, string>();
-  return h(
-    'table',
-    { class: 'inputs' },
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, columns.file),
-        h('th', { scope: 'col' }, columns.status),
-        h('th', { scope: 'col' }, columns.note),
-      ),
-    ),
-    h(
-      'tbody',
-      {},
-      ...reports.map((file) => {
-        const why = refused.get(file.name);
-        const status = why === undefined ? 'read' : 'refused';
-        return h(
-          'tr',
-          { 'data-status': status },
-          h('td', {}, file.name),
-          h('td', {}, m.app.inputStatus[status]),
-          h('td', {}, why ?? m.app.combinedSource),
-        );
-      }),
-    ),
+  return inputsTable(
+    reports.map((file) => {
+      const why = refused.get(file.name);
+      return { file: file.name, status: why === undefined ? 'read' : 'refused', note: why ?? m.app.combinedSource };
+    }),
+    m,
   );
 }
 

@@ -33,6 +33,14 @@ export function inputsView(inputs: readonly InputEntry[], findings: Findings, ch
         return input.file === choice.file ? m.app.configFromFiles(input.file) : m.app.configUnused(input.file);
     }
   };
+  return inputsTable(
+    inputs.map((input) => ({ file: input.file, status: input.status, note: note(input) })),
+    m,
+  );
+}
+
+/** The page's list of what was read: each file, its status and a note. */
+export function inputsTable(rows: readonly { file: string; status: InputEntry['status']; note: string }[], m: Messages): HTMLElement {
   const columns = m.app.inputColumns;
   return h(
     'table',
@@ -51,14 +59,8 @@ export function inputsView(inputs: readonly InputEntry[], findings: Findings, ch
     h(
       'tbody',
       {},
-      ...inputs.map((input) =>
-        h(
-          'tr',
-          { 'data-status': input.status },
-          h('td', {}, input.file),
-          h('td', {}, m.app.inputStatus[input.status]),
-          h('td', {}, note(input)),
-        ),
+      ...rows.map((row) =>
+        h('tr', { 'data-status': row.status }, h('td', {}, row.file), h('td', {}, m.app.inputStatus[row.status]), h('td', {}, row.note)),
       ),
     ),
   );
