@@ -3,7 +3,7 @@ import { NO_AGENCY_LABEL } from '../config/lists.js';
 import type { SourceReport } from './source-json.js';
 import type { AttributeTable, CombinedFacts, CombinedTable, PeopleFigures, Report, SupportFigures } from './types.js';
 
-type Counts = Record<string, number>;
+export type Counts = Record<string, number>;
 
 /** What the people of a combined report carry under their table in every format (SPEC §15). */
 export const PEOPLE_OVERLAP_NOTE = '団体間の重複を含む';

@@ -1,4 +1,4 @@
-import { combineAttributes, combineLedgers, combinePeople, combineSupport, sumCounts, unionLabels } from './combine-parts.js';
+import { combineAttributes, combineLedgers, combinePeople, combineSupport, sumCounts, unionLabels, type Counts } from './combine-parts.js';
 import type { SourceReport } from './source-json.js';
 import type { CombinedFacts, CombinedTable, Report, SourceRow, SupportFigures } from './types.js';
 
@@ -55,9 +55,8 @@ export function combineFigures(sources: readonly SourceReport[]): CombinedFigure
     'outcome',
     sources.map((s) => Object.keys(s.intake.total.outcome)),
   );
-  const intakeMonths = monthly((s, i) => s.intake.months[i]!).map((rows, i) => ({
-    month: first.intake.months[i]!.month,
-    label: first.intake.months[i]!.label,
+  /** Intake rows (a month's of each source, or the combined months) summed over the union of labels. */
+  const sumIntake = (rows: readonly { total: number; channel: Counts; category: Counts; outcome: Counts }[]) => ({
     total: sum(rows.map((r) => r.total)),
     channel: sumCounts(
       channels,
@@ -71,22 +70,13 @@ export function combineFigures(sources: readonly SourceReport[]): CombinedFigure
       outcomes,
       rows.map((r) => r.outcome),
     ),
+  });
+  const intakeMonths = monthly((s, i) => s.intake.months[i]!).map((rows, i) => ({
+    month: first.intake.months[i]!.month,
+    label: first.intake.months[i]!.label,
+    ...sumIntake(rows),
   }));
-  const intakeTotal = {
-    total: sum(intakeMonths.map((m) => m.total)),
-    channel: sumCounts(
-      channels,
-      intakeMonths.map((m) => m.channel),
-    ),
-    category: sumCounts(
-      categories,
-      intakeMonths.map((m) => m.category),
-    ),
-    outcome: sumCounts(
-      outcomes,
-      intakeMonths.map((m) => m.outcome),
-    ),
-  };
+  const intakeTotal = sumIntake(intakeMonths);
 
   const people = combinePeople(sources, facts);
   const attributes = combineAttributes(sources, facts, labelsOf);
