@@ -284,6 +284,8 @@ page.lang.addEventListener('click', () => {
   applyWords();
   // A config's problems were worded when it was checked: checked again, in the new language.
   if (state.failure instanceof ConfigError) void load();
+  // So were the reasons reports cannot be combined, and what they did not share.
+  else if (state.combining) refresh();
 });
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-download]')) {
   button.addEventListener('click', () => {
