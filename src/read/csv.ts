@@ -1,4 +1,4 @@
-import { CsvParser, CsvSyntaxError } from './csv-parser.js';
+import { CsvError, Parser, type Options } from 'csv-parse';
 import { detectEncoding } from './encoding.js';
 import { ReadError, type EncodingName, type RawRow, type RawTable, type ReadOptions } from './types.js';
 
@@ -14,7 +14,7 @@ export type CsvContent = Uint8Array | { head: Uint8Array; chunks: AsyncIterable<
 
 /**
  * A CSV or tab-separated file is one table. Its encoding and delimiter are detected from its
- * first bytes (or the encoding is forced); rows stream through the parser (csv-parser.ts) in batches.
+ * first bytes (or the encoding is forced); rows stream through csv-parse in batches.
  */
 export async function readCsv(name: string, content: CsvContent, options: ReadOptions): Promise<RawTable> {
   const whole = content instanceof Uint8Array;
@@ -36,25 +36,22 @@ async function* parseCsvChunks(
   encoding: EncodingName,
   delimiter: string,
 ): AsyncGenerator<RawRow[]> {
-  let decode: Decode | undefined;
+  const decode = await decoderFor(encoding);
   async function* text(): AsyncGenerator<string> {
-    for await (const chunk of chunks) {
-      // csv-parse, which read UTF-8 bytes itself, took UTF-16LE's BOM at their start to mean UTF-16LE.
-      decode ??= encoding === 'utf8' && chunk[0] === 0xff && chunk[1] === 0xfe ? textDecoder('utf-16le') : await decoderFor(encoding);
-      yield decode(chunk, true);
-    }
-    if (decode) yield decode(new Uint8Array(0), false);
+    for await (const chunk of chunks) yield decode(chunk, true);
+    yield decode(new Uint8Array(0), false);
   }
-  yield* csvRows(text(), delimiter);
+  // csv-parse reads UTF-8 bytes itself (BOM, characters across chunks, U+FFFD for bad bytes):
+  // decoding first would only make it encode the text back into bytes.
+  yield* csvRows(encoding === 'utf8' ? chunks : text(), delimiter);
 }
 
 type Decode = (bytes: Uint8Array, more: boolean) => string;
 
 /**
  * Text from bytes, chunk by chunk, a character cut at a chunk's end carried to the next. UTF-8
- * and UTF-16 use the runtime's TextDecoder (undecodable bytes become U+FFFD and are reported per
- * cell); CP932 uses iconv-lite, loaded only for such files. UTF-16's BOM is dropped by its
- * decoder, UTF-8's by the parser (as csv-parse did: it read the bytes, and its BOM, itself).
+ * and UTF-16 use the runtime's TextDecoder (a BOM is dropped, undecodable bytes become U+FFFD and
+ * are reported per cell); CP932 uses iconv-lite, loaded only for such files.
  */
 async function decoderFor(encoding: EncodingName): Promise<Decode> {
   if (encoding === 'cp932') {
@@ -65,34 +62,54 @@ async function decoderFor(encoding: EncodingName): Promise<Decode> {
       return more ? text : text + (decoder.end() ?? '');
     };
   }
-  return encoding === 'utf8' ? textDecoder('utf-8') : textDecoder(encoding === 'utf16le' ? 'utf-16le' : 'utf-16be', false);
-}
-
-function textDecoder(label: string, keepBom = true): Decode {
-  const decoder = new TextDecoder(label, { ignoreBOM: keepBom });
+  const decoder = new TextDecoder(encoding === 'utf8' ? 'utf-8' : encoding === 'utf16le' ? 'utf-16le' : 'utf-16be');
   return (bytes, more) => decoder.decode(bytes, { stream: more });
 }
 
-/** Rows from the decoded text of a CSV, a batch per piece of text: synchronous within a piece, the same in Node and in the browser. */
-async function* csvRows(input: AsyncIterable<string>, delimiter: string): AsyncGenerator<RawRow[]> {
-  const parser = new CsvParser(delimiter);
+/** csv-parse's parser core: `parse(chunk, end, push, close)` parses synchronously and returns its error, if any. */
+interface ParserCore {
+  parse(chunk: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined;
+}
+
+/**
+ * Rows from the bytes (or decoded text) of a CSV, a batch per chunk, through csv-parse's parser
+ * core (a Parser's `api`, which its own stream transform calls): synchronous, so nothing waits
+ * on stream events, and the same in Node and in the browser, where no Node stream exists.
+ */
+async function* csvRows(
+  input: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+  delimiter: string,
+): AsyncGenerator<RawRow[]> {
+  const core = (
+    new Parser({
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      // Line ends may be mixed in one file (an old Mac export pasted into a Windows one).
+      record_delimiter: ['\r\n', '\n', '\r'],
+    } as Options) as unknown as { api: ParserCore }
+  ).api;
   let row = 0;
   let batch: RawRow[] = [];
   const push = (record: string[]): void => {
     batch.push({ row: ++row, cells: record });
   };
-  // The record being parsed when it failed: the ones before it were whole.
-  const fail = (error: unknown): unknown =>
-    error instanceof CsvSyntaxError ? new ReadError('unreadable-file', { reason: 'csv-syntax' }, error.records + 1) : error;
-  try {
-    for await (const text of input) {
-      parser.write(text, push);
-      while (batch.length >= BATCH_ROWS) yield batch.splice(0, BATCH_ROWS);
-    }
-    parser.end(push);
-  } catch (error) {
-    throw fail(error);
+  const fail = (error: Error): ReadError => {
+    // Only csv-parse's own complaints are about the file; anything else is the tool's bug.
+    if (!(error instanceof CsvError)) throw error;
+    // The record being parsed when it failed: the ones before it were whole.
+    const records = (error as CsvError & { records?: number }).records;
+    return new ReadError('unreadable-file', { reason: 'csv-syntax' }, (records ?? row) + 1);
+  };
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const error = core.parse(bytes, false, push, () => undefined);
+    if (error) throw fail(error);
+    while (batch.length >= BATCH_ROWS) yield batch.splice(0, BATCH_ROWS);
   }
+  const error = core.parse(undefined, true, push, () => undefined);
+  if (error) throw fail(error);
   if (batch.length > 0) yield batch;
   batch = [];
 }
