@@ -1,34 +1,25 @@
-import { ERAS } from '../eras.js';
 import { fiscalYearOf } from './period.js';
 
-interface EraYear {
-  /** 令和 */
-  name: string;
-  /** R */
-  letter: string;
-  year: number;
+/**
+ * Japanese-calendar labels through Intl's `ja-JP-u-ca-japanese` calendar, so new eras come with
+ * the runtime's ICU data rather than a hand-kept table.
+ */
+/** Formatters by their options: making one loads the calendar's data (~10 ms), so each is made once. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function parts(month: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormatPart[] {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const key = JSON.stringify(options);
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: 'UTC', ...options });
+    formatters.set(key, format);
+  }
+  return format.formatToParts(new Date(Date.UTC(y, m - 1, 1)));
 }
 
-/**
- * The era and its year on the first day of a month: 令和 3 for 2021-08. From the era table dates
- * are read with (src/eras.ts), which a test holds equal to Intl's Japanese calendar: making an
- * Intl `ja-JP-u-ca-japanese` formatter loads the calendar's data, ~30 ms of every report's start.
- * Months before the table's first era (no log holds one) still ask Intl.
- */
-function eraYear(month: string): EraYear {
-  const first = `${month}-01`;
-  const era = ERAS.find((e) => first >= e.first && first <= e.last);
-  if (era) {
-    const letter = era.names.find((name) => /^[a-z]$/u.test(name))!.toUpperCase();
-    return { name: era.names[0]!, letter, year: Number(month.slice(0, 4)) - era.base + 1 };
-  }
-  const date = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1));
-  const part = (era: 'long' | 'narrow', type: 'era' | 'year'): string =>
-    new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: 'UTC', era, year: 'numeric' })
-      .formatToParts(date)
-      .find((p) => p.type === type)!.value;
-  const year = part('long', 'year');
-  return { name: part('long', 'era'), letter: part('narrow', 'era'), year: year === '元' ? 1 : Number(year) };
+function part(list: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
+  return list.find((p) => p.type === type)?.value ?? '';
 }
 
 /**
@@ -39,14 +30,14 @@ function eraYear(month: string): EraYear {
 export function fiscalYearLabel(fiscalYear: number, startMonth: number): string {
   const secondMonth = new Date(Date.UTC(fiscalYear, startMonth, 1));
   const month = `${secondMonth.getUTCFullYear()}-${String(secondMonth.getUTCMonth() + 1).padStart(2, '0')}`;
-  const { name, year } = eraYear(month);
-  return `${name}${year === 1 ? '元' : year}年度`;
+  const p = parts(month, { era: 'long', year: 'numeric' });
+  return `${part(p, 'era')}${part(p, 'year')}年度`;
 }
 
 /** R4年2月 for 2022-02, as the seed writes it under its tables. */
 export function shortEraMonth(month: string): string {
-  const { letter, year } = eraYear(month);
-  return `${letter}${year}年${Number(month.slice(5, 7))}月`;
+  const p = parts(month, { era: 'narrow', year: 'numeric', month: 'numeric' });
+  return `${part(p, 'era')}${part(p, 'year')}年${part(p, 'month')}月`;
 }
 
 /** （R4年2月までの累計） */
