@@ -61,15 +61,24 @@ function asciiOnly(file) {
 }
 
 /**
- * Packages a run needs only now and then, each in a file of its own that cli.cjs requires when
- * first used: zod (a config file, --compare, --since: 450 KB) and iconv-lite (a CP932 file). In
- * cli.cjs they were read and compared at every start, for nothing most of the time.
+ * Packages a run needs only now and then, each in a file of its own that cli.cjs loads (through
+ * its code cache, as cli.cjs itself) when first used: zod (a config file, --compare, --since:
+ * 460 KB) and iconv-lite (a CP932 file). In cli.cjs they were read and compared at every start,
+ * for nothing most of the time.
  */
 const SEPARATE = { zod: 'zod.cjs', 'iconv-lite': 'iconv-lite.cjs' };
 const separately = {
   name: 'separately',
   setup(build) {
-    build.onResolve({ filter: /^(zod|iconv-lite)$/ }, (args) => ({ path: `./${SEPARATE[args.path]}`, external: true }));
+    build.onResolve({ filter: /^(zod|iconv-lite)$/ }, (args) => ({ path: args.path, namespace: 'separately' }));
+    build.onLoad({ filter: /.*/, namespace: 'separately' }, (args) => ({
+      contents: [
+        `const { loadCommonJs } = require(${JSON.stringify(path.join(root, 'dist', 'cli', 'code-cache.js'))});`,
+        `module.exports = loadCommonJs(require('node:path').join(__dirname, ${JSON.stringify(SEPARATE[args.path])})).exports;`,
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'js',
+    }));
   },
 };
 

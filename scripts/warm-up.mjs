@@ -1,7 +1,8 @@
 // The V8 code caches of the built CLI (scripts/bundle.mjs): each file is loaded as the installed
 // command loads it (src/cli/code-cache.ts) and run through what a month end does — exceljs writes
 // and reads a workbook, the CLI checks and reports a CSV month and a workbook month — so that the
-// cache holds the functions those runs compiled, not only the files' top levels.
+// cache holds the functions those runs compiled, not only the files' top levels (zod's and
+// iconv-lite's top levels are most of what loading them compiles).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,11 @@ export async function warmUp(root, outdir) {
   const read = new Workbook();
   await read.xlsx.load(await sample.xlsx.writeBuffer());
   read.worksheets[0].eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => cell.font && cell.value));
+
+  const iconv = loadCommonJs(path.join(outdir, 'iconv-lite.cjs'));
+  iconv.exports.decode(new Uint8Array([0x8e, 0xe5, 0x91, 0x69]), 'cp932');
+  writeCodeCache(path.join(outdir, 'iconv-lite.cjs'), iconv);
+  writeCodeCache(path.join(outdir, 'zod.cjs'), loadCommonJs(path.join(outdir, 'zod.cjs')));
 
   const folder = mkdtempSync(path.join(os.tmpdir(), 'tsup-warm-up-'));
   try {

@@ -7,8 +7,8 @@ import { loadCommonJs } from '../src/cli/code-cache.js';
 import { BIN, fixture, ROOT } from './helpers.js';
 
 describe('the built CLI (dist/bundle, made by scripts/bundle.mjs)', () => {
-  test("the CLI and exceljs's Workbook load through V8 code caches made from them, which this Node accepts", () => {
-    for (const file of ['cli.cjs', 'exceljs-workbook.cjs']) {
+  test("the CLI, exceljs's Workbook, zod and iconv-lite load through V8 code caches made from them, which this Node accepts", () => {
+    for (const file of ['cli.cjs', 'exceljs-workbook.cjs', 'zod.cjs', 'iconv-lite.cjs']) {
       expect(loadCommonJs(path.join(ROOT, 'dist', 'bundle', file)).cached, file).toBe(true);
     }
     // Pure ASCII: one non-ASCII character (a regular expression's 合計) made V8 hold all of it as two-byte text.
