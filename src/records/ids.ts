@@ -111,7 +111,7 @@ function repeatedNumbers(tables: readonly CheckedTable[], leftOut: ReadonlySet<C
   counted.forEach((table, t) => {
     hashes[t]!.forEach((hash, index) => {
       if (!repeated.has(hash)) return;
-      const key = `${table.numbered.fiscalYear(index, startMonth)}\u0000${table.numbered.ids[index]}`;
+      const key = `${table.numbered.fiscalYear(index, startMonth)}\u0000${table.numbered.id(index)}`;
       (byNumber.get(key) ?? byNumber.set(key, []).get(key)!).push({ table, index });
     });
   });
@@ -123,7 +123,7 @@ function keyHashes(numbered: NumberedRecords, startMonth: number): Uint32Array {
   const hashes = new Uint32Array(numbered.size);
   for (let i = 0; i < numbered.size; i++) {
     let hash = Math.imul(0x811c9dc5 ^ numbered.fiscalYear(i, startMonth), 0x01000193);
-    const id = numbered.ids[i]!;
+    const id = numbered.id(i);
     for (let c = 0; c < id.length; c++) hash = Math.imul(hash ^ id.charCodeAt(c), 0x01000193);
     hashes[i] = hash >>> 0;
   }

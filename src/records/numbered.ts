@@ -35,7 +35,8 @@ export class DateDictionary {
   private readonly numbers = new Map<IsoDate, number>();
   private readonly dates: IsoDate[] = [];
   private readonly years: number[] = [];
-  private last = { date: '', n: -1 };
+  private lastDate = '';
+  private lastNumber = -1;
 
   /** The fiscal year of a numbered date, worked out once per date. */
   fiscalYear(n: number, startMonth: number): number {
@@ -51,13 +52,14 @@ export class DateDictionary {
 
   numberOf(date: IsoDate): number {
     // Rows come in date order: most are the date of the row before.
-    if (date === this.last.date) return this.last.n;
+    if (date === this.lastDate) return this.lastNumber;
     let n = this.numbers.get(date);
     if (n === undefined) {
       n = this.dates.push(date) - 1;
       this.numbers.set(date, n);
     }
-    this.last = { date, n };
+    this.lastDate = date;
+    this.lastNumber = n;
     return n;
   }
 
@@ -75,8 +77,10 @@ const [DATE, CHANNEL, CATEGORY, OUTCOME, ROW, FIELDS] = [0, 1, 2, 3, 4, 5] as co
  * others are only counted, never kept.
  */
 export class NumberedRecords {
-  /** The 受付番号, in row order. */
-  readonly ids: string[] = [];
+  /** How many records. */
+  size = 0;
+  /** The 受付番号, in row order, in chunks of CHUNK (growing one array of a million was a tenth of collecting them). */
+  private readonly idChunks: string[][] = [];
   /** The other fields, FIELDS numbers a record, one after another, in chunks of CHUNK records: one store per field. */
   private readonly fields: Uint32Array[] = [];
   /**
@@ -92,16 +96,20 @@ export class NumberedRecords {
     private readonly dictionary: DateDictionary,
   ) {}
 
-  get size(): number {
-    return this.ids.length;
+  /** The 受付番号 of a record. */
+  id(index: number): string {
+    return this.idChunks[index >>> CHUNK_SHIFT]![index & IN_CHUNK]!;
   }
 
   add(record: IntakeRecord & { id: string }): void {
-    const index = this.ids.length;
-    if ((index & IN_CHUNK) === 0) this.fields.push(new Uint32Array(CHUNK * FIELDS));
+    const index = this.size++;
+    if ((index & IN_CHUNK) === 0) {
+      this.fields.push(new Uint32Array(CHUNK * FIELDS));
+      this.idChunks.push([]);
+    }
     const fields = this.fields[index >>> CHUNK_SHIFT]!;
     let at = (index & IN_CHUNK) * FIELDS;
-    this.ids.push(record.id);
+    this.idChunks[index >>> CHUNK_SHIFT]!.push(record.id);
     fields[at++] = this.dictionary.numberOf(record.date);
     fields[at++] = record.channel;
     fields[at++] = record.category;
@@ -135,7 +143,7 @@ export class NumberedRecords {
       kind: 'intake',
       unit: this.unit,
       row: this.field(index, ROW),
-      id: this.ids[index]!,
+      id: this.id(index),
       date: this.date(index),
       channel: this.field(index, CHANNEL),
       category: this.field(index, CATEGORY),

@@ -66,14 +66,18 @@ export class Tally implements TallyView {
    * in date order, so a million rows look up a few hundred months (and the same month string,
    * whose hash is kept, is the key every time).
    */
-  private lastDate: { date: string; month: string } | null = null;
+  private lastDate = '';
+  private lastMonth = '';
   private lastIntake: { month: string; counts: IntakeCounts } | null = null;
 
   constructor(private readonly config: Config) {}
 
   private monthOf(date: string): string {
-    if (this.lastDate?.date !== date) this.lastDate = { date, month: monthOf(date) };
-    return this.lastDate.month;
+    if (this.lastDate !== date) {
+      this.lastDate = date;
+      this.lastMonth = monthOf(date);
+    }
+    return this.lastMonth;
   }
 
   get intake(): ReadonlyMap<string, Readonly<IntakeCounts>> {

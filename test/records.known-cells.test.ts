@@ -1,0 +1,64 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { holidaysFromPackage } from '../src/cli/holidays.js';
+import { DEFAULT_CONFIG } from '../src/config/default.js';
+import type { Config } from '../src/config/schema.js';
+import type { CellValue } from '../src/read/types.js';
+import { detectHeader, withAttributeColumns, type TableLayout } from '../src/records/header.js';
+import { RowValidator, type RowResult } from '../src/records/row.js';
+
+const TODAY = '2022-03-31';
+
+/** A result as plain data: the validator overwrites its answer and record with the next row's. */
+const copy = (result: RowResult): unknown => JSON.parse(JSON.stringify({ ...result, record: result.record && { ...result.record } }));
+
+function layoutOf(header: CellValue[], config: Config): TableLayout {
+  const found = detectHeader([{ row: 1, cells: header }]);
+  if (!found.ok) throw new Error('no header');
+  return withAttributeColumns(found.layout, config.attributes);
+}
+
+/** Mostly a column's usual texts (met again and again: the fast path), now and then anything that sends a row to the full check. */
+const cell = (usual: CellValue[], unusual: CellValue[]) =>
+  fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom<CellValue>(...usual) },
+    { weight: 1, arbitrary: fc.constantFrom<CellValue>(...unusual, '', '  ', null, 'x\uFFFD', 7, new Date(Date.UTC(2021, 8, 3))) },
+  );
+const intakeRow = fc.tuple(
+  cell(['R3-1', 'R3-2', '1', 'A 1'], [' R3-3 ', 'Ｒ３－４', '受付5', '\tR3-6']),
+  cell(['2021/9/1', '2021/9/4', '2021-09-06', '令和3年9月7日'], ['2021/2/30', '2030/1/1', '9/1', '2021/9/5']),
+  cell(['電話', 'TEL', 'メール', '来所'], ['電活']),
+  cell(['家庭問題', '家庭', '生活問題'], ['不明']),
+  cell(['助言', '継続', 'その他'], ['助']),
+  cell(['メモ', '', '長いメモ\n二行目'], []),
+  cell(['A-1', 'A-2', ''], ['Ａ－３']),
+  cell(['新規', '継続', '再来'], ['はい']),
+  cell(['20代', '不明', ''], ['30代']),
+);
+const HEADER: CellValue[] = ['受付番号', '受付日', '受付方法', '主訴', '対応結果', '備考', '相談者ID', '新規/継続', '年代'];
+
+describe('the fast path of the row check (records/known-cells.ts) answers as the full check does', () => {
+  for (const [name, config] of [
+    ['the default config', DEFAULT_CONFIG],
+    [
+      'an attribute configured (年代)',
+      { ...DEFAULT_CONFIG, attributes: [{ key: 'age', header: '年代', labels: [{ label: '20代' }], unknownLabel: '不明' }] },
+    ],
+  ] as [string, Config][]) {
+    test(`every row, whatever the rows before it: ${name} (fast-check)`, () => {
+      const layout = layoutOf(HEADER, config);
+      fc.assert(
+        fc.property(fc.array(intakeRow, { minLength: 20, maxLength: 80 }), (rows) => {
+          // One validator for the whole table, which meets texts again; a fresh one per row, which never has.
+          const warm = new RowValidator(config, TODAY, holidaysFromPackage);
+          rows.forEach((cells, i) => {
+            const row = { row: i + 2, cells };
+            const expected = copy(new RowValidator(config, TODAY, holidaysFromPackage).validate(layout, row, 0));
+            expect(copy(warm.validate(layout, row, 0))).toEqual(expected);
+          });
+        }),
+        { numRuns: 200 },
+      );
+    });
+  }
+});
