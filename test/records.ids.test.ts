@@ -140,4 +140,17 @@ describe('受付番号: counted once, unique within a fiscal year', () => {
       expect(Array.from(column.sorted())).toEqual([...hashes].sort((a, b) => a - b));
     }
   });
+
+  test('numbers are kept whole across the storage of their text: 200,001 characters long, full-width, Japanese, past a chunk of 65,536', async () => {
+    const long = `L${'0123456789'.repeat(20_000)}`;
+    const many = Array.from({ length: 20_000 }, (_, i) => `N-${String(i).padStart(5, '0')}`);
+    const ids = [...many.slice(0, 9000), long, 'Ｒ３－１', '受付番号あ', ...many.slice(9000)];
+    const rows = ids.map((id, i) => row(id, `2021/9/${1 + (i % 28)}`));
+    // Every fifth number again, with another channel: each is a conflict naming its number.
+    const again = ids.filter((_, i) => i % 5 === 0 || (i >= 9000 && i <= 9002)).map((id) => row(id, '2021/10/1', 'メール'));
+    const { log } = await analyseTables([memoryTable([INTAKE_HEADER, ...rows], 'a.csv'), memoryTable([INTAKE_HEADER, ...again], 'b.csv')]);
+    const conflicts = log.list().filter((p) => p.code === 'duplicate-id-conflict' && p.file === 'b.csv');
+    const expected = ids.filter((_, i) => i % 5 === 0 || (i >= 9000 && i <= 9002)).map((id) => id.normalize('NFKC'));
+    expect(conflicts.map((p) => p.value)).toEqual(expected);
+  });
 });

@@ -164,7 +164,7 @@ class RecordsRun {
       unit,
       kind: layout.kind,
       tally: new Tally(this.config),
-      numbered: new NumberedRecords(unit, this.dates),
+      numbered: new NumberedRecords(unit, this.dates, this.config.fiscalYearStartMonth),
       rowHashes: new HashColumn(),
       accepted: 0,
       people: layout.columns.some((c) => c.spec.role === 'client' || c.spec.role === 'visit') ? new PeopleRecords() : null,

@@ -69,20 +69,25 @@ export class DateDictionary {
 }
 
 /** Positions of a numbered record's fields in NumberedRecords' array. */
-const [DATE, CHANNEL, CATEGORY, OUTCOME, ROW, FIELDS] = [0, 1, 2, 3, 4, 5] as const;
+const [DATE, CHANNEL, CATEGORY, OUTCOME, ROW, KEY, ID_CHUNK, ID_AT, ID_LENGTH, FIELDS] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+/** Code units per chunk of 受付番号 text (a longer number gets a chunk of its own). */
+const TEXT_CHUNK = 1 << 16;
 
 /**
- * A table's consultations that carry a 受付番号, kept (in columns, ~20 bytes each besides the
- * number itself) until every table is read, for the check that each number is counted once. The
- * others are only counted, never kept.
+ * A table's consultations that carry a 受付番号, kept until every table is read, for the check
+ * that each number is counted once (ids.ts). The others are only counted, never kept. Everything
+ * is kept in typed arrays, ~36 bytes a record plus two a character of its number: no string or
+ * object per record for the garbage collector to move (a string per number was a third of the
+ * cost of a 受付番号 column on a large file), and no array of a million to grow.
  */
 export class NumberedRecords {
   /** How many records. */
   size = 0;
-  /** The 受付番号, in row order, in chunks of CHUNK (growing one array of a million was a tenth of collecting them). */
-  private readonly idChunks: string[][] = [];
-  /** The other fields, FIELDS numbers a record, one after another, in chunks of CHUNK records: one store per field. */
+  /** FIELDS numbers a record, one after another, in chunks of CHUNK records: one store per field. */
   private readonly fields: Uint32Array[] = [];
+  /** The 受付番号 as UTF-16 code units, one after another; a record's fields say where its own are. */
+  private readonly text: Uint16Array[] = [];
+  private textUsed = TEXT_CHUNK;
   /**
    * SPEC §14, kept only when the config has them (so for every record or none): each record's 主訴
    * with categoriesMultiple, and its attributes' labels, to take a repeated record back from the
@@ -94,27 +99,57 @@ export class NumberedRecords {
   constructor(
     private readonly unit: number,
     private readonly dictionary: DateDictionary,
+    /** The config's first month of the fiscal year, which a number is unique within. */
+    private readonly startMonth: number,
   ) {}
 
   /** The 受付番号 of a record. */
   id(index: number): string {
-    return this.idChunks[index >>> CHUNK_SHIFT]![index & IN_CHUNK]!;
+    const chunk = this.text[this.field(index, ID_CHUNK)]!;
+    const from = this.field(index, ID_AT);
+    const to = from + this.field(index, ID_LENGTH);
+    // A few thousand code units a call: a call takes only so many arguments.
+    let id = '';
+    for (let at = from; at < to; at += 4096) id += String.fromCharCode(...chunk.subarray(at, Math.min(to, at + 4096)));
+    return id;
+  }
+
+  /**
+   * A 32-bit FNV-style hash of the record's fiscal year (mixed in whole) and 受付番号 (character by
+   * character), worked out as it was added: the key ids.ts sorts to find numbers given twice.
+   */
+  key(index: number): number {
+    return this.field(index, KEY);
   }
 
   add(record: IntakeRecord & { id: string }): void {
     const index = this.size++;
-    if ((index & IN_CHUNK) === 0) {
-      this.fields.push(new Uint32Array(CHUNK * FIELDS));
-      this.idChunks.push([]);
-    }
+    if ((index & IN_CHUNK) === 0) this.fields.push(new Uint32Array(CHUNK * FIELDS));
     const fields = this.fields[index >>> CHUNK_SHIFT]!;
-    let at = (index & IN_CHUNK) * FIELDS;
-    this.idChunks[index >>> CHUNK_SHIFT]!.push(record.id);
-    fields[at++] = this.dictionary.numberOf(record.date);
-    fields[at++] = record.channel;
-    fields[at++] = record.category;
-    fields[at++] = record.outcome;
-    fields[at] = record.row;
+    const at = (index & IN_CHUNK) * FIELDS;
+    const { id } = record;
+    if (this.textUsed + id.length > TEXT_CHUNK) {
+      this.text.push(new Uint16Array(Math.max(TEXT_CHUNK, id.length)));
+      this.textUsed = 0;
+    }
+    const text = this.text[this.text.length - 1]!;
+    const date = this.dictionary.numberOf(record.date);
+    let key = Math.imul(0x811c9dc5 ^ this.dictionary.fiscalYear(date, this.startMonth), 0x01000193);
+    for (let c = 0; c < id.length; c++) {
+      const unit = id.charCodeAt(c);
+      text[this.textUsed + c] = unit;
+      key = Math.imul(key ^ unit, 0x01000193);
+    }
+    fields[at + DATE] = date;
+    fields[at + CHANNEL] = record.channel;
+    fields[at + CATEGORY] = record.category;
+    fields[at + OUTCOME] = record.outcome;
+    fields[at + ROW] = record.row;
+    fields[at + KEY] = key >>> 0;
+    fields[at + ID_CHUNK] = this.text.length - 1;
+    fields[at + ID_AT] = this.textUsed;
+    fields[at + ID_LENGTH] = id.length;
+    this.textUsed += id.length;
     if (record.categories !== null) this.categorySets.push(record.categories);
     if (record.attributes.length > 0) this.attributeLabels.push(record.attributes);
   }
