@@ -46,8 +46,8 @@ const lazyBuiltins = {
 
 /**
  * esbuild escapes what is not ASCII in strings but not in regular expressions (the tool's 合計, 年,
- * 令和 …): one such character makes V8 hold the whole 900 KB file as two-byte text, decoded at
- * every start. Escaped as \uXXXX, which means the same character there. A character after a
+ * 令和 …, zod's and iconv-lite's few): one such character makes V8 hold a whole file as two-byte
+ * text, decoded at every start. Escaped as \uXXXX, which means the same character there. A character after a
  * backslash would change meaning, and stops the build.
  */
 function asciiOnly(file) {
@@ -116,6 +116,7 @@ for (const [name, file] of Object.entries(SEPARATE)) {
     plugins: [onlyCp932Tables(root)],
     logLevel: 'warning',
   });
+  asciiOnly(path.join(outdir, file));
 }
 
 const workbookFile = path.join(outdir, 'exceljs-workbook.cjs');
