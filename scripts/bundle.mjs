@@ -82,6 +82,53 @@ const separately = {
   },
 };
 
+/**
+ * jszip (under exceljs) inflates a workbook's parts with pako, JavaScript run cold at every month
+ * end; the CLI inflates them with Node's zlib instead, in one call per part. Compressing (a
+ * workbook written) stays with pako, so that written files are byte for byte as before. A part
+ * zlib cannot inflate ends the reading with an error, as pako's broken output did (by its CRC).
+ */
+const zlibInflate = {
+  name: 'zlib-inflate',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]jszip[\\/]lib[\\/]flate\.js$/ }, (args) => ({
+      contents: `${readFileSync(args.path, 'utf8')}
+function ZlibInflateWorker() {
+  GenericWorker.call(this, 'FlateWorker/Inflate');
+  this.chunks = [];
+  this.meta = {};
+}
+utils.inherits(ZlibInflateWorker, GenericWorker);
+ZlibInflateWorker.prototype.processChunk = function (chunk) {
+  this.meta = chunk.meta;
+  this.chunks.push(utils.transformTo('uint8array', chunk.data));
+};
+ZlibInflateWorker.prototype.flush = function () {
+  GenericWorker.prototype.flush.call(this);
+  var data;
+  try {
+    data = require('node:zlib').inflateRawSync(Buffer.concat(this.chunks));
+  } catch (error) {
+    this.error(error);
+    return;
+  }
+  this.chunks = [];
+  this.push({ data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), meta: this.meta });
+};
+ZlibInflateWorker.prototype.cleanUp = function () {
+  GenericWorker.prototype.cleanUp.call(this);
+  this.chunks = [];
+};
+exports.uncompressWorker = function () {
+  return new ZlibInflateWorker();
+};
+`,
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 await rm(outdir, { recursive: true, force: true });
 await build({
   entryPoints: { cli: path.join(root, 'dist', 'cli', 'main.js'), start: path.join(root, 'dist', 'cli', 'start.js') },
@@ -128,7 +175,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  plugins: [withoutExceljsCsv(root), lazyBuiltins],
+  plugins: [withoutExceljsCsv(root), lazyBuiltins, zlibInflate],
   logLevel: 'warning',
 });
 
