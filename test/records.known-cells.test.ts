@@ -5,6 +5,8 @@ import { DEFAULT_CONFIG } from '../src/config/default.js';
 import type { Config } from '../src/config/schema.js';
 import type { CellValue } from '../src/read/types.js';
 import { detectHeader, withAttributeColumns, type TableLayout } from '../src/records/header.js';
+import { parseDate } from '../src/records/dates.js';
+import { plainDateKey } from '../src/records/known-cells.js';
 import { RowValidator, type RowResult } from '../src/records/row.js';
 
 const TODAY = '2022-03-31';
@@ -26,7 +28,10 @@ const cell = (usual: CellValue[], unusual: CellValue[]) =>
   );
 const intakeRow = fc.tuple(
   cell(['R3-1', 'R3-2', '1', 'A 1'], [' R3-3 ', 'Ｒ３－４', '受付5', '\tR3-6']),
-  cell(['2021/9/1', '2021/9/4', '2021-09-06', '令和3年9月7日'], ['2021/2/30', '2030/1/1', '9/1', '2021/9/5']),
+  cell(
+    ['2021/9/1', '2021-9-1', '2021.09.01', '2021/9/4', '2021-09-06', '令和3年9月7日'],
+    ['2021/2/30', '2030/1/1', '9/1', '2021/9/5', '2021/09/5 '],
+  ),
   cell(['電話', 'TEL', 'メール', '来所'], ['電活']),
   cell(['家庭問題', '家庭', '生活問題'], ['不明']),
   cell(['助言', '継続', 'その他'], ['助']),
@@ -61,4 +66,45 @@ describe('the fast path of the row check (records/known-cells.ts) answers as the
       );
     });
   }
+});
+
+describe('dates typed as digits and separators (known-cells.ts plainDateKey)', () => {
+  const part = (max: number, width: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(width, '0'));
+  const typed = fc.tuple(
+    part(9999, 4),
+    fc.constantFrom('/', '-', '.'),
+    fc.oneof(part(9, 1), part(99, 2)),
+    fc.constantFrom('/', '-', '.'),
+    fc.oneof(part(9, 1), part(99, 2)),
+  );
+
+  test('a key for exactly the texts of that form; texts with one key have one answer from the full parser (fast-check)', () => {
+    fc.assert(
+      fc.property(typed, ([year, s1, month, s2, day]) => {
+        const text = `${year}${s1}${month}${s2}${day}`;
+        expect(plainDateKey(text)).toBe(Number(year) * 10_000 + Number(month) * 100 + Number(day));
+        expect(parseDate(text)).toEqual(parseDate(`${year}/${Number(month)}/${Number(day)}`));
+      }),
+      { numRuns: 2000 },
+    );
+    // Near misses: the same shape with any piece too long, too short or of another character.
+    const piece = (length: number) =>
+      fc.array(fc.constantFrom('0', '1', '9', '/', '-', '.', ' ', '２', 'a'), { minLength: 0, maxLength: length });
+    const digits = (min: number, max: number) => fc.array(fc.constantFrom('0', '3', '9'), { minLength: min, maxLength: max });
+    const other = fc
+      .tuple(
+        fc.oneof(digits(3, 5), piece(5)),
+        fc.oneof(piece(1), fc.constantFrom(['/'])),
+        fc.oneof(digits(0, 3), piece(3)),
+        piece(1),
+        fc.oneof(digits(0, 3), piece(3)),
+      )
+      .map((parts) => parts.map((p) => p.join('')).join(''));
+    fc.assert(
+      fc.property(other, (text) => {
+        expect(plainDateKey(text) >= 0).toBe(/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/u.test(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });

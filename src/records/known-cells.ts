@@ -25,6 +25,8 @@ interface ColumnPlan {
   isDate: boolean;
   /** READ_BEFORE: each text the full check found sound, with its value. */
   values: Map<string, Known>;
+  /** A date column's sound dates typed as digits and separators, by plainDateKey: no text to hash. */
+  dates: Map<number, Known>;
   /**
    * The texts met last and their values, looked through before the map: comparing a few short
    * texts is cheaper than hashing the cell's text, new in every row, for a map. A coded column has
@@ -57,6 +59,44 @@ function isPlain(text: string): boolean {
   return true;
 }
 
+const isSeparator = (c: number): boolean => c === 0x2f || c === 0x2d || c === 0x2e;
+
+/**
+ * A date typed as ASCII digits and separators only — 2021/9/1, 2021-09-01, 2021.9.1 — as one
+ * number of its year, month and day; -1 for any other text. The full check (dates.ts) reads every
+ * text of this form by its year, month and day alone, so texts with one number have one answer
+ * (test/records.known-cells.test.ts holds it so).
+ */
+export function plainDateKey(text: string): number {
+  const n = text.length;
+  if (n < 8 || n > 10) return -1;
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    year = year * 10 + digit;
+  }
+  if (!isSeparator(text.charCodeAt(4))) return -1;
+  // The month ends at the second separator, the day at the end: one or two digits each.
+  let at = 5;
+  let month = 0;
+  for (; at < n && at < 8 && !isSeparator(text.charCodeAt(at)); at++) {
+    const digit = text.charCodeAt(at) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    month = month * 10 + digit;
+  }
+  if (at === 5 || at === 8 || at === n) return -1;
+  const dayFrom = ++at;
+  let day = 0;
+  for (; at < n; at++) {
+    const digit = text.charCodeAt(at) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    day = day * 10 + digit;
+  }
+  const dayDigits = n - dayFrom;
+  return dayDigits === 1 || dayDigits === 2 ? year * 10_000 + month * 100 + day : -1;
+}
+
 /**
  * The row check's fast path. A log repeats the same few texts in its coded and date columns a
  * million times: the value the full check (RowValidator) found for a text in a column is kept, and
@@ -83,6 +123,15 @@ export class KnownCells {
       const cell = cells[plan.index];
       if (plan.how === READ_BEFORE) {
         if (typeof cell !== 'string') return false;
+        if (plan.isDate) {
+          const key = plainDateKey(cell);
+          const known = key < 0 ? undefined : plan.dates.get(key);
+          if (known !== undefined) {
+            values[plan.slot] = date = known.value as IsoDate;
+            hash.addTextHash(known.hash![0], known.hash![1]);
+            continue;
+          }
+        }
         const texts = plan.recentTexts;
         let at = 0;
         while (at < texts.length && texts[at] !== cell) at++;
@@ -136,7 +185,10 @@ export class KnownCells {
     const plan = this.byColumn.get(column);
     if (plan?.how !== READ_BEFORE || text.includes('\uFFFD')) return;
     if (plan.values.size >= KEPT) plan.values.clear();
-    plan.values.set(text, { value, hash: typeof value === 'number' ? null : textHash(value) });
+    const known = { value, hash: typeof value === 'number' ? null : textHash(value) };
+    plan.values.set(text, known);
+    const key = plan.isDate ? plainDateKey(text) : -1;
+    if (key >= 0) plan.dates.set(key, known);
   }
 
   private plan(layout: TableLayout): void {
@@ -153,6 +205,7 @@ export class KnownCells {
         hashed: role !== 'private' && role !== 'client',
         isDate: role === 'date',
         values: new Map(),
+        dates: new Map(),
         recentTexts: [],
         recentValues: [],
         recentNext: 0,
