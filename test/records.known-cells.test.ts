@@ -7,7 +7,8 @@ import type { CellValue } from '../src/read/types.js';
 import { detectHeader, withAttributeColumns, type TableLayout } from '../src/records/header.js';
 import { parseDate } from '../src/records/dates.js';
 import { plainDateKey } from '../src/records/known-cells.js';
-import { RowValidator, type RowResult } from '../src/records/row.js';
+import { RowValidator, type LogRecord, type RowResult } from '../src/records/row.js';
+import { Tally } from '../src/records/tally.js';
 
 const TODAY = '2022-03-31';
 
@@ -105,6 +106,60 @@ describe('dates typed as digits and separators (known-cells.ts plainDateKey)', (
         expect(plainDateKey(text) >= 0).toBe(/^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/u.test(text));
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+describe('the tally counts rows by kind and month however records come (records/tally.ts keeps the last month pending)', () => {
+  test('rows, total, months and addAll agree with a plain count (fast-check)', () => {
+    const month = fc.constantFrom('2021-04', '2021-05', '2022-01');
+    const op = fc.record({ kind: fc.constantFrom('intake', 'ibasho', 'distribution'), month, remove: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 60 }), fc.array(op, { maxLength: 20 }), (ops, others) => {
+        const recordOf = ({ kind, month }: { kind: string; month: string }): LogRecord =>
+          kind === 'intake'
+            ? {
+                kind: 'intake',
+                unit: 0,
+                row: 2,
+                id: null,
+                date: `${month}-03`,
+                clientId: null,
+                visit: null,
+                channel: 0,
+                category: 0,
+                outcome: 0,
+                categories: null,
+                attributes: [],
+              }
+            : kind === 'ibasho'
+              ? { kind: 'ibasho', unit: 0, row: 2, date: `${month}-03`, venue: 0, participants: 2 }
+              : { kind: 'distribution', unit: 0, row: 2, date: `${month}-03`, location: 0, count: 1 };
+        const expected = new Map<string, number>();
+        for (const o of [...ops, ...others]) {
+          const key = `${o.kind} ${o.month}`;
+          expected.set(key, (expected.get(key) ?? 0) + (o.remove ? -1 : 1));
+        }
+        // Built afresh for each question, so that each is asked with rows still pending: another
+        // table's rows (pending there) added first, then this table's own.
+        const build = (): Tally => {
+          const other = new Tally(DEFAULT_CONFIG);
+          for (const o of others) (o.remove ? other.remove : other.add).call(other, recordOf(o));
+          const tally = new Tally(DEFAULT_CONFIG);
+          tally.addAll(other);
+          for (const o of ops) (o.remove ? tally.remove : tally.add).call(tally, recordOf(o));
+          return tally;
+        };
+        const months = [...new Set([...expected].filter(([, n]) => n > 0).map(([k]) => k.split(' ')[1]!))].sort();
+        const intake = [...expected].filter(([k]) => k.startsWith('intake')).reduce((a, [, n]) => a + n, 0);
+        expect(build().months()).toEqual(months);
+        expect(build().total('intake')).toBe(intake);
+        const rows = build().rows;
+        const seen = new Map<string, number>();
+        for (const kind of ['intake', 'ibasho', 'distribution'] as const) for (const [m, n] of rows[kind]) seen.set(`${kind} ${m}`, n);
+        expect(seen).toEqual(expected);
+      }),
+      { numRuns: 500 },
     );
   });
 });
