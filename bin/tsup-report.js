@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-import { runAsProcess } from '../dist/bundle/main.js';
-
-runAsProcess();
+// The CLI, bundled into dist/bundle/ by scripts/bundle.mjs: start.cjs loads it through its V8 code cache.
+import '../dist/bundle/start.cjs';

@@ -1,16 +1,16 @@
-// Links tsc's output (dist/) into a few files for the CLI (dist/bundle/): one entry file plus a
-// chunk per lazily loaded command, minified, with iconv-lite linked in (patched, from
-// node_modules). exceljs's Workbook (patched lib/, without its streaming and CSV parts) is built
-// into one CommonJS file beside it, exceljs-workbook.cjs, with a V8 code cache made here by
-// reading and writing a workbook once (src/cli/workbook-cache.ts loads it): a month end starts
-// ~220 ms sooner than loading exceljs's ~400 modules one by one.
+// Links tsc's output (dist/) into the files the installed command runs (dist/bundle/): the whole
+// CLI as one CommonJS file, cli.cjs (minified, iconv-lite linked in), with start.cjs, which
+// bin/tsup-report.js imports and which loads cli.cjs; and exceljs's Workbook (patched lib/, without
+// its streaming and CSV parts) as one more, exceljs-workbook.cjs. Each .cjs gets a V8 code cache
+// made here by running it (src/cli/code-cache.ts, which loads them): Node 20 keeps none of its
+// own, and compiling them at every start was a third of a month end. CommonJS rather than ES
+// modules for that: Node 20 gives an ES module no code cache.
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import vm from 'node:vm';
 import { onlyCp932Tables, withoutExceljsCsv } from './build-plugins.mjs';
+import { warmUp } from './warm-up.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outdir = path.join(root, 'dist', 'bundle');
@@ -44,23 +44,127 @@ const lazyBuiltins = {
   },
 };
 
+/**
+ * esbuild escapes what is not ASCII in strings but not in regular expressions (the tool's 合計, 年,
+ * 令和 …, zod's and iconv-lite's few): one such character makes V8 hold a whole file as two-byte
+ * text, decoded at every start. Escaped as \uXXXX, which means the same character there. A character after a
+ * backslash would change meaning, and stops the build.
+ */
+function asciiOnly(file) {
+  const source = readFileSync(file, 'utf8');
+  // Without the u flag, a character beyond U+FFFF is matched as its two halves, each escaped.
+  if (/\\[\u0080-\uffff]/.test(source)) throw new Error(`${file}: an escaped non-ASCII character`);
+  writeFileSync(
+    file,
+    source.replace(/[\u0080-\uffff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  );
+}
+
+/**
+ * Packages a run needs only now and then, each in a file of its own that cli.cjs loads (through
+ * its code cache, as cli.cjs itself) when first used: zod (a config file, --compare, --since:
+ * 460 KB) and iconv-lite (a CP932 file). In cli.cjs they were read and compared at every start,
+ * for nothing most of the time.
+ */
+const SEPARATE = { zod: 'zod.cjs', 'iconv-lite': 'iconv-lite.cjs' };
+const separately = {
+  name: 'separately',
+  setup(build) {
+    build.onResolve({ filter: /^(zod|iconv-lite)$/ }, (args) => ({ path: args.path, namespace: 'separately' }));
+    build.onLoad({ filter: /.*/, namespace: 'separately' }, (args) => ({
+      contents: [
+        `const { loadCommonJs } = require(${JSON.stringify(path.join(root, 'dist', 'cli', 'code-cache.js'))});`,
+        `module.exports = loadCommonJs(require('node:path').join(__dirname, ${JSON.stringify(SEPARATE[args.path])})).exports;`,
+      ].join('\n'),
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * jszip (under exceljs) inflates a workbook's parts with pako, JavaScript run cold at every month
+ * end; the CLI inflates them with Node's zlib instead, in one call per part. Compressing (a
+ * workbook written) stays with pako, so that written files are byte for byte as before. A part
+ * zlib cannot inflate ends the reading with an error, as pako's broken output did (by its CRC).
+ */
+const zlibInflate = {
+  name: 'zlib-inflate',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]jszip[\\/]lib[\\/]flate\.js$/ }, (args) => ({
+      contents: `${readFileSync(args.path, 'utf8')}
+function ZlibInflateWorker() {
+  GenericWorker.call(this, 'FlateWorker/Inflate');
+  this.chunks = [];
+  this.meta = {};
+}
+utils.inherits(ZlibInflateWorker, GenericWorker);
+ZlibInflateWorker.prototype.processChunk = function (chunk) {
+  this.meta = chunk.meta;
+  this.chunks.push(utils.transformTo('uint8array', chunk.data));
+};
+ZlibInflateWorker.prototype.flush = function () {
+  GenericWorker.prototype.flush.call(this);
+  var data;
+  try {
+    data = require('node:zlib').inflateRawSync(Buffer.concat(this.chunks));
+  } catch (error) {
+    this.error(error);
+    return;
+  }
+  this.chunks = [];
+  this.push({ data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), meta: this.meta });
+};
+ZlibInflateWorker.prototype.cleanUp = function () {
+  GenericWorker.prototype.cleanUp.call(this);
+  this.chunks = [];
+};
+exports.uncompressWorker = function () {
+  return new ZlibInflateWorker();
+};
+`,
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 await rm(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: path.join(root, 'dist', 'cli', 'main.js') },
+  entryPoints: { cli: path.join(root, 'dist', 'cli', 'main.js'), start: path.join(root, 'dist', 'cli', 'start.js') },
   outdir,
+  outExtension: { '.js': '.cjs' },
   bundle: true,
-  splitting: true,
   minify,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  // Loaded from exceljs-workbook.cjs instead (the tests, running src/, import the package).
+  // Loaded from exceljs-workbook.cjs instead (the tests, running src/, import the package); a
+  // script compiled by node:vm cannot import(), so were the file missing, it is required.
   external: ['exceljs/lib/doc/workbook.js'],
-  plugins: [lazyBuiltins, onlyCp932Tables(root)],
-  // CommonJS packages bundled into ES modules (commander, cli-table3, iconv-lite) still call require for Node's built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  supported: { 'dynamic-import': false },
+  // Strict, as the ES modules it is made of; import.meta.url is the file's own URL.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "'use strict';var __bundleUrl=require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [lazyBuiltins, separately],
   logLevel: 'warning',
 });
+asciiOnly(path.join(outdir, 'cli.cjs'));
+for (const [name, file] of Object.entries(SEPARATE)) {
+  await build({
+    // zod's ES module build: a fifth smaller than its CommonJS one.
+    stdin: { contents: name === 'zod' ? "export * from 'zod';" : `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+    outfile: path.join(outdir, file),
+    bundle: true,
+    minify,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    plugins: [onlyCp932Tables(root)],
+    logLevel: 'warning',
+  });
+  asciiOnly(path.join(outdir, file));
+}
 
 const workbookFile = path.join(outdir, 'exceljs-workbook.cjs');
 await build({
@@ -71,31 +175,8 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  plugins: [withoutExceljsCsv(root), lazyBuiltins],
+  plugins: [withoutExceljsCsv(root), lazyBuiltins, zlibInflate],
   logLevel: 'warning',
 });
 
-// The code cache: compile the file as src/cli/workbook-cache.ts does, write and read a workbook
-// so that the functions a report runs are compiled, and keep what V8 compiled.
-const wrap = (source) => `[function (exports, require, module) {${source}\n}][0]`;
-const script = new vm.Script(wrap(readFileSync(workbookFile, 'utf8')), { filename: workbookFile });
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(workbookFile), module);
-const Workbook = module.exports;
-const sample = new Workbook();
-const sheet = sample.addWorksheet('相談記録');
-sheet.addRow(['受付番号', '受付日', '受付方法', '主訴', '対応結果']).font = { bold: true, strike: true };
-for (let i = 1; i <= 20; i++)
-  sheet.addRow([
-    i,
-    new Date(Date.UTC(2021, 8, i)),
-    '電話',
-    { richText: [{ text: '家庭' }, { text: '問題' }] },
-    { formula: 'A1', result: '助言' },
-  ]);
-sheet.mergeCells('B2:B3');
-sheet.getColumn(2).numFmt = 'yyyy/m/d';
-const read = new Workbook();
-await read.xlsx.load(await sample.xlsx.writeBuffer());
-read.worksheets[0].eachRow((row) => row.eachCell({ includeEmpty: true }, (cell) => cell.font && cell.value));
-writeFileSync(`${workbookFile}.cache`, script.createCachedData());
+await warmUp(root, outdir);

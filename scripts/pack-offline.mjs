@@ -19,7 +19,7 @@ const own = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const HOLIDAYS = '@holiday-jp/holiday_jp';
 
 for (const needed of [
-  'dist/bundle/main.js',
+  'dist/bundle/cli.cjs',
   'dist/bundle/exceljs-workbook.cjs',
   'dist/tsup-report.html',
   'dist/tsup-report.config.schema.json',

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DEFAULT_CONFIG } from '../src/config/default.js';
 import type { Config } from '../src/config/schema.js';
 import type { CellValue } from '../src/read/types.js';
+import { HashColumn } from '../src/records/numbered.js';
 import { analyseTables, INTAKE_HEADER, memoryTable } from './helpers.js';
 
 const row = (id: string, date: string, channel = '電話', category = '家庭問題', outcome = '助言'): CellValue[] => [
@@ -106,5 +107,50 @@ describe('受付番号: counted once, unique within a fiscal year', () => {
     ]);
     expect(log.list().filter((p) => p.code.startsWith('duplicate'))).toEqual([]);
     expect(collected.rows.intake).toMatchObject({ accepted: 3, duplicate: 0, rejected: 0 });
+  });
+
+  test('tables of more than one storage chunk (4,096 rows): repeats and re-reads are found across chunks', async () => {
+    const day = (i: number): string => `2021/${4 + (i % 9)}/${1 + (i % 28)}`;
+    const rows = Array.from({ length: 9000 }, (_, i) => row(`N-${i}`, day(i), i % 2 ? 'メール' : '電話'));
+    // The same numbers, with other content, at the ends of the first and second chunks and in the third.
+    const clashes = [4095, 4096, 8191, 8999].map((i) => row(`N-${i}`, day(i), i % 2 ? '電話' : 'メール'));
+    const { log, collected } = await analyseTables([
+      memoryTable([INTAKE_HEADER, ...rows], 'year.csv'),
+      memoryTable([INTAKE_HEADER, ...rows], 'year.xlsx'),
+      memoryTable([INTAKE_HEADER, ...clashes], 'late.csv'),
+    ]);
+    const duplicates = log.list().filter((p) => p.code.startsWith('duplicate'));
+    // Spreadsheet rows: the header is row 1.
+    expect(duplicates.map((p) => `${p.code} ${p.file} ${p.row ?? ''}`).sort()).toEqual(
+      [
+        'duplicate-table year.xlsx ',
+        ...[4097, 4098, 8193, 9001].map((r) => `duplicate-id-conflict year.csv ${r}`),
+        ...[2, 3, 4, 5].map((r) => `duplicate-id-conflict late.csv ${r}`),
+      ].sort(),
+    );
+    expect(collected.rows.intake).toMatchObject({ accepted: 9000 - 4, duplicate: 9000, rejected: 8 });
+  });
+
+  test('the column of row hashes keeps every hash across chunks: sorted() is every pushed hash, sorted', () => {
+    for (const size of [0, 1, 4095, 4096, 4097, 10_000]) {
+      const hashes = Array.from({ length: size }, (_, i) => ((i * 2654435761) % 2 ** 32) * 1024 + i);
+      const column = new HashColumn();
+      hashes.forEach((h) => column.push(h));
+      expect(column.length).toBe(size);
+      expect(Array.from(column.sorted())).toEqual([...hashes].sort((a, b) => a - b));
+    }
+  });
+
+  test('numbers are kept whole across the storage of their text: 200,001 characters long, full-width, Japanese, past a chunk of 65,536', async () => {
+    const long = `L${'0123456789'.repeat(20_000)}`;
+    const many = Array.from({ length: 20_000 }, (_, i) => `N-${String(i).padStart(5, '0')}`);
+    const ids = [...many.slice(0, 9000), long, 'Ｒ３－１', '受付番号あ', ...many.slice(9000)];
+    const rows = ids.map((id, i) => row(id, `2021/9/${1 + (i % 28)}`));
+    // Every fifth number again, with another channel: each is a conflict naming its number.
+    const again = ids.filter((_, i) => i % 5 === 0 || (i >= 9000 && i <= 9002)).map((id) => row(id, '2021/10/1', 'メール'));
+    const { log } = await analyseTables([memoryTable([INTAKE_HEADER, ...rows], 'a.csv'), memoryTable([INTAKE_HEADER, ...again], 'b.csv')]);
+    const conflicts = log.list().filter((p) => p.code === 'duplicate-id-conflict' && p.file === 'b.csv');
+    const expected = ids.filter((_, i) => i % 5 === 0 || (i >= 9000 && i <= 9002)).map((id) => id.normalize('NFKC'));
+    expect(conflicts.map((p) => p.value)).toEqual(expected);
   });
 });

@@ -3,13 +3,15 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BUILT = [path.join(ROOT, 'dist', 'bundle', 'main.js'), path.join(ROOT, 'dist', 'tsup-report.html')];
+const BUILT = [path.join(ROOT, 'dist', 'bundle', 'cli.cjs.cache'), path.join(ROOT, 'dist', 'tsup-report.html')];
 
 /** The newest modification time among the files the bundle is built from. */
 function newestSource(): number {
   const files = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).map((f) => path.join(ROOT, 'src', f));
   files.push(
-    ...['bundle.mjs', 'config-schema.mjs', 'build-app.mjs', 'build-plugins.mjs', 'app/shims.js'].map((f) => path.join(ROOT, 'scripts', f)),
+    ...['bundle.mjs', 'warm-up.mjs', 'config-schema.mjs', 'build-app.mjs', 'build-plugins.mjs', 'app/shims.js'].map((f) =>
+      path.join(ROOT, 'scripts', f),
+    ),
     path.join(ROOT, 'package-lock.json'),
   );
   return Math.max(...files.map((f) => statSync(f).mtimeMs));

@@ -2,8 +2,13 @@ import { CsvError, Parser, type Options } from 'csv-parse';
 import { detectEncoding } from './encoding.js';
 import { ReadError, type EncodingName, type RawRow, type RawTable, type ReadOptions } from './types.js';
 
-/** Rows handed on together: one await per batch instead of one per row. */
-const BATCH_ROWS = 4096;
+/**
+ * Rows handed on together: one await per batch instead of one per row, and few enough that the
+ * rows alive when the young generation is collected are few (4,096 cost a fifth more collecting).
+ */
+const BATCH_ROWS = 256;
+/** Bytes given to csv-parse at a time: all the rows of what it is given are made before any is handed on. */
+const PARSE_BYTES = 16 * 1024;
 /** Bytes decoded and parsed at a time. */
 const CHUNK_BYTES = 64 * 1024;
 /** Bytes looked at to choose the encoding and the delimiter. */
@@ -104,9 +109,14 @@ async function* csvRows(
   };
   for await (const chunk of input) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    const error = core.parse(bytes, false, push, () => undefined);
-    if (error) throw fail(error);
-    while (batch.length >= BATCH_ROWS) yield batch.splice(0, BATCH_ROWS);
+    for (let at = 0; at < bytes.length; at += PARSE_BYTES) {
+      const error = core.parse(bytes.subarray(at, at + PARSE_BYTES), false, push, () => undefined);
+      if (error) throw fail(error);
+      if (batch.length >= BATCH_ROWS) {
+        yield batch;
+        batch = [];
+      }
+    }
   }
   const error = core.parse(undefined, true, push, () => undefined);
   if (error) throw fail(error);

@@ -26,6 +26,12 @@ import { Tally } from './tally.js';
 import { resolveDuplicateTables } from './tables.js';
 import { refuse } from '../read/inputs.js';
 
+/**
+ * Rows checked between two pauses (betweenBatches): the browser app's pause is a macrotask, a few
+ * milliseconds each, so it comes after a few thousand rows, not after each of the reader's batches.
+ */
+const PAUSE_ROWS = 4096;
+
 /** Workbooks met, by their input, with how many of their sheets were logs. */
 interface Workbook {
   file: string;
@@ -158,7 +164,7 @@ class RecordsRun {
       unit,
       kind: layout.kind,
       tally: new Tally(this.config),
-      numbered: new NumberedRecords(unit, this.dates),
+      numbered: new NumberedRecords(unit, this.dates, this.config.fiscalYearStartMonth),
       rowHashes: new HashColumn(),
       accepted: 0,
       people: layout.columns.some((c) => c.spec.role === 'client' || c.spec.role === 'visit') ? new PeopleRecords() : null,
@@ -167,6 +173,10 @@ class RecordsRun {
     const counts = this.rows[layout.kind];
     const struck: number[] = [];
     let nextRowNumber = 1;
+    // Rows come in date order, mostly: the month of the row before, and its entry in `months`.
+    let lastDate: string | null = null;
+    let month: string | null = null;
+    let inMonth: { count: number; rows: number[] } | undefined;
     const checkRow = (raw: RawRow): void => {
       counts.read++;
       this.options.onProgress?.(table.file, ++this.rowsRead);
@@ -192,7 +202,11 @@ class RecordsRun {
         nextRowNumber = cellText(raw.cells[idColumn.index]).normalize('NFKC').trim() === String(nextRowNumber) ? nextRowNumber + 1 : 0;
       }
       result.rowHashes.push(checkedRow.hash);
-      const month = checkedRow.date === null ? null : monthOf(checkedRow.date);
+      if (checkedRow.date !== lastDate) {
+        lastDate = checkedRow.date;
+        month = lastDate === null ? null : monthOf(lastDate);
+        inMonth = undefined;
+      }
       for (const p of checkedRow.problems) {
         const cell = p.index === null ? null : `${columnLetters(p.index)}${raw.row}`;
         const value = p.value !== undefined ? { value: p.value } : {};
@@ -204,7 +218,7 @@ class RecordsRun {
         if (record.kind === 'intake' && record.id !== null) result.numbered.add(record as IntakeRecord & { id: string });
         if (record.kind === 'intake') result.people?.add(record);
         result.accepted++;
-        const inMonth = months.get(month!) ?? months.set(month!, { count: 0, rows: [] }).get(month!)!;
+        inMonth ??= months.get(month!) ?? months.set(month!, { count: 0, rows: [] }).get(month!)!;
         if (inMonth.count++ < ROWS_KEPT) inMonth.rows.push(raw.row);
       } else {
         counts.rejected++;
@@ -213,9 +227,14 @@ class RecordsRun {
     };
     for (const raw of head) if (raw.row > layout.headerRow) checkRow(raw);
     const pause = this.options.betweenBatches;
+    let sincePause = 0;
     for (let next = await rest.next(); !next.done; next = await rest.next()) {
       next.value.forEach(checkRow);
-      if (pause) await pause();
+      sincePause += next.value.length;
+      if (pause && sincePause >= PAUSE_ROWS) {
+        sincePause = 0;
+        await pause();
+      }
     }
 
     this.units[unit]!.idsCountRows = nextRowNumber > 1;

@@ -3,7 +3,6 @@ import { columnLetters, type Kind, type Place } from '../problems.js';
 import { type ProblemLog } from '../problem-log.js';
 import type { CheckedTable, RowCounts, Unit } from './types.js';
 import { monthOf } from './dates.js';
-import type { NumberedRecords } from './numbered.js';
 
 /** Places a message names beside a repeated 受付番号; more would make it unreadable. */
 const PLACES_NAMED = 5;
@@ -89,45 +88,29 @@ export function resolveIds(
 
 /**
  * The numbered records that share a fiscal year and 受付番号, group by group, in reading order.
- * Most numbers appear once: a 32-bit hash of each is sorted (a typed array sorts natively) and only
- * records whose hash repeats are compared exactly — as fast for a million rows as a map, in a
- * fraction of its memory. A hash shared by chance only costs an exact comparison.
+ * Most numbers appear once: a 32-bit hash of each (NumberedRecords.key) is sorted (a typed array
+ * sorts natively) and only records whose hash repeats are compared exactly — as fast for a million
+ * rows as a map, in a fraction of its memory. A hash shared by chance only costs an exact comparison.
  */
 function repeatedNumbers(tables: readonly CheckedTable[], leftOut: ReadonlySet<CheckedTable>, startMonth: number): Ref[][] {
   const counted = tables.filter((t) => !leftOut.has(t) && t.numbered.size > 0);
-  const hashes = counted.map((t) => keyHashes(t.numbered, startMonth));
-  const all = new Uint32Array(hashes.reduce((n, h) => n + h.length, 0));
+  const all = new Uint32Array(counted.reduce((n, t) => n + t.numbered.size, 0));
   let at = 0;
-  for (const h of hashes) {
-    all.set(h, at);
-    at += h.length;
-  }
+  for (const { numbered } of counted) for (let i = 0; i < numbered.size; i++) all[at++] = numbered.key(i);
   all.sort();
   const repeated = new Set<number>();
   for (let i = 1; i < all.length; i++) if (all[i] === all[i - 1]) repeated.add(all[i]!);
   if (repeated.size === 0) return [];
 
   const byNumber = new Map<string, Ref[]>();
-  counted.forEach((table, t) => {
-    hashes[t]!.forEach((hash, index) => {
-      if (!repeated.has(hash)) return;
-      const key = `${table.numbered.fiscalYear(index, startMonth)}\u0000${table.numbered.ids[index]}`;
+  for (const table of counted) {
+    for (let index = 0; index < table.numbered.size; index++) {
+      if (!repeated.has(table.numbered.key(index))) continue;
+      const key = `${table.numbered.fiscalYear(index, startMonth)}\u0000${table.numbered.id(index)}`;
       (byNumber.get(key) ?? byNumber.set(key, []).get(key)!).push({ table, index });
-    });
-  });
-  return [...byNumber.values()].filter((group) => group.length > 1);
-}
-
-/** A 32-bit FNV-style hash of each record's fiscal year (mixed in whole) and 受付番号 (character by character). */
-function keyHashes(numbered: NumberedRecords, startMonth: number): Uint32Array {
-  const hashes = new Uint32Array(numbered.size);
-  for (let i = 0; i < numbered.size; i++) {
-    let hash = Math.imul(0x811c9dc5 ^ numbered.fiscalYear(i, startMonth), 0x01000193);
-    const id = numbered.ids[i]!;
-    for (let c = 0; c < id.length; c++) hash = Math.imul(hash ^ id.charCodeAt(c), 0x01000193);
-    hashes[i] = hash >>> 0;
+    }
   }
-  return hashes;
+  return [...byNumber.values()].filter((group) => group.length > 1);
 }
 
 /** A table numbered 1 … n whose numbers meet another table's on other content: its numbers count rows. */

@@ -2,11 +2,12 @@ import { CODED_LISTS, type CodedList } from '../config/lists.js';
 import type { Config } from '../config/schema.js';
 import type { CellValue, RawRow } from '../read/types.js';
 import { normalizeKey, quoteValue } from '../text.js';
-import { cellText, isEmptyCell, isErrorCell } from './cells.js';
+import { cellText, garbledCells, isEmptyCell, isErrorCell, isTotalLine } from './cells.js';
 import { CodedMatcher } from './coded.js';
 import { parseDate, type DateResult, type IsoDate } from './dates.js';
 import type { MappedColumn, TableLayout } from './header.js';
-import { recordFrom } from './record.js';
+import { recordInto, scratchRecords } from './record.js';
+import { ASCII, KnownCells } from './known-cells.js';
 import type { CellProblem, IntakeRecord, LogRecord } from './types.js';
 import { KIND_FIELDS, type Kind } from './kinds.js';
 import { parseCount } from './numbers.js';
@@ -18,15 +19,14 @@ import { CategoryCells } from './categories.js';
 
 export type { CellProblem, DistributionRecord, IbashoRecord, IntakeRecord, LogRecord } from './types.js';
 
-/** A 受付番号 in plain ASCII needs no NFKC. */
-const ASCII = /^[\x20-\x7e]*$/u;
-
 /** A cell's value as a message echoes it (only ever called for a problem): shortened, error cells as shown. */
 function shownValue(cell: CellValue | undefined): string {
   return isErrorCell(cell) ? cellText(cell) : quoteValue(cellText(cell).trim());
 }
 
+/** The answer for one row: the validator's own, overwritten by the next row (read it, do not keep it). */
 export interface RowResult {
+  /** The row's record, likewise overwritten by the next row's. */
   record?: LogRecord;
   problems: readonly CellProblem[];
   /** The row's date when it could be read, even when another cell is wrong. */
@@ -42,9 +42,6 @@ export interface RowResult {
 }
 
 const NO_PROBLEMS: readonly CellProblem[] = [];
-
-/** First cells of total and footer lines (SPEC §2). */
-const TOTAL_LABEL = /^(合計|計|小計|総計|累計)$|^(件数|合計)/u;
 
 /**
  * Checks one data row against its table's layout and the config, and builds the record when the
@@ -69,6 +66,10 @@ export class RowValidator {
   /** SPEC §14: the configured attributes' cells, and several 主訴 per cell with categoriesMultiple. */
   private readonly attributeCells: AttributeCells;
   private readonly categoryCells: CategoryCells | null;
+  /** The fast path: the values of the texts met before (not with categoriesMultiple, whose cells it does not read). */
+  private readonly known = new KnownCells();
+  private readonly records = scratchRecords();
+  private readonly result: RowResult = { problems: NO_PROBLEMS, date: null, hash: 0, totalLine: false };
 
   constructor(
     private readonly config: Config,
@@ -86,7 +87,8 @@ export class RowValidator {
 
   validate(layout: TableLayout, row: RawRow, unit: number): RowResult {
     const problems = this.scratch;
-    problems.length = 0;
+    // Setting an array's length is a call into the runtime: only when there is something to drop.
+    if (problems.length > 0) problems.length = 0;
     // Values by the field's position in KIND_FIELDS, so that building the record reads fixed slots.
     // Every column of the layout writes its slot below; the others stay empty while the layout does.
     const values = this.values[layout.kind];
@@ -94,6 +96,21 @@ export class RowValidator {
       values.fill(null);
       this.layout = layout;
     }
+    if (this.categoryCells === null) {
+      const hash = this.hash.reset();
+      const date = this.known.read(layout, row.cells, values, hash);
+      if (date !== false) {
+        const attributes = layout.kind === 'intake' ? this.attributeCells.read(layout, row.cells, null, problems) : NO_LABELS;
+        if (problems.length === 0) return this.sound(layout, values, unit, row.row, attributes, date, hash.value());
+        problems.length = 0;
+      }
+    }
+    return this.check(layout, row, unit, values);
+  }
+
+  /** The full check of a row: every cell read and checked, every problem said. */
+  private check(layout: TableLayout, row: RawRow, unit: number, values: (string | number | null)[]): RowResult {
+    const problems = this.scratch;
     const hash = this.hash.reset();
     let date: IsoDate | null = null;
 
@@ -110,6 +127,8 @@ export class RowValidator {
       values[column.slot] = value;
       if (column.spec.role === 'date' && value !== null) date = value as IsoDate;
       if (column.spec.role === 'date' && value === null && problems.length > before) date = this.dateOf(cell);
+      if (value !== null && problems.length === before && typeof cell === 'string' && this.categoryCells === null)
+        this.known.remember(column, cell, value);
       // A 相談者ID is not content: two exports of a month are the same table with or without it.
       if (column.spec.role !== 'private' && column.spec.role !== 'client') {
         if (problems.length > before || value === null) hash.add(`\u0001?${normalizeKey(cellText(cell))}`);
@@ -124,17 +143,46 @@ export class RowValidator {
     // letting them in would count its consultations twice (SPEC §3: other columns are not compared).
     const attributes = layout.kind === 'intake' ? this.attributeCells.read(layout, row.cells, garbled, problems) : NO_LABELS;
     if (problems.length > 0) {
-      if (isTotalLine(row)) return { problems: NO_PROBLEMS, date: null, hash: 0, totalLine: true };
-      return { problems: [...problems], date, hash: hash.value(), totalLine: false };
+      if (isTotalLine(row)) return this.answer(undefined, NO_PROBLEMS, null, 0, true);
+      return this.answer(undefined, [...problems], date, hash.value(), false);
     }
+    return this.sound(layout, values, unit, row.row, attributes, date, hash.value());
+  }
 
+  /** The answer for a sound row: its record, with the warnings a sound consultation may still have. */
+  private sound(
+    layout: TableLayout,
+    values: readonly (string | number | null)[],
+    unit: number,
+    row: number,
+    attributes: readonly number[],
+    date: IsoDate | null,
+    hash: number,
+  ): RowResult {
+    const problems = this.scratch;
     const categories = this.categoryCells?.current ?? null;
-    const record = recordFrom(layout.kind, values, unit, row.row, categories, attributes);
+    const record = recordInto(this.records, layout.kind, values, unit, row, categories, attributes);
     if (record.kind === 'intake') {
       this.checkServiceDay(layout, record, problems);
       this.attributeCells.notes(problems);
     }
-    return { record, problems: problems.length > 0 ? [...problems] : NO_PROBLEMS, date, hash: hash.value(), totalLine: false };
+    return this.answer(record, problems.length > 0 ? [...problems] : NO_PROBLEMS, date, hash, false);
+  }
+
+  private answer(
+    record: LogRecord | undefined,
+    problems: readonly CellProblem[],
+    date: IsoDate | null,
+    hash: number,
+    totalLine: boolean,
+  ): RowResult {
+    const result = this.result;
+    result.record = record;
+    result.problems = problems;
+    result.date = date;
+    result.hash = hash;
+    result.totalLine = totalLine;
+    return result;
   }
 
   /** The date of a cell whose date was refused for being in the future: still a month to place the row in. */
@@ -244,25 +292,4 @@ export class RowValidator {
 /** A formula cell written without its result (by a program that does not calculate): its value is unknown, not wrong. */
 function isUnsavedFormula(cell: CellValue | undefined): boolean {
   return isErrorCell(cell) && cell.error === '';
-}
-
-/** A row whose first filled cell is a total or footer label. */
-function isTotalLine(row: RawRow): boolean {
-  const first = row.cells.find((cell) => !isEmptyCell(cell));
-  return typeof first === 'string' && TOTAL_LABEL.test(normalizeKey(first));
-}
-
-/**
- * Cells of any named column holding U+FFFD — bytes the CSV's encoding could not decode — each an
- * encoding-error; their values are not read. Null when there is none (the usual case).
- */
-function garbledCells(layout: TableLayout, row: RawRow, problems: CellProblem[]): Set<number> | null {
-  let garbled: Set<number> | null = null;
-  for (const { index, header } of layout.named) {
-    const cell = row.cells[index];
-    if (typeof cell !== 'string' || !cell.includes('\uFFFD')) continue;
-    (garbled ??= new Set()).add(index);
-    problems.push({ code: 'encoding-error', index, header, detail: { column: header } });
-  }
-  return garbled;
 }

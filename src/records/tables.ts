@@ -9,6 +9,28 @@ const OVERLAP_MIN_ROWS = 3;
  * string: two different rows share one about once in 10^15 pairs, and a table is only ever
  * compared as a whole.
  */
+/** The two lanes of the text hashed last by textLanes (no pair allocated per cell). */
+let lane1 = 0;
+let lane2 = 0;
+
+function textLanes(text: string): void {
+  let a1 = 0x9e3779b9;
+  let a2 = 0x85ebca6b;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    a1 = Math.imul(a1 ^ ch, 2654435761);
+    a2 = Math.imul(a2 ^ ch, 1597334677);
+  }
+  lane1 = a1;
+  lane2 = a2;
+}
+
+/** A text's own hash, as RowHash.add mixes it in: worked out once for a text met again and again (addTextHash). */
+export function textHash(text: string): readonly [number, number] {
+  textLanes(text);
+  return [lane1, lane2];
+}
+
 export class RowHash {
   private h1 = 0xdeadbeef;
   private h2 = 0x41c6ce57;
@@ -20,16 +42,16 @@ export class RowHash {
     return this;
   }
 
+  /** A text: its own hash (textHash), mixed in. */
   add(text: string): void {
-    let { h1, h2 } = this;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
-    }
-    // A separator, so that "ab"+"c" and "a"+"bc" differ.
-    this.h1 = Math.imul(h1 ^ 0x1f, 2654435761);
-    this.h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+    textLanes(text);
+    this.addTextHash(lane1, lane2);
+  }
+
+  /** A text by its hash (textHash): the same as add(text). */
+  addTextHash(a1: number, a2: number): void {
+    this.h1 = Math.imul(this.h1 ^ a1, 2654435761) ^ 0x1f;
+    this.h2 = Math.imul(this.h2 ^ a2, 1597334677) ^ 0x1f;
   }
 
   /** A small whole number (a list index or a count), mixed in without text. */

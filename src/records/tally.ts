@@ -54,7 +54,7 @@ export class Tally implements TallyView {
   private readonly distributionCounts = new Map<string, DistributionCounts>();
   private readonly supportCounts = new Map<string, SupportCounts>();
   /** Counted rows by kind and month, so the ledger can tell counted rows from those out of period. */
-  private readonly rowCounts: Record<Kind, Map<string, number>> = {
+  private readonly counted: Record<Kind, Map<string, number>> = {
     intake: new Map(),
     ibasho: new Map(),
     distribution: new Map(),
@@ -66,14 +66,25 @@ export class Tally implements TallyView {
    * in date order, so a million rows look up a few hundred months (and the same month string,
    * whose hash is kept, is the key every time).
    */
-  private lastDate: { date: string; month: string } | null = null;
+  /**
+   * Rows counted into the last kind and month since they were added to `counted`: rows come in
+   * date order, so a million rows update the map a few hundred times, not a million.
+   */
+  private pendingRows: Map<string, number> | null = null;
+  private pendingMonth = '';
+  private pending = 0;
+  private lastDate = '';
+  private lastMonth = '';
   private lastIntake: { month: string; counts: IntakeCounts } | null = null;
 
   constructor(private readonly config: Config) {}
 
   private monthOf(date: string): string {
-    if (this.lastDate?.date !== date) this.lastDate = { date, month: monthOf(date) };
-    return this.lastDate.month;
+    if (this.lastDate !== date) {
+      this.lastDate = date;
+      this.lastMonth = monthOf(date);
+    }
+    return this.lastMonth;
   }
 
   get intake(): ReadonlyMap<string, Readonly<IntakeCounts>> {
@@ -93,7 +104,7 @@ export class Tally implements TallyView {
   }
 
   get rows(): Readonly<Record<Kind, ReadonlyMap<string, number>>> {
-    return this.rowCounts;
+    return this.rowCounts();
   }
 
   add(record: LogRecord): void {
@@ -126,31 +137,52 @@ export class Tally implements TallyView {
       const mine = this.supportOf(month).byAgency;
       c.byAgency.forEach((types, agency) => addArrays(mine[agency]!, types));
     }
-    for (const kind of Object.keys(other.rowCounts) as Kind[]) {
-      for (const [month, n] of other.rowCounts[kind]) this.rowCounts[kind].set(month, (this.rowCounts[kind].get(month) ?? 0) + n);
+    const mine = this.rowCounts();
+    const theirs = other.rowCounts();
+    for (const kind of Object.keys(theirs) as Kind[]) {
+      for (const [month, n] of theirs[kind]) mine[kind].set(month, (mine[kind].get(month) ?? 0) + n);
     }
   }
 
   /** Counted rows of one kind, every month. */
   total(kind: Kind): number {
     let total = 0;
-    for (const n of this.rowCounts[kind].values()) total += n;
+    for (const n of this.rowCounts()[kind].values()) total += n;
     return total;
   }
 
   /** Every month holding at least one counted record of any kind, sorted. */
   months(): string[] {
     const months = new Set<string>();
-    for (const byMonth of Object.values(this.rowCounts)) {
+    for (const byMonth of Object.values(this.rowCounts())) {
       for (const [month, n] of byMonth) if (n > 0) months.add(month);
     }
     return [...months].sort();
   }
 
+  /** Counted rows by kind and month, the pending ones included. */
+  private rowCounts(): Record<Kind, Map<string, number>> {
+    this.flushRows();
+    return this.counted;
+  }
+
+  private flushRows(): void {
+    const rows = this.pendingRows;
+    if (rows === null) return;
+    rows.set(this.pendingMonth, (rows.get(this.pendingMonth) ?? 0) + this.pending);
+    this.pendingRows = null;
+    this.pending = 0;
+  }
+
   private apply(record: LogRecord, sign: 1 | -1): void {
     const month = this.monthOf(record.date);
-    const rows = this.rowCounts[record.kind];
-    rows.set(month, (rows.get(month) ?? 0) + sign);
+    const rows = this.counted[record.kind];
+    if (rows !== this.pendingRows || month !== this.pendingMonth) {
+      this.flushRows();
+      this.pendingRows = rows;
+      this.pendingMonth = month;
+    }
+    this.pending += sign;
     switch (record.kind) {
       case 'intake': {
         let c = this.lastIntake;

@@ -80,8 +80,8 @@ export interface CollectOptions {
   /** Told of every data row read, with the file and the count so far (for a progress line). */
   onProgress?: (file: string, rowsRead: number) => void;
   /**
-   * Awaited after each batch of rows: the browser app lets the page paint its progress and answer
-   * the user there (a 100,000-row CSV must not freeze it). The CLI has nothing to wait for.
+   * Awaited after every few thousand rows: the browser app lets the page paint its progress and
+   * answer the user there (a 100,000-row CSV must not freeze it). The CLI has nothing to wait for.
    */
   betweenBatches?: () => Promise<void>;
 }
