@@ -20,7 +20,7 @@ const reportJsonSchema = z.object({
 });
 
 /** A number hidden by --suppress-below anywhere in the file: `null` where the shape has a count. */
-const hasHiddenCount = (value: unknown): boolean =>
+export const hasHiddenCount = (value: unknown): boolean =>
   value === null || (typeof value === 'object' && Object.values(value as object).some(hasHiddenCount));
 
 /** The parts of one of the tool's JSON reports that a comparison or a revision check reads. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasHiddenCount } from './report-json.js';
 
 const count = z.number().int().min(0);
 const counts = z.record(z.string(), count);
@@ -66,10 +67,6 @@ export type SourceReport = z.infer<typeof sourceSchema>;
 
 /** Why a file cannot be combined on its own (before it is set beside the others). */
 export type SourceProblem = 'not-a-report' | 'suppressed' | 'inconsistent';
-
-/** A null where a shape of counts is: a count hidden by --suppress-below (実人数 of logs without IDs aside). */
-const hasHiddenCount = (value: unknown): boolean =>
-  value === null || (typeof value === 'object' && value !== null && Object.values(value).some(hasHiddenCount));
 
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
